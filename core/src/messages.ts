@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import type { ErrorCode } from './errors.js';
+import type { Language } from './user.js';
+
+type Dict = Record<string, { id: string; en: string }>;
+
+/** Messages for API error codes. */
+export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
+  validation_failed: {
+    id: 'Data yang dikirim belum benar. Periksa isian yang ditandai.',
+    en: 'Some fields are not valid. Check the marked fields.',
+  },
+  unauthenticated: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  session_expired: {
+    id: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    en: 'Your session has ended. Please sign in again.',
+  },
+  invalid_credentials: { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  account_locked: {
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti.',
+    en: 'The account is locked for a while after too many failed attempts. Try again later.',
+  },
+  csrf_failed: {
+    id: 'Permintaan ditolak (token keamanan tidak cocok). Muat ulang halaman.',
+    en: 'Request refused (security token mismatch). Reload the page.',
+  },
+  forbidden: { id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  not_found: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  conflict: { id: 'Data bertentangan dengan data yang sudah ada.', en: 'This conflicts with existing data.' },
+  version_conflict: {
+    id: 'Data ini sudah diubah orang lain sejak Anda membukanya. Periksa versi terbaru.',
+    en: 'Someone else changed this record since you opened it. Review the latest version.',
+  },
+  payload_too_large: { id: 'Data yang dikirim terlalu besar.', en: 'The request is too large.' },
+  rate_limited: {
+    id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+    en: 'Too many requests. Wait a moment and try again.',
+  },
+  internal: {
+    id: 'Terjadi kesalahan pada server. Coba lagi; jika berulang, hubungi administrator.',
+    en: 'Something went wrong on the server. Try again; if it persists, contact the administrator.',
+  },
+};
+
+/** Messages for field problems: zod issue codes and the custom keys schemas use as messages. */
+export const FIELD_MESSAGES: Dict = {
+  required: { id: 'Wajib diisi.', en: 'Required.' },
+  invalid_type: { id: 'Isian tidak valid.', en: 'Invalid value.' },
+  invalid_value: { id: 'Pilih salah satu nilai yang tersedia.', en: 'Choose one of the available values.' },
+  too_short: { id: 'Terlalu pendek: minimal {min} karakter.', en: 'Too short: at least {min} characters.' },
+  too_long: { id: 'Terlalu panjang: maksimal {max} karakter.', en: 'Too long: at most {max} characters.' },
+  too_few: { id: 'Pilih minimal {min}.', en: 'Choose at least {min}.' },
+  too_many: { id: 'Terlalu banyak: maksimal {max}.', en: 'Too many: at most {max}.' },
+  too_small_number: { id: 'Minimal {min}.', en: 'At least {min}.' },
+  too_big_number: { id: 'Maksimal {max}.', en: 'At most {max}.' },
+  invalid_email: { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
+  invalid_uuid: { id: 'Pilihan tidak valid.', en: 'Invalid selection.' },
+  invalid_format: { id: 'Format tidak valid.', en: 'Invalid format.' },
+  unrecognized_keys: { id: 'Ada isian yang tidak dikenal.', en: 'Unknown fields were sent.' },
+  password_too_short: {
+    id: 'Kata sandi minimal 10 karakter.',
+    en: 'The password needs at least 10 characters.',
+  },
+  password_too_long: { id: 'Kata sandi terlalu panjang.', en: 'The password is too long.' },
+  password_common: {
+    id: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.',
+    en: 'This password is too common and easy to guess. Choose another.',
+  },
+  password_contains_username: {
+    id: 'Kata sandi tidak boleh memuat nama pengguna.',
+    en: 'The password must not contain the username.',
+  },
+  password_wrong: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  password_reused: {
+    id: 'Kata sandi baru harus berbeda dari yang lama.',
+    en: 'The new password must differ from the old one.',
+  },
+  username_format: {
+    id: 'Nama pengguna 3-50 karakter: huruf kecil, angka, titik, garis bawah atau tanda hubung.',
+    en: 'Username: 3-50 characters of lower-case letters, digits, dot, underscore or hyphen.',
+  },
+  username_taken: { id: 'Nama pengguna sudah dipakai.', en: 'This username is already taken.' },
+  short_name_format: {
+    id: 'Singkatan hanya boleh huruf, angka, spasi dan . & ( ) / -',
+    en: 'Short name may contain letters, digits, spaces and . & ( ) / - only.',
+  },
+  short_name_taken: {
+    id: 'Singkatan ini sudah dipakai instansi lain.',
+    en: 'Another agency already uses this short name.',
+  },
+  region_code_format: {
+    id: 'Kode wilayah tidak valid (contoh: 53.10).',
+    en: 'Invalid region code (for example 53.10).',
+  },
+  region_unknown: { id: 'Wilayah tidak ditemukan.', en: 'Unknown region.' },
+  agency_unknown: { id: 'Instansi tidak ditemukan.', en: 'Unknown agency.' },
+  agency_inactive: { id: 'Instansi ini tidak aktif.', en: 'This agency is inactive.' },
+  task_force_unknown: { id: 'Gugus tugas tidak ditemukan.', en: 'Unknown task force.' },
+  cannot_disable_self: {
+    id: 'Anda tidak dapat menonaktifkan akun sendiri.',
+    en: 'You cannot disable your own account.',
+  },
+  cannot_remove_own_admin: {
+    id: 'Anda tidak dapat mencabut peran administrator dari akun sendiri.',
+    en: 'You cannot remove the administrator role from your own account.',
+  },
+  date_range: { id: 'Tanggal akhir harus setelah tanggal awal.', en: 'The end must be after the start.' },
+};
+
+function fill(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
+/** A field message by key, in the language asked for; unknown keys fall back to a generic message. */
+export function fieldMessage(key: string, lang: Language, params: Record<string, unknown> = {}): string {
+  const entry = FIELD_MESSAGES[key] ?? FIELD_MESSAGES.invalid_format!;
+  return fill(entry[lang], params);
+}
+
+/** The message key for one zod issue. Custom issues carry their key as the message. */
+export function issueKey(issue: z.core.$ZodIssue): { key: string; params: Record<string, unknown> } {
+  switch (issue.code) {
+    case 'custom':
+      return { key: issue.message in FIELD_MESSAGES ? issue.message : 'invalid_format', params: {} };
+    case 'invalid_type':
+      return {
+        key: issue.input === undefined || issue.input === null ? 'required' : 'invalid_type',
+        params: {},
+      };
+    case 'invalid_value':
+      return { key: 'invalid_value', params: {} };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return { key: min <= 1 ? 'required' : 'too_short', params: { min } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'too_few', params: { min } };
+      return { key: 'too_small_number', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { key: 'too_long', params: { max } };
+      if (issue.origin === 'array' || issue.origin === 'set') return { key: 'too_many', params: { max } };
+      return { key: 'too_big_number', params: { max } };
+    }
+    case 'invalid_format': {
+      if (issue.message && issue.message in FIELD_MESSAGES) return { key: issue.message, params: {} };
+      if (issue.format === 'email') return { key: 'invalid_email', params: {} };
+      if (issue.format === 'uuid') return { key: 'invalid_uuid', params: {} };
+      return { key: 'invalid_format', params: {} };
+    }
+    case 'unrecognized_keys':
+      return { key: 'unrecognized_keys', params: {} };
+    default:
+      return { key: 'invalid_format', params: {} };
+  }
+}
+
+/** Field path -> message, the first problem of each field, in the language asked for. */
+export function localizeIssues(issues: readonly z.core.$ZodIssue[], lang: Language): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    if (fields[path]) continue;
+    const { key, params } = issueKey(issue);
+    fields[path] = fieldMessage(key, lang, params);
+  }
+  return fields;
+}

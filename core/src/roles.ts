@@ -1,0 +1,100 @@
+/** Roles and the permissions each carries. The single source of truth for server and web. */
+
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'case_manager',
+  'service_provider',
+  'investigator',
+  'leadership',
+  'analyst',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  // administration
+  'agency.manage',
+  'user.manage',
+  'audit.read',
+  // reference and directory data every signed-in user needs
+  'agency.read',
+  'reference.read',
+  'taskforce.read',
+  // case work (modules that build on the foundation use these)
+  'case.create',
+  'case.read',
+  'person.identity.read',
+  'referral.manage',
+  'service.manage',
+  'legal.manage',
+  'taskforce.manage',
+  'plan.report',
+  'meeting.manage',
+  'stats.read',
+  'stats.exact',
+  'dashboard.leadership',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const COMMON: Permission[] = ['agency.read', 'reference.read', 'taskforce.read'];
+
+/**
+ * What each role may do. Leadership and analysts never receive personal data:
+ * neither holds `case.read` or `person.identity.read`.
+ */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [...COMMON, 'agency.manage', 'user.manage', 'audit.read'],
+  coordinator: [
+    ...COMMON,
+    'case.create',
+    'case.read',
+    'person.identity.read',
+    'referral.manage',
+    'service.manage',
+    'taskforce.manage',
+    'plan.report',
+    'meeting.manage',
+    'stats.read',
+    'stats.exact',
+  ],
+  case_manager: [
+    ...COMMON,
+    'case.create',
+    'case.read',
+    'person.identity.read',
+    'referral.manage',
+    'service.manage',
+    'plan.report',
+  ],
+  service_provider: [...COMMON, 'case.read', 'person.identity.read', 'service.manage', 'plan.report'],
+  investigator: [
+    ...COMMON,
+    'case.create',
+    'case.read',
+    'person.identity.read',
+    'legal.manage',
+    'plan.report',
+  ],
+  leadership: [...COMMON, 'stats.read', 'dashboard.leadership'],
+  analyst: [...COMMON, 'stats.read'],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** The union of the permissions of the given roles. */
+export function permissionsFor(roles: readonly Role[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return set;
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** Roles whose holders may see identifying data of victims and witnesses. */
+export function canSeeIdentifyingData(roles: readonly Role[]): boolean {
+  return hasPermission(roles, 'person.identity.read');
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { agencyRoutes } from './modules/agencies/agency.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+import { taskForceRoutes } from './modules/taskforces/taskforce.routes.js';
+import { userRoutes } from './modules/users/user.routes.js';
+import type { AppDeps } from './platform/context.js';
+import { registerSessionLoading } from './platform/http/auth-hooks.js';
+import { registerErrorHandling } from './platform/http/error-handler.js';
+import { requestLanguage } from './platform/http/request-context.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The built web app, if there is one: `WEB_DIST`, or `web/dist` next to the server package. */
+function webDist(deps: AppDeps): string | null {
+  const dir = deps.config.WEB_DIST ?? path.resolve(here, '../../web/dist');
+  return fs.existsSync(path.join(dir, 'index.html')) ? dir : null;
+}
+
+export interface BuildOptions {
+  logger?: boolean;
+}
+
+/** Builds the whole HTTP application; `main` serves it and tests inject into it. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: deps.config.LOG_LEVEL,
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+              remove: true,
+            },
+          },
+    genReqId: () => randomUUID(),
+    trustProxy: deps.config.TRUST_PROXY,
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through style elements and attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // HSTS only means something over TLS; behind a TLS proxy it is sent by the app too.
+    hsts: deps.config.COOKIE_SECURE === true ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: deps.config.API_RATE_LIMIT,
+    timeWindow: 60_000,
+    allowList: (req) => !req.url.startsWith('/api/'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Sinergi API',
+        description:
+          'API of Sinergi, the information system of the anti-trafficking task forces (Gugus Tugas PP TPPO). Sign in with POST /api/v1/auth/login; send the returned csrfToken as X-CSRF-Token on every state-changing request.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sinergi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('content-language', requestLanguage(req));
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.url.startsWith('/api/v1/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  registerSessionLoading(app, deps);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(systemRoutes(deps), { prefix: '/api' });
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes(deps));
+      await v1.register(referenceRoutes(deps));
+      await v1.register(taskForceRoutes(deps));
+      await v1.register(agencyRoutes(deps));
+      await v1.register(userRoutes(deps));
+      await v1.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const dist = webDist(deps);
+  if (dist) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (dist && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const lang = requestLanguage(req);
+    return reply.status(404).send({
+      error: { code: 'not_found', message: lang === 'en' ? 'Not found.' : 'Data tidak ditemukan.' },
+      requestId: req.id,
+    });
+  });
+  return app;
+}

@@ -1,0 +1,180 @@
+import { ERROR_MESSAGES, fieldMessage, isRole, ROLES, type Role } from '@sinergi/core';
+import { Command, Option } from 'commander';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { agencyRepository } from './modules/agencies/agency.repository.js';
+import { seedDemo } from './modules/demo/demo.seed.js';
+import { userRepository } from './modules/users/user.repository.js';
+import { createUser, disableUserByUsername, resetPassword } from './modules/users/user.service.js';
+import { verifyAuditChain } from './platform/audit.js';
+import { AppError } from './platform/errors.js';
+import { openRuntime } from './runtime.js';
+
+const cliMeta = { requestId: 'cli', ip: null };
+
+/** Prints an error the way an operator can act on, and exits non-zero. */
+function fail(err: unknown): never {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof AppError) {
+    const fields = err.fieldKeys
+      ? Object.entries(err.fieldKeys)
+          .map(([f, k]) => `\n  ${f}: ${fieldMessage(k, 'en')}`)
+          .join('')
+      : '';
+    console.error(`Error: ${ERROR_MESSAGES[err.code].en}${fields}`);
+  } else console.error(`Error: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+
+async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openRuntime>>) => Promise<T>): Promise<T> {
+  const rt = await openRuntime(loadConfig());
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+function printSeed(result: Awaited<ReturnType<typeof seedDemo>>): void {
+  if (result.status === 'already_seeded') console.log('Demo data is already present; nothing to do.');
+  else if (result.status === 'not_empty')
+    console.log('The database already has users; demo data is only added to an empty database.');
+  else {
+    console.log(`Demo task force seeded (Kabupaten Manggarai). Users: ${result.users.join(', ')}`);
+    if (result.generated) {
+      console.log('\n  Password for every demo user (shown once, not stored in clear):');
+      console.log(`    ${result.password}\n  Set SINERGI_DEMO_PASSWORD before seeding to choose it.\n`);
+    } else console.log('Every demo user has the password from SINERGI_DEMO_PASSWORD.');
+  }
+}
+
+const program = new Command('sinergi')
+  .description(
+    'Sinergi: information system for the anti-trafficking task forces (Gugus Tugas PP TPPO).\nConfigured by environment: PORT, HOST, DATA_DIR, DATABASE_URL, SINERGI_DEMO_PASSWORD ... (see docs/admin-guide.md)',
+  )
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Apply migrations and serve the API and the web app')
+  .option('--demo', 'seed the demo task force first when the database is empty')
+  .action(async (opts: { demo?: boolean }) => {
+    const config = loadConfig();
+    const rt = await openRuntime(config);
+    if (rt.applied.length) console.log(`Migrations applied: ${rt.applied.join(', ')}`);
+    if (opts.demo) {
+      const users = await rt.db.selectFrom('users').select('id').limit(1).execute();
+      if (users.length === 0) printSeed(await seedDemo(rt, config.SINERGI_DEMO_PASSWORD));
+    }
+    const app = await buildApp(rt);
+    const stop = async (signal: string) => {
+      app.log.info({ signal }, 'shutting down');
+      await app.close();
+      await rt.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    await app.listen({ port: config.PORT, host: config.HOST });
+    console.log(`Sinergi is ready at http://${config.HOST}:${config.PORT} (database: ${rt.dbKind})`);
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      console.log(
+        rt.applied.length ? `Applied: ${rt.applied.join(', ')}` : 'The database schema is up to date.',
+      );
+    });
+  });
+
+program
+  .command('seed')
+  .description('Seed data')
+  .requiredOption('--demo', 'the demo task force of Kabupaten Manggarai with one user per role')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const result = await seedDemo(rt, rt.config.SINERGI_DEMO_PASSWORD);
+      printSeed(result);
+      if (result.status === 'not_empty') process.exitCode = 1;
+    });
+  });
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .description('Create a user')
+  .requiredOption('--username <username>', 'lower-case letters, digits, . _ -')
+  .requiredOption('--password <password>', 'at least 10 characters, not a common password')
+  .requiredOption('--agency <shortname>', 'the agency\'s short name, e.g. "UPTD PPA Manggarai"')
+  .addOption(
+    new Option('--role <role>', `a role (repeat for several): ${ROLES.join(', ')}`)
+      .argParser((v: string, prev: string[] = []) => [...prev, v])
+      .makeOptionMandatory(),
+  )
+  .option('--name <display name>', 'the name shown in the app (default: the username)')
+  .action(
+    async (opts: { username: string; password: string; agency: string; role: string[]; name?: string }) => {
+      const bad = opts.role.filter((r) => !isRole(r));
+      if (bad.length) throw new Error(`Unknown role ${bad.join(', ')}; roles are ${ROLES.join(', ')}`);
+      await withRuntime(async (rt) => {
+        const agency = await agencyRepository.byShortName(rt.db, opts.agency);
+        if (!agency) throw new Error(`No agency with the short name "${opts.agency}"`);
+        const created = await createUser(rt, null, cliMeta, {
+          username: opts.username.trim().toLowerCase(),
+          displayName: opts.name ?? opts.username,
+          email: null,
+          agencyId: agency.id,
+          roles: opts.role as Role[],
+          password: opts.password,
+        });
+        console.log(`User ${created.username} created (${created.roles.join(', ')}, ${agency.short_name}).`);
+      });
+    },
+  );
+user
+  .command('reset-password')
+  .description("Set a new password for a user; ends the user's sessions and lifts a lock")
+  .requiredOption('--username <username>')
+  .requiredOption('--password <password>')
+  .action(async (opts: { username: string; password: string }) => {
+    await withRuntime(async (rt) => {
+      const row = await userRepository.byUsername(rt.db, opts.username);
+      if (!row) throw new Error(`No user "${opts.username}"`);
+      await resetPassword(rt, null, cliMeta, row.id, opts.password);
+      console.log(`Password of ${row.username} reset; their sessions have ended.`);
+    });
+  });
+user
+  .command('disable')
+  .description('Disable a user; their sessions end at once')
+  .requiredOption('--username <username>')
+  .action(async (opts: { username: string }) => {
+    await withRuntime(async (rt) => {
+      const row = await userRepository.byUsername(rt.db, opts.username);
+      if (!row) throw new Error(`No user "${opts.username}"`);
+      await disableUserByUsername(rt, cliMeta, row.username);
+      console.log(`User ${row.username} disabled.`);
+    });
+  });
+
+const audit = program.command('audit').description('The audit trail');
+audit
+  .command('verify')
+  .description('Check the hash chain of the audit trail; reports the first broken link')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const result = await verifyAuditChain(rt.db);
+      if (result.ok) console.log(`Audit trail intact: ${result.checked} events checked.`);
+      else {
+        console.error(
+          `Audit trail BROKEN at event #${result.brokenAt!.seq} (${result.brokenAt!.id}): ${result.brokenAt!.reason === 'hash_mismatch' ? 'the event was altered' : 'the link to the previous event does not match (an event was removed or altered)'}. ${result.checked} events before it are intact.`,
+        );
+        process.exitCode = 2;
+      }
+    });
+  });
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,90 @@
+import { AGENCY_SECTORS, agencyCreateSchema, agencyPatchSchema, agencySchema } from '@sinergi/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/context.js';
+import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
+import { requestMeta } from '../../platform/http/request-context.js';
+import { booleanQuery, errorResponses, idParams, pageOf, pagingQuery } from '../../platform/http/schemas.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { createAgency, getAgency, listAgencies, updateAgency } from './agency.service.js';
+
+export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/agencies',
+      {
+        preHandler: authorize('agency.read'),
+        schema: {
+          tags: ['agencies'],
+          summary: 'List agencies (instansi)',
+          querystring: z.object({
+            q: z.string().trim().max(100).optional(),
+            sector: z.enum(AGENCY_SECTORS).optional(),
+            active: booleanQuery.optional(),
+            taskForceId: z.string().uuid().optional(),
+            ...pagingQuery,
+          }),
+          response: { 200: pageOf(agencySchema), ...errorResponses },
+        },
+      },
+      async (req) => listAgencies(deps, req.query),
+    );
+
+    app.post(
+      '/agencies',
+      {
+        preHandler: authorize('agency.manage'),
+        schema: {
+          tags: ['agencies'],
+          summary: 'Create an agency (administrators)',
+          headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+          body: agencyCreateSchema,
+          response: { 201: agencySchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const result = await idempotent(
+          deps,
+          actor,
+          'POST /agencies',
+          req.headers['idempotency-key'],
+          async () => ({
+            status: 201,
+            body: await createAgency(deps, actor, requestMeta(req), req.body),
+          }),
+        );
+        return reply.status(result.status).send(result.body);
+      },
+    );
+
+    app.get(
+      '/agencies/:id',
+      {
+        preHandler: authorize('agency.read'),
+        schema: {
+          tags: ['agencies'],
+          summary: 'One agency',
+          params: idParams,
+          response: { 200: agencySchema, ...errorResponses },
+        },
+      },
+      async (req) => getAgency(deps, req.params.id),
+    );
+
+    app.patch(
+      '/agencies/:id',
+      {
+        preHandler: authorize('agency.manage'),
+        schema: {
+          tags: ['agencies'],
+          summary: 'Change an agency (administrators); carries the version read',
+          params: idParams,
+          body: agencyPatchSchema,
+          response: { 200: agencySchema, ...errorResponses },
+        },
+      },
+      async (req) => updateAgency(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+  };
+}

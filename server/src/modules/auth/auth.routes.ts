@@ -1,0 +1,99 @@
+import { loginSchema, passwordChangeSchema, sessionInfoSchema } from '@sinergi/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
+import type { AppDeps } from '../../platform/context.js';
+import { actorOf, authenticate, loadActor } from '../../platform/http/auth-hooks.js';
+import { requestMeta } from '../../platform/http/request-context.js';
+import { errorResponses } from '../../platform/http/schemas.js';
+import { changePassword, isDemo, login, logout, sessionInfo } from './auth.service.js';
+
+export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/auth/status',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'What the sign-in page needs before sign-in (is this a demo deployment)',
+          response: { 200: z.object({ demo: z.boolean() }) },
+        },
+      },
+      async () => ({ demo: await isDemo(deps) }),
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: { rateLimit: { max: deps.config.LOGIN_RATE_LIMIT, timeWindow: 60_000 } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; sets the session cookie and returns the CSRF token',
+          body: loginSchema,
+          response: { 200: sessionInfoSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const result = await login(deps, requestMeta(req), req.body);
+        const secure = deps.config.COOKIE_SECURE ?? req.protocol === 'https';
+        reply.setCookie(SESSION_COOKIE, result.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure,
+          path: '/',
+          maxAge: deps.config.SESSION_MAX_HOURS * 3600,
+        });
+        const actor = await loadActor(deps, result.userId, result.sessionId);
+        return sessionInfo(deps, actor!, result.csrfToken);
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        preHandler: [authenticate],
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out (ends the session)',
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await logout(deps, actorOf(req), requestMeta(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      {
+        preHandler: [authenticate],
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user, permissions and CSRF token',
+          response: { 200: sessionInfoSchema, ...errorResponses },
+        },
+      },
+      async (req) => sessionInfo(deps, actorOf(req), req.csrfToken!),
+    );
+
+    app.post(
+      '/auth/password',
+      {
+        preHandler: [authenticate],
+        config: { rateLimit: { max: deps.config.LOGIN_RATE_LIMIT, timeWindow: 60_000 } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password; your other sessions end',
+          body: passwordChangeSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await changePassword(deps, actorOf(req), requestMeta(req), req.body);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

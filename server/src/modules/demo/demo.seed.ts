@@ -1,0 +1,263 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AgencySector, HtcdsOrganisationType, Role } from '@sinergi/core';
+import type { AppDeps } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
+import { DEMO_SETTING, getSetting, setSetting } from '../../platform/settings.js';
+import { createAgency } from '../agencies/agency.service.js';
+import { createUser } from '../users/user.service.js';
+
+interface DemoAgency {
+  key: string;
+  name: string;
+  shortName: string;
+  htcdsType: HtcdsOrganisationType;
+  sector: AgencySector;
+  regionCode: string;
+}
+
+/** Member agencies of the Manggarai task force (domain §8). NGO names are illustrative. */
+export const DEMO_AGENCIES: DemoAgency[] = [
+  {
+    key: 'dp3a',
+    name: 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kabupaten Manggarai',
+    shortName: 'DP3A Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'women_child_protection',
+    regionCode: '53.10',
+  },
+  {
+    key: 'uptdppa',
+    name: 'UPTD Perlindungan Perempuan dan Anak Kabupaten Manggarai',
+    shortName: 'UPTD PPA Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'women_child_protection',
+    regionCode: '53.10',
+  },
+  {
+    key: 'polres',
+    name: 'Kepolisian Resor Manggarai',
+    shortName: 'Polres Manggarai',
+    htcdsType: 'LawEnforcement',
+    sector: 'police',
+    regionCode: '53.10',
+  },
+  {
+    key: 'kejari',
+    name: 'Kejaksaan Negeri Manggarai',
+    shortName: 'Kejari Manggarai',
+    htcdsType: 'LawEnforcement',
+    sector: 'prosecution',
+    regionCode: '53.10',
+  },
+  {
+    key: 'dinsos',
+    name: 'Dinas Sosial Kabupaten Manggarai',
+    shortName: 'Dinsos Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'social',
+    regionCode: '53.10',
+  },
+  {
+    key: 'dinkes',
+    name: 'Dinas Kesehatan Kabupaten Manggarai',
+    shortName: 'Dinkes Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'health',
+    regionCode: '53.10',
+  },
+  {
+    key: 'rsud',
+    name: 'RSUD dr. Ben Mboi Ruteng',
+    shortName: 'RSUD Ben Mboi',
+    htcdsType: 'HealthServiceOrganisation',
+    sector: 'health',
+    regionCode: '53.10',
+  },
+  {
+    key: 'disnakertrans',
+    name: 'Dinas Tenaga Kerja dan Transmigrasi Kabupaten Manggarai',
+    shortName: 'Disnakertrans Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'labour_migration',
+    regionCode: '53.10',
+  },
+  {
+    key: 'bp3mi',
+    name: 'Balai Pelayanan Pelindungan Pekerja Migran Indonesia Nusa Tenggara Timur',
+    shortName: 'BP3MI NTT',
+    htcdsType: 'CentralGovernmentOrganisation',
+    sector: 'labour_migration',
+    regionCode: '53.71',
+  },
+  {
+    key: 'imigrasi',
+    name: 'Kantor Imigrasi Kelas II TPI Labuan Bajo',
+    shortName: 'Imigrasi Labuan Bajo',
+    htcdsType: 'ImmigrationService',
+    sector: 'immigration',
+    regionCode: '53.15',
+  },
+  {
+    key: 'bappeda',
+    name: 'Badan Perencanaan Pembangunan Daerah Kabupaten Manggarai',
+    shortName: 'Bappeda Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'planning',
+    regionCode: '53.10',
+  },
+  {
+    key: 'dukcapil',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil Kabupaten Manggarai',
+    shortName: 'Dukcapil Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'civil_registry',
+    regionCode: '53.10',
+  },
+  {
+    key: 'setda',
+    name: 'Sekretariat Daerah Kabupaten Manggarai',
+    shortName: 'Setda Manggarai',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: 'other',
+    regionCode: '53.10',
+  },
+  {
+    key: 'lbh',
+    name: 'Lembaga Bantuan Hukum Nusa Adil Ruteng',
+    shortName: 'LBH Nusa Adil',
+    htcdsType: 'LegalService',
+    sector: 'legal_aid',
+    regionCode: '53.10',
+  },
+  {
+    key: 'jpic',
+    name: 'Komisi Keadilan, Perdamaian dan Keutuhan Ciptaan (JPIC) Ruteng',
+    shortName: 'JPIC Ruteng',
+    htcdsType: 'NGO',
+    sector: 'ngo',
+    regionCode: '53.10',
+  },
+  {
+    key: 'iom',
+    name: 'International Organization for Migration (IOM) Indonesia',
+    shortName: 'IOM Indonesia',
+    htcdsType: 'NGO',
+    sector: 'international_organisation',
+    regionCode: '31',
+  },
+];
+
+/** One demo user per role; the username says the role and the agency. */
+export const DEMO_USERS: { username: string; displayName: string; agency: string; roles: Role[] }[] = [
+  { username: 'admin', displayName: 'Administrator Sistem', agency: 'dp3a', roles: ['admin'] },
+  {
+    username: 'koordinator.dp3a',
+    displayName: 'Maria Koordinator (demo)',
+    agency: 'dp3a',
+    roles: ['coordinator'],
+  },
+  {
+    username: 'manajer.uptdppa',
+    displayName: 'Yosefina Manajer Kasus (demo)',
+    agency: 'uptdppa',
+    roles: ['case_manager'],
+  },
+  {
+    username: 'layanan.dinsos',
+    displayName: 'Theresia Pekerja Sosial (demo)',
+    agency: 'dinsos',
+    roles: ['service_provider'],
+  },
+  {
+    username: 'layanan.rsud',
+    displayName: 'dr. Agustina Layanan (demo)',
+    agency: 'rsud',
+    roles: ['service_provider'],
+  },
+  {
+    username: 'penyidik.polres',
+    displayName: 'Bripka Fransiskus Penyidik (demo)',
+    agency: 'polres',
+    roles: ['investigator'],
+  },
+  {
+    username: 'pimpinan.setda',
+    displayName: 'Pimpinan Gugus Tugas (demo)',
+    agency: 'setda',
+    roles: ['leadership'],
+  },
+  { username: 'analis.bappeda', displayName: 'Analis Data (demo)', agency: 'bappeda', roles: ['analyst'] },
+];
+
+export type SeedResult =
+  | { status: 'seeded'; password: string; generated: boolean; users: string[] }
+  | { status: 'already_seeded' }
+  | { status: 'not_empty' };
+
+/** A random password that meets the password rules. */
+function randomPassword(): string {
+  return `Demo-${randomBytes(12).toString('base64url')}`;
+}
+
+/** Seeds the Manggarai demo task force, its agencies and one user per role, on an empty database. */
+export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedResult> {
+  if ((await getSetting(deps.db, DEMO_SETTING)) === 'true') return { status: 'already_seeded' };
+  const users = await deps.db.selectFrom('users').select('id').limit(1).execute();
+  if (users.length > 0) return { status: 'not_empty' };
+  const generated = !password;
+  const pw = password ?? randomPassword();
+  const now = deps.clock.now().toISOString();
+  const meta = { requestId: null as unknown as string, ip: null };
+  const province = randomUUID();
+  const regency = randomUUID();
+  await deps.db
+    .insertInto('task_forces')
+    .values([
+      {
+        id: province,
+        name: 'Gugus Tugas PP TPPO Provinsi Nusa Tenggara Timur',
+        level: 'province',
+        region_code: '53',
+        parent_id: null,
+        time_zone: 'Asia/Makassar',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      },
+      {
+        id: regency,
+        name: 'Gugus Tugas PP TPPO Kabupaten Manggarai',
+        level: 'regency',
+        region_code: '53.10',
+        parent_id: province,
+        time_zone: 'Asia/Makassar',
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      },
+    ])
+    .execute();
+  const agencyIds = new Map<string, string>();
+  for (const a of DEMO_AGENCIES) {
+    const created = await createAgency(deps, null, meta, { ...a, taskForceId: regency, active: true });
+    agencyIds.set(a.key, created.id);
+  }
+  for (const u of DEMO_USERS) {
+    await createUser(deps, null, meta, {
+      username: u.username,
+      displayName: u.displayName,
+      email: null,
+      agencyId: agencyIds.get(u.agency)!,
+      roles: u.roles,
+      password: pw,
+    });
+  }
+  await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
+    await setSetting(trx, DEMO_SETTING, 'true', deps.clock.now());
+    await audit({
+      action: 'demo.seeded',
+      details: { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length },
+    });
+  });
+  return { status: 'seeded', password: pw, generated, users: DEMO_USERS.map((u) => u.username) };
+}

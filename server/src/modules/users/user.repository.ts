@@ -1,0 +1,99 @@
+import type { Role } from '@sinergi/core';
+import type { Db } from '../../platform/db/connect.js';
+import { toNumber } from '../../platform/db/connect.js';
+import type { UserRow } from '../../platform/db/schema.js';
+
+export interface UserWithAgency extends UserRow {
+  agency_name: string;
+  agency_short_name: string;
+  roles: Role[];
+}
+
+export interface UserFilter {
+  q?: string;
+  agencyId?: string;
+  role?: Role;
+  active?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+async function attachRoles(
+  db: Db,
+  rows: (UserRow & { agency_name: string; agency_short_name: string })[],
+): Promise<UserWithAgency[]> {
+  if (rows.length === 0) return [];
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role'])
+    .where(
+      'user_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('role')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    roles: roles.filter((x) => x.user_id === r.id).map((x) => x.role as Role),
+  }));
+}
+
+function base(db: Db) {
+  return db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id');
+}
+
+export const userRepository = {
+  async list(db: Db, f: UserFilter): Promise<{ rows: UserWithAgency[]; total: number }> {
+    let q = base(db);
+    if (f.q) {
+      const like = `%${f.q.toLowerCase()}%`;
+      q = q.where((eb) =>
+        eb.or([eb('users.username', 'like', like), eb(eb.fn('lower', ['users.display_name']), 'like', like)]),
+      );
+    }
+    if (f.agencyId) q = q.where('users.agency_id', '=', f.agencyId);
+    if (f.active !== undefined) q = q.where('users.active', '=', f.active ? 1 : 0);
+    if (f.role) {
+      const role = f.role;
+      q = q.where('users.id', 'in', (eb) =>
+        eb.selectFrom('user_roles').select('user_id').where('role', '=', role),
+      );
+    }
+    const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const rows = await q
+      .selectAll('users')
+      .select(['agencies.name as agency_name', 'agencies.short_name as agency_short_name'])
+      .orderBy('users.username')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows: await attachRoles(db, rows), total: toNumber(totalRow?.n as string | number | undefined) };
+  },
+
+  async byId(db: Db, id: string): Promise<UserWithAgency | undefined> {
+    const row = await base(db)
+      .selectAll('users')
+      .select(['agencies.name as agency_name', 'agencies.short_name as agency_short_name'])
+      .where('users.id', '=', id)
+      .executeTakeFirst();
+    return row ? (await attachRoles(db, [row]))[0] : undefined;
+  },
+
+  byUsername(db: Db, username: string): Promise<UserRow | undefined> {
+    return db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username.toLowerCase())
+      .executeTakeFirst();
+  },
+
+  async setRoles(db: Db, userId: string, roles: readonly Role[]): Promise<void> {
+    await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    if (roles.length)
+      await db
+        .insertInto('user_roles')
+        .values(roles.map((role) => ({ user_id: userId, role })))
+        .execute();
+  },
+};

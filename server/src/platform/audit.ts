@@ -1,0 +1,149 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from './db/connect.js';
+
+/** Every kind of event the audit trail records. Modules add theirs here. */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout'
+  | 'auth.password_changed'
+  | 'auth.session_expired'
+  | 'user.created'
+  | 'user.updated'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.password_reset'
+  | 'agency.created'
+  | 'agency.updated'
+  | 'access.denied'
+  | 'audit.read'
+  | 'demo.seeded';
+
+export interface AuditActor {
+  userId: string | null;
+  agencyId: string | null;
+}
+
+export interface AuditContext {
+  requestId?: string | null;
+  ip?: string | null;
+}
+
+export interface AuditEventInput {
+  action: AuditAction;
+  outcome?: 'success' | 'failure' | 'denied';
+  entityType?: string | null;
+  entityId?: string | null;
+  /** Never personal data: ids, field names, counts, reasons. */
+  details?: Record<string, unknown>;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const ADVISORY_LOCK_KEY = 738_210_551;
+
+interface ChainFields {
+  id: string;
+  occurred_at: string;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  request_id: string | null;
+  ip: string | null;
+  outcome: string;
+  details: string;
+  prev_hash: string;
+}
+
+/** The hash of one event: sha-256 over its fields in a fixed order, including the previous hash. */
+export function eventHash(e: ChainFields): string {
+  const canonical = JSON.stringify([
+    e.id,
+    e.occurred_at,
+    e.actor_user_id,
+    e.actor_agency_id,
+    e.action,
+    e.entity_type,
+    e.entity_id,
+    e.request_id,
+    e.ip,
+    e.outcome,
+    e.details,
+    e.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Appends an event to the hash chain. Call it with the transaction of the change it records; on
+ * PostgreSQL an advisory lock held to the end of that transaction keeps concurrent writers in line.
+ */
+export async function recordAudit(
+  trx: Db,
+  kind: 'sqlite' | 'postgres',
+  actor: AuditActor,
+  ctx: AuditContext,
+  event: AuditEventInput,
+  now: Date,
+): Promise<void> {
+  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`.execute(trx);
+  const last = await trx
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fields: ChainFields = {
+    id: randomUUID(),
+    occurred_at: now.toISOString(),
+    actor_user_id: actor.userId,
+    actor_agency_id: actor.agencyId,
+    action: event.action,
+    entity_type: event.entityType ?? null,
+    entity_id: event.entityId ?? null,
+    request_id: ctx.requestId ?? null,
+    ip: ctx.ip ?? null,
+    outcome: event.outcome ?? 'success',
+    details: JSON.stringify(event.details ?? {}),
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  await trx
+    .insertInto('audit_events')
+    .values({ ...fields, outcome: fields.outcome as 'success', hash: eventHash(fields) })
+    .execute();
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  brokenAt?: { seq: number; id: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' };
+}
+
+/** Walks the chain from the start and reports the first broken link. */
+export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<VerifyResult> {
+  let prev = GENESIS_HASH;
+  let afterSeq = -1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(batchSize)
+      .execute();
+    if (rows.length === 0) return { ok: true, checked };
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (row.prev_hash !== prev)
+        return { ok: false, checked, brokenAt: { seq, id: row.id, reason: 'prev_hash_mismatch' } };
+      if (eventHash(row) !== row.hash)
+        return { ok: false, checked, brokenAt: { seq, id: row.id, reason: 'hash_mismatch' } };
+      prev = row.hash;
+      afterSeq = seq;
+      checked++;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { isRole, type Permission, permissionsFor } from '@sinergi/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { recordAudit } from '../audit.js';
+import { findSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions.js';
+import type { Actor, AppDeps } from '../context.js';
+import { errors } from '../errors.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionPolicy(deps: Pick<AppDeps, 'config'>) {
+  return {
+    idleMs: deps.config.SESSION_IDLE_MINUTES * 60_000,
+    maxMs: deps.config.SESSION_MAX_HOURS * 3_600_000,
+  };
+}
+
+/** Loads the actor of the session cookie, if any, for every API request. */
+export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionProblem', null);
+  app.decorateRequest('csrfToken', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const now = deps.clock.now();
+    const found = await findSession(deps.db, token, sessionPolicy(deps), now);
+    if (found.status === 'missing') return;
+    if (found.status === 'expired') {
+      req.sessionProblem = 'expired';
+      if (!found.session.revoked_at) {
+        await deps.db.transaction().execute(async (trx) => {
+          await revokeSession(trx, found.session.id, 'expired', now);
+          await recordAudit(
+            trx,
+            deps.dbKind,
+            { userId: found.session.user_id, agencyId: null },
+            { requestId: req.id, ip: req.ip },
+            { action: 'auth.session_expired', entityType: 'user', entityId: found.session.user_id },
+            now,
+          );
+        });
+      }
+      return;
+    }
+    const actor = await loadActor(deps, found.session.user_id, found.session.id);
+    if (!actor) {
+      // The user or the agency was disabled: the session ends now.
+      await revokeSession(deps.db, found.session.id, 'user_disabled', now);
+      req.sessionProblem = 'expired';
+      return;
+    }
+    await touchSession(deps.db, found.session, now);
+    req.actor = actor;
+    req.csrfToken = found.session.csrf_token;
+  });
+}
+
+/** The actor for an active user of an active agency; null otherwise. */
+export async function loadActor(
+  deps: Pick<AppDeps, 'db'>,
+  userId: string,
+  sessionId: string,
+): Promise<Actor | null> {
+  const row = await deps.db
+    .selectFrom('users')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.agency_id',
+      'users.active',
+      'agencies.active as agency_active',
+      'agencies.task_force_id',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!row?.active || !row.agency_active) return null;
+  const roleRows = await deps.db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('user_id', '=', userId)
+    .execute();
+  const roles = roleRows.map((r) => r.role).filter(isRole);
+  return {
+    userId: row.id,
+    username: row.username,
+    agencyId: row.agency_id,
+    taskForceId: row.task_force_id,
+    roles,
+    permissions: permissionsFor(roles),
+    sessionId,
+  };
+}
+
+/** 401 without a valid session, 403 on a state-changing request without the session's CSRF token. */
+export const authenticate: preHandlerAsyncHookHandler = async (req: FastifyRequest, _reply: FastifyReply) => {
+  if (!req.actor) throw req.sessionProblem === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
+  if (!SAFE_METHODS.has(req.method)) {
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent.length === 0 || sent !== req.csrfToken) throw errors.csrf();
+  }
+};
+
+/** Route guard: authenticated, and holding the permission. */
+export function authorize(permission: Permission): preHandlerAsyncHookHandler[] {
+  const check: preHandlerAsyncHookHandler = async (req) => {
+    if (!req.actor!.permissions.has(permission)) throw errors.forbidden();
+  };
+  return [authenticate, check];
+}
+
+/** The actor of an authenticated request (after `authenticate`). */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw errors.unauthenticated();
+  return req.actor;
+}

@@ -1,0 +1,38 @@
+import type { Actor, AppDeps } from './context.js';
+
+/**
+ * Runs a create once per `Idempotency-Key`: a retry with the same key (a phone on a weak
+ * connection re-sending) gets the stored answer instead of a second record.
+ */
+export async function idempotent<T>(
+  deps: AppDeps,
+  actor: Actor,
+  route: string,
+  key: string | undefined,
+  run: () => Promise<{ status: number; body: T }>,
+): Promise<{ status: number; body: T }> {
+  if (!key) return run();
+  const trimmed = key.slice(0, 200);
+  const stored = await deps.db
+    .selectFrom('idempotency_keys')
+    .select(['status_code', 'response'])
+    .where('user_id', '=', actor.userId)
+    .where('route', '=', route)
+    .where('key', '=', trimmed)
+    .executeTakeFirst();
+  if (stored) return { status: stored.status_code, body: JSON.parse(stored.response) as T };
+  const result = await run();
+  await deps.db
+    .insertInto('idempotency_keys')
+    .values({
+      key: trimmed,
+      user_id: actor.userId,
+      route,
+      status_code: result.status,
+      response: JSON.stringify(result.body),
+      created_at: deps.clock.now().toISOString(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return result;
+}

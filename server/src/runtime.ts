@@ -1,0 +1,34 @@
+import { type Config, loadConfig } from './config.js';
+import { systemClock } from './platform/clock.js';
+import type { AppDeps } from './platform/context.js';
+import { connectDatabase } from './platform/db/connect.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { ReferenceData } from './platform/reference.js';
+
+/** Opens the configured database and migrates it; what `serve` and every CLI command start from. */
+export async function openRuntime(
+  config: Config = loadConfig(),
+  options: { migrate?: boolean } = {},
+): Promise<AppDeps & { close(): Promise<void>; applied: string[] }> {
+  const handle = connectDatabase({
+    databaseUrl: config.DATABASE_URL,
+    sqliteFile: config.sqliteFile,
+    dataDir: config.dataDir,
+  });
+  let applied: string[] = [];
+  try {
+    if (options.migrate !== false) applied = await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return {
+    db: handle.db,
+    dbKind: handle.kind,
+    config,
+    clock: systemClock,
+    reference: new ReferenceData(),
+    close: handle.close,
+    applied,
+  };
+}
