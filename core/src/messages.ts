@@ -119,6 +119,13 @@ export function fieldMessage(key: string, lang: Language, params: Record<string,
 
 /** The message key for one zod issue. Custom issues carry their key as the message. */
 export function issueKey(issue: z.core.$ZodIssue): { key: string; params: Record<string, unknown> } {
+  if (
+    issue.code !== 'custom' &&
+    'input' in issue &&
+    (issue.input === undefined || issue.input === null || issue.input === '')
+  ) {
+    return { key: 'required', params: {} };
+  }
   switch (issue.code) {
     case 'custom':
       return { key: issue.message in FIELD_MESSAGES ? issue.message : 'invalid_format', params: {} };

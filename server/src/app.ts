@@ -26,6 +26,7 @@ import type { AppDeps } from './platform/context.js';
 import { registerSessionLoading } from './platform/http/auth-hooks.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { requestLanguage } from './platform/http/request-context.js';
+import { zodValidatorCompiler } from './platform/http/validation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -57,7 +58,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 

@@ -13,7 +13,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/agencies',
       {
-        preHandler: authorize('agency.read'),
+        preValidation: authorize('agency.read'),
         schema: {
           tags: ['agencies'],
           summary: 'List agencies (instansi)',
@@ -33,7 +33,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/agencies',
       {
-        preHandler: authorize('agency.manage'),
+        preValidation: authorize('agency.manage'),
         schema: {
           tags: ['agencies'],
           summary: 'Create an agency (administrators)',
@@ -61,7 +61,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/agencies/:id',
       {
-        preHandler: authorize('agency.read'),
+        preValidation: authorize('agency.read'),
         schema: {
           tags: ['agencies'],
           summary: 'One agency',
@@ -75,7 +75,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.patch(
       '/agencies/:id',
       {
-        preHandler: authorize('agency.manage'),
+        preValidation: authorize('agency.manage'),
         schema: {
           tags: ['agencies'],
           summary: 'Change an agency (administrators); carries the version read',

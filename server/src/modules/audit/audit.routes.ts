@@ -28,7 +28,7 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/audit',
       {
-        preHandler: authorize('audit.read'),
+        preValidation: authorize('audit.read'),
         schema: {
           tags: ['audit'],
           summary: 'The audit trail, newest first (administrators)',

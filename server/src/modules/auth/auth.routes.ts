@@ -51,7 +51,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/auth/logout',
       {
-        preHandler: [authenticate],
+        preValidation: [authenticate],
         schema: {
           tags: ['auth'],
           summary: 'Sign out (ends the session)',
@@ -68,7 +68,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/auth/me',
       {
-        preHandler: [authenticate],
+        preValidation: [authenticate],
         schema: {
           tags: ['auth'],
           summary: 'The signed-in user, permissions and CSRF token',
@@ -81,7 +81,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/auth/password',
       {
-        preHandler: [authenticate],
+        preValidation: [authenticate],
         config: { rateLimit: { max: deps.config.LOGIN_RATE_LIMIT, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],

@@ -11,7 +11,7 @@ export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/regions',
       {
-        preHandler: authorize('reference.read'),
+        preValidation: authorize('reference.read'),
         schema: {
           tags: ['reference'],
           summary:
@@ -37,7 +37,7 @@ export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/regions/:code',
       {
-        preHandler: authorize('reference.read'),
+        preValidation: authorize('reference.read'),
         schema: {
           tags: ['reference'],
           summary: 'One region with its ancestors',
@@ -64,7 +64,7 @@ export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/countries',
       {
-        preHandler: authorize('reference.read'),
+        preValidation: authorize('reference.read'),
         schema: {
           tags: ['reference'],
           summary: 'Countries (ISO 3166-1 alpha-2) with Indonesian and English names',

@@ -11,7 +11,7 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/taskforces',
       {
-        preHandler: authorize('taskforce.read'),
+        preValidation: authorize('taskforce.read'),
         schema: {
           tags: ['task forces'],
           summary: 'Task forces of this deployment',
@@ -23,7 +23,7 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/taskforces/:id',
       {
-        preHandler: authorize('taskforce.read'),
+        preValidation: authorize('taskforce.read'),
         schema: {
           tags: ['task forces'],
           summary: 'One task force',

@@ -21,7 +21,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/roles',
       {
-        preHandler: [authenticate],
+        preValidation: [authenticate],
         schema: {
           tags: ['users'],
           summary: 'Roles and the permissions each carries',
@@ -39,7 +39,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/users',
       {
-        preHandler: authorize('user.manage'),
+        preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
           summary: 'List users (administrators)',
@@ -59,7 +59,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/users',
       {
-        preHandler: authorize('user.manage'),
+        preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
           summary: 'Create a user (administrators)',
@@ -87,7 +87,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/users/:id',
       {
-        preHandler: authorize('user.manage'),
+        preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
           summary: 'One user (administrators)',
@@ -101,7 +101,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.patch(
       '/users/:id',
       {
-        preHandler: authorize('user.manage'),
+        preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
           summary: 'Change a user: name, agency, roles, enable or disable (administrators)',
@@ -116,7 +116,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/users/:id/reset-password',
       {
-        preHandler: authorize('user.manage'),
+        preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
           summary: "Set a new password for a user (administrators); ends the user's sessions",

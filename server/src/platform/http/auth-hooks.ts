@@ -1,5 +1,5 @@
 import { isRole, type Permission, permissionsFor } from '@sinergi/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import { recordAudit } from '../audit.js';
 import { findSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions.js';
 import type { Actor, AppDeps } from '../context.js';
@@ -94,7 +94,10 @@ export async function loadActor(
 }
 
 /** 401 without a valid session, 403 on a state-changing request without the session's CSRF token. */
-export const authenticate: preHandlerAsyncHookHandler = async (req: FastifyRequest, _reply: FastifyReply) => {
+export const authenticate: preValidationAsyncHookHandler = async (
+  req: FastifyRequest,
+  _reply: FastifyReply,
+) => {
   if (!req.actor) throw req.sessionProblem === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
   if (!SAFE_METHODS.has(req.method)) {
     const sent = req.headers['x-csrf-token'];
@@ -103,8 +106,8 @@ export const authenticate: preHandlerAsyncHookHandler = async (req: FastifyReque
 };
 
 /** Route guard: authenticated, and holding the permission. */
-export function authorize(permission: Permission): preHandlerAsyncHookHandler[] {
-  const check: preHandlerAsyncHookHandler = async (req) => {
+export function authorize(permission: Permission): preValidationAsyncHookHandler[] {
+  const check: preValidationAsyncHookHandler = async (req) => {
     if (!req.actor!.permissions.has(permission)) throw errors.forbidden();
   };
   return [authenticate, check];

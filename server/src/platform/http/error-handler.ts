@@ -1,9 +1,8 @@
-import { ERROR_MESSAGES, type ErrorCode, fieldMessage, issueKey, type Language } from '@sinergi/core';
+import { ERROR_MESSAGES, type ErrorCode, fieldMessage, type Language, localizeIssues } from '@sinergi/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { AppError } from '../errors.js';
 import { requestLanguage } from './request-context.js';
+import { RequestValidationError } from './validation.js';
 
 function body(
   code: ErrorCode,
@@ -19,14 +18,12 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
   const fields = err.fieldKeys
     ? Object.fromEntries(Object.entries(err.fieldKeys).map(([f, key]) => [f, fieldMessage(key, lang)]))
     : undefined;
-  return reply
-    .status(err.status)
-    .send(
-      body(err.code, lang, req.id, {
-        ...(fields ? { fields } : {}),
-        ...(err.current !== undefined ? { current: err.current } : {}),
-      }),
-    );
+  return reply.status(err.status).send(
+    body(err.code, lang, req.id, {
+      ...(fields ? { fields } : {}),
+      ...(err.current !== undefined ? { current: err.current } : {}),
+    }),
+  );
 }
 
 /** One error shape for the whole API; a 500 reveals nothing, the log keeps the cause. */
@@ -34,21 +31,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const lang = requestLanguage(req);
     if (error instanceof AppError) return sendError(req, reply, error);
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields: Record<string, string> = {};
-      for (const v of error.validation) {
-        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '_';
-        if (fields[path]) continue;
-        const issue = {
-          code: v.keyword,
-          message: v.message,
-          path: [],
-          ...v.params,
-        } as unknown as z.core.$ZodIssue;
-        const { key, params } = issueKey(issue);
-        fields[path] = fieldMessage(key, lang, params);
-      }
-      return reply.status(400).send(body('validation_failed', lang, req.id, { fields }));
+    if (error instanceof RequestValidationError) {
+      return reply
+        .status(400)
+        .send(body('validation_failed', lang, req.id, { fields: localizeIssues(error.issues, lang) }));
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(body('payload_too_large', lang, req.id));
