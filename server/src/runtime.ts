@@ -1,6 +1,7 @@
 import { type Config, loadConfig } from './config.js';
 import { systemClock } from './platform/clock.js';
 import type { AppDeps } from './platform/context.js';
+import { loadFieldCipher } from './platform/crypto.js';
 import { connectDatabase } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { ReferenceData } from './platform/reference.js';
@@ -16,7 +17,9 @@ export async function openRuntime(
     dataDir: config.dataDir,
   });
   let applied: string[] = [];
+  let cipher: ReturnType<typeof loadFieldCipher>;
   try {
+    cipher = loadFieldCipher({ dataKey: config.SINERGI_DATA_KEY, dataDir: config.dataDir });
     if (options.migrate !== false) applied = await migrateToLatest(handle.db);
   } catch (err) {
     await handle.close();
@@ -28,6 +31,7 @@ export async function openRuntime(
     config,
     clock: systemClock,
     reference: new ReferenceData(),
+    cipher,
     close: handle.close,
     applied,
   };

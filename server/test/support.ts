@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { createAgency } from '../src/modules/agencies/agency.service.js';
 import { createUser } from '../src/modules/users/user.service.js';
 import { ManualClock } from '../src/platform/clock.js';
 import type { AppDeps } from '../src/platform/context.js';
+import { FieldCipher } from '../src/platform/crypto.js';
 import { connectDatabase, type DbKind } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { ReferenceData } from '../src/platform/reference.js';
@@ -19,6 +20,7 @@ import { ReferenceData } from '../src/platform/reference.js';
 export const DB_KINDS: DbKind[] = ['sqlite', 'postgres'];
 export const PASSWORD = 'Kopi-Ruteng-Pagi-7';
 const reference = new ReferenceData();
+const cipher = new FieldCipher({ k1: randomBytes(32) }, 'k1');
 
 export interface TestEnv {
   deps: AppDeps;
@@ -67,7 +69,7 @@ export async function createTestEnv(kind: DbKind, env: Record<string, string> = 
     ...env,
   });
   const clock = new ManualClock(new Date('2026-11-28T01:00:00.000Z'));
-  const deps: AppDeps = { db: db.handle.db, dbKind: db.handle.kind, config, clock, reference };
+  const deps: AppDeps = { db: db.handle.db, dbKind: db.handle.kind, config, clock, reference, cipher };
   const app = await buildApp(deps, { logger: false });
   return {
     deps,

@@ -2,6 +2,7 @@ import type { Language, Permission, Role } from '@sinergi/core';
 import type { Config } from '../config.js';
 import { type AuditEventInput, recordAudit } from './audit.js';
 import type { Clock } from './clock.js';
+import type { FieldCipher } from './crypto.js';
 import type { Db, DbKind } from './db/connect.js';
 import type { ReferenceData } from './reference.js';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   reference: ReferenceData;
+  /** Encrypts personal fields at rest and makes their search hashes. */
+  cipher: FieldCipher;
 }
 
 /** The signed-in user a service acts for. */

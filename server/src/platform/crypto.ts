@@ -1,0 +1,106 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Encryption of personal fields at rest (AES-256-GCM) and keyed hashes (HMAC-SHA-256) to search
+ * them without decrypting. Ciphertexts name the key that made them (`v1.<keyId>.<iv>.<tag>.<data>`),
+ * so keys can be rotated: the newest encrypts, every known key decrypts.
+ */
+export class FieldCipher {
+  private readonly encKeys = new Map<string, Buffer>();
+  private readonly current: string;
+  private readonly indexKey: Buffer;
+
+  /** `keys`: id -> 32-byte master key; `currentId` encrypts. The search key derives from the first key ever used. */
+  constructor(keys: Record<string, Buffer>, currentId: string, indexKeyId = currentId) {
+    for (const [id, master] of Object.entries(keys)) {
+      if (master.length !== 32) throw new Error(`data key ${id} must be 32 bytes`);
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`invalid data key id ${id}`);
+      this.encKeys.set(
+        id,
+        Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'sinergi field encryption', 32)),
+      );
+    }
+    if (!this.encKeys.has(currentId)) throw new Error(`no data key ${currentId}`);
+    const indexMaster = keys[indexKeyId];
+    if (!indexMaster) throw new Error(`no data key ${indexKeyId}`);
+    this.current = currentId;
+    this.indexKey = Buffer.from(hkdfSync('sha256', indexMaster, Buffer.alloc(0), 'sinergi blind index', 32));
+  }
+
+  encrypt(plaintext: string): string {
+    const key = this.encKeys.get(this.current)!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [
+      'v1',
+      this.current,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      data.toString('base64url'),
+    ].join('.');
+  }
+
+  decrypt(ciphertext: string): string {
+    const [version, keyId, iv, tag, data] = ciphertext.split('.');
+    if (version !== 'v1' || !keyId || iv === undefined || tag === undefined || data === undefined) {
+      throw new Error('not a field ciphertext');
+    }
+    const key = this.encKeys.get(keyId);
+    if (!key) throw new Error(`unknown data key ${keyId}`);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  }
+
+  encryptNullable(value: string | null | undefined): string | null {
+    return value === null || value === undefined || value === '' ? null : this.encrypt(value);
+  }
+
+  decryptNullable(value: string | null | undefined): string | null {
+    return value ? this.decrypt(value) : null;
+  }
+
+  /** A keyed hash of a normalised value (case, spaces and accents folded) for exact-match search. */
+  blindIndex(value: string, purpose: string): string {
+    const normalised = value
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+    return createHmac('sha256', this.indexKey).update(`${purpose}\u0000${normalised}`).digest('base64url');
+  }
+
+  /** The id of the key new ciphertexts are made with. */
+  get currentKeyId(): string {
+    return this.current;
+  }
+}
+
+/**
+ * Loads the data key: `SINERGI_DATA_KEY` (base64 of 32 bytes), or `DATA_DIR/keys/data.key`, created
+ * with owner-only permissions on first start. Losing this key loses the personal data: back it up
+ * apart from the database (docs/admin-guide.md).
+ */
+export function loadFieldCipher(opts: { dataKey?: string; dataDir: string }): FieldCipher {
+  if (opts.dataKey) {
+    const key = Buffer.from(opts.dataKey, 'base64');
+    if (key.length !== 32)
+      throw new Error('SINERGI_DATA_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+    return new FieldCipher({ k1: key }, 'k1');
+  }
+  const dir = path.join(opts.dataDir, 'keys');
+  const file = path.join(dir, 'data.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
+  return new FieldCipher({ k1: key }, 'k1');
+}
