@@ -1,9 +1,24 @@
-import { ERROR_MESSAGES, fieldMessage, isRole, ROLES, type Role } from '@sinergi/core';
+import {
+  AGENCY_SECTORS,
+  type AgencySector,
+  agencyCreateSchema,
+  ERROR_MESSAGES,
+  fieldMessage,
+  HTCDS_ORGANISATION_TYPES,
+  type HtcdsOrganisationType,
+  isRole,
+  localizeIssues,
+  ROLES,
+  type Role,
+} from '@sinergi/core';
 import { Command, Option } from 'commander';
+import type { z } from 'zod';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { agencyRepository } from './modules/agencies/agency.repository.js';
+import { createAgency } from './modules/agencies/agency.service.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
+import { createTaskForce, listTaskForces } from './modules/taskforces/taskforce.service.js';
 import { userRepository } from './modules/users/user.repository.js';
 import { createUser, disableUserByUsername, resetPassword } from './modules/users/user.service.js';
 import { verifyAuditChain } from './platform/audit.js';
@@ -11,6 +26,12 @@ import { AppError } from './platform/errors.js';
 import { openRuntime } from './runtime.js';
 
 const cliMeta = { requestId: 'cli', ip: null };
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  return `Invalid input:${Object.entries(localizeIssues(issues, 'en'))
+    .map(([f, m]) => `\n  ${f}: ${m}`)
+    .join('')}`;
+}
 
 /** Prints an error the way an operator can act on, and exits non-zero. */
 function fail(err: unknown): never {
@@ -157,6 +178,91 @@ user
       if (!row) throw new Error(`No user "${opts.username}"`);
       await disableUserByUsername(rt, cliMeta, row.username);
       console.log(`User ${row.username} disabled.`);
+    });
+  });
+
+const agency = program.command('agency').description('Manage agencies (instansi)');
+agency
+  .command('create')
+  .description('Create an agency (the first one of a new deployment, before any administrator exists)')
+  .requiredOption('--name <name>', 'full name, e.g. "Dinas Sosial Kabupaten Manggarai"')
+  .requiredOption('--short-name <short>', 'unique short name, e.g. "Dinsos Manggarai"')
+  .requiredOption('--region <code>', 'Kemendagri region code, e.g. 53.10')
+  .addOption(
+    new Option('--type <htcdsType>', 'HTCDS organisation type')
+      .choices([...HTCDS_ORGANISATION_TYPES])
+      .makeOptionMandatory(),
+  )
+  .addOption(new Option('--sector <sector>', 'sector').choices([...AGENCY_SECTORS]).makeOptionMandatory())
+  .option('--taskforce <id>', 'the task force it belongs to (see `taskforce list`)')
+  .action(
+    async (opts: {
+      name: string;
+      shortName: string;
+      region: string;
+      type: HtcdsOrganisationType;
+      sector: AgencySector;
+      taskforce?: string;
+    }) => {
+      await withRuntime(async (rt) => {
+        const input = agencyCreateSchema.safeParse({
+          name: opts.name,
+          shortName: opts.shortName,
+          regionCode: opts.region,
+          htcdsType: opts.type,
+          sector: opts.sector,
+          taskForceId: opts.taskforce ?? null,
+        });
+        if (!input.success) throw new Error(describeIssues(input.error.issues));
+        const created = await createAgency(rt, null, cliMeta, input.data);
+        console.log(`Agency "${created.shortName}" created (${created.id}).`);
+      });
+    },
+  );
+
+const taskforce = program.command('taskforce').description('Task forces hosted by this deployment');
+taskforce
+  .command('create')
+  .description('Create a task force attached to a region')
+  .requiredOption('--name <name>', 'e.g. "Gugus Tugas PP TPPO Kabupaten Manggarai"')
+  .addOption(
+    new Option('--level <level>', 'level').choices(['national', 'province', 'regency']).makeOptionMandatory(),
+  )
+  .option('--region <code>', 'region code (province "53" or regency "53.10"); none for national')
+  .option(
+    '--timezone <zone>',
+    'IANA time zone (Asia/Jakarta WIB, Asia/Makassar WITA, Asia/Jayapura WIT)',
+    'Asia/Makassar',
+  )
+  .option('--parent <id>', 'the task force above it')
+  .action(
+    async (opts: {
+      name: string;
+      level: 'national' | 'province' | 'regency';
+      region?: string;
+      timezone: string;
+      parent?: string;
+    }) => {
+      await withRuntime(async (rt) => {
+        const created = await createTaskForce(rt, cliMeta, {
+          name: opts.name,
+          level: opts.level,
+          regionCode: opts.region ?? null,
+          timeZone: opts.timezone,
+          parentId: opts.parent ?? null,
+        });
+        console.log(`Task force "${created.name}" created (${created.id}).`);
+      });
+    },
+  );
+taskforce
+  .command('list')
+  .description('List task forces with their ids')
+  .action(async () => {
+    await withRuntime(async (rt) => {
+      const items = await listTaskForces(rt);
+      if (items.length === 0) console.log('No task force yet: create one with `sinergi taskforce create`.');
+      for (const t of items) console.log(`${t.id}  ${t.level.padEnd(8)}  ${t.regionCode ?? '-'}  ${t.name}`);
     });
   });
 

@@ -176,6 +176,89 @@ describe('the sinergi command and its environment', () => {
       await db.cleanup();
     }
   }, 30_000);
+  it('bootstraps a deployment without demo data: task force, agency, first administrator', async () => {
+    const db = await createTestDatabase('sqlite');
+    const env = { DATA_DIR: db.dataDir };
+    try {
+      const tf = await sinergi(env, [
+        'taskforce',
+        'create',
+        '--name',
+        'Gugus Tugas PP TPPO Kabupaten Manggarai Barat',
+        '--level',
+        'regency',
+        '--region',
+        '53.15',
+      ]);
+      expect(tf.code, tf.out).toBe(0);
+      const id = /\(([0-9a-f-]{36})\)/.exec(tf.out)![1]!;
+      const list = await sinergi(env, ['taskforce', 'list']);
+      expect(list.out).toContain(id);
+      const badRegion = await sinergi(env, [
+        'taskforce',
+        'create',
+        '--name',
+        'Salah',
+        '--level',
+        'regency',
+        '--region',
+        '53',
+      ]);
+      expect(badRegion.code).not.toBe(0);
+      expect(badRegion.out).toMatch(/regionCode: Unknown region/);
+      const agency = await sinergi(env, [
+        'agency',
+        'create',
+        '--name',
+        'Dinas Sosial Manggarai Barat',
+        '--short-name',
+        'Dinsos Mabar',
+        '--region',
+        '53.15',
+        '--type',
+        'LocalGovernmentOrganisation',
+        '--sector',
+        'social',
+        '--taskforce',
+        id,
+      ]);
+      expect(agency.code, agency.out).toBe(0);
+      const badType = await sinergi(env, [
+        'agency',
+        'create',
+        '--name',
+        'X Y Z',
+        '--short-name',
+        'XYZ',
+        '--region',
+        '53.15',
+        '--type',
+        'Polisi',
+        '--sector',
+        'social',
+      ]);
+      expect(badType.code).not.toBe(0);
+      expect(badType.out).toMatch(/Allowed choices are/);
+      const admin = await sinergi(env, [
+        'user',
+        'create',
+        '--username',
+        'admin.mabar',
+        '--password',
+        'Labuan-Bajo-Komodo-1',
+        '--agency',
+        'Dinsos Mabar',
+        '--role',
+        'admin',
+      ]);
+      expect(admin.code, admin.out).toBe(0);
+      const verify = await sinergi(env, ['audit', 'verify']);
+      expect(verify.out).toMatch(/intact: 3 events checked/);
+    } finally {
+      await db.handle.close();
+      await db.cleanup();
+    }
+  }, 60_000);
   it('shows help for each command', async () => {
     const r = await sinergi({}, ['user', 'create', '--help']);
     expect(r.code).toBe(0);

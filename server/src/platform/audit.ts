@@ -18,6 +18,7 @@ export type AuditAction =
   | 'agency.updated'
   | 'access.denied'
   | 'audit.read'
+  | 'taskforce.created'
   | 'demo.seeded';
 
 export interface AuditActor {

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AgencySector, HtcdsOrganisationType, Role } from '@sinergi/core';
 import type { AppDeps } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { DEMO_SETTING, getSetting, setSetting } from '../../platform/settings.js';
 import { createAgency } from '../agencies/agency.service.js';
+import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 
 interface DemoAgency {
@@ -206,37 +207,23 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
   if (users.length > 0) return { status: 'not_empty' };
   const generated = !password;
   const pw = password ?? randomPassword();
-  const now = deps.clock.now().toISOString();
   const meta = { requestId: null as unknown as string, ip: null };
-  const province = randomUUID();
-  const regency = randomUUID();
-  await deps.db
-    .insertInto('task_forces')
-    .values([
-      {
-        id: province,
-        name: 'Gugus Tugas PP TPPO Provinsi Nusa Tenggara Timur',
-        level: 'province',
-        region_code: '53',
-        parent_id: null,
-        time_zone: 'Asia/Makassar',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      },
-      {
-        id: regency,
-        name: 'Gugus Tugas PP TPPO Kabupaten Manggarai',
-        level: 'regency',
-        region_code: '53.10',
-        parent_id: province,
-        time_zone: 'Asia/Makassar',
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      },
-    ])
-    .execute();
+  const province = await createTaskForce(deps, meta, {
+    name: 'Gugus Tugas PP TPPO Provinsi Nusa Tenggara Timur',
+    level: 'province',
+    regionCode: '53',
+    timeZone: 'Asia/Makassar',
+    parentId: null,
+  });
+  const regency = (
+    await createTaskForce(deps, meta, {
+      name: 'Gugus Tugas PP TPPO Kabupaten Manggarai',
+      level: 'regency',
+      regionCode: '53.10',
+      timeZone: 'Asia/Makassar',
+      parentId: province.id,
+    })
+  ).id;
   const agencyIds = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
     const created = await createAgency(deps, null, meta, { ...a, taskForceId: regency, active: true });

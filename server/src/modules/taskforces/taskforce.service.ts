@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { TaskForceSummary } from '@sinergi/core';
-import type { AppDeps } from '../../platform/context.js';
+import { type AppDeps, inTransaction } from '../../platform/context.js';
 import type { TaskForceTable } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 
@@ -22,4 +23,62 @@ export async function getTaskForce(deps: Pick<AppDeps, 'db'>, id: string): Promi
   const row = await deps.db.selectFrom('task_forces').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw errors.notFound();
   return presentTaskForce(row);
+}
+
+export interface TaskForceCreate {
+  name: string;
+  level: 'national' | 'province' | 'regency';
+  regionCode: string | null;
+  timeZone: string;
+  parentId: string | null;
+}
+
+const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
+
+/** Creates a task force (CLI; the task-force module adds the web screens). */
+export async function createTaskForce(
+  deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference'>,
+  meta: { requestId: string; ip: string | null },
+  input: TaskForceCreate,
+): Promise<TaskForceSummary> {
+  const fields: Record<string, string> = {};
+  if (input.name.trim().length < 3) fields.name = 'too_short';
+  if (input.level !== 'national') {
+    const region = input.regionCode ? deps.reference.region(input.regionCode) : undefined;
+    if (!region || region.level !== input.level) fields.regionCode = 'region_unknown';
+  }
+  if (!ZONES.includes(input.timeZone)) fields.timeZone = 'invalid_value';
+  if (
+    input.parentId &&
+    !(await deps.db
+      .selectFrom('task_forces')
+      .select('id')
+      .where('id', '=', input.parentId)
+      .executeTakeFirst())
+  ) {
+    fields.parentId = 'task_force_unknown';
+  }
+  if (Object.keys(fields).length) throw errors.validation(fields);
+  const now = deps.clock.now().toISOString();
+  const id = randomUUID();
+  return inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
+    await trx
+      .insertInto('task_forces')
+      .values({
+        id,
+        name: input.name.trim(),
+        level: input.level,
+        region_code: input.level === 'national' ? null : input.regionCode,
+        parent_id: input.parentId,
+        time_zone: input.timeZone,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await audit({ action: 'taskforce.created', entityType: 'task_force', entityId: id });
+    return presentTaskForce(
+      (await trx.selectFrom('task_forces').selectAll().where('id', '=', id).executeTakeFirst())!,
+    );
+  });
 }
