@@ -28,7 +28,7 @@ export const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   SINERGI_DEMO_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
-  SINERGI_DATA_KEY: z
+  SINERGI_ENCRYPTION_KEY: z
     .string()
     .refine(
       (v) => Buffer.from(v, 'base64').length === 32,

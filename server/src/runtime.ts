@@ -19,7 +19,7 @@ export async function openRuntime(
   let applied: string[] = [];
   let cipher: ReturnType<typeof loadFieldCipher>;
   try {
-    cipher = loadFieldCipher({ dataKey: config.SINERGI_DATA_KEY, dataDir: config.dataDir });
+    cipher = loadFieldCipher({ dataKey: config.SINERGI_ENCRYPTION_KEY, dataDir: config.dataDir });
     if (options.migrate !== false) applied = await migrateToLatest(handle.db);
   } catch (err) {
     await handle.close();

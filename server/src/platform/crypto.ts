@@ -83,7 +83,7 @@ export class FieldCipher {
 }
 
 /**
- * Loads the data key: `SINERGI_DATA_KEY` (base64 of 32 bytes), or `DATA_DIR/keys/data.key`, created
+ * Loads the data key: `SINERGI_ENCRYPTION_KEY` (base64 of 32 bytes), or `DATA_DIR/keys/data.key`, created
  * with owner-only permissions on first start. Losing this key loses the personal data: back it up
  * apart from the database (docs/admin-guide.md).
  */
@@ -91,7 +91,7 @@ export function loadFieldCipher(opts: { dataKey?: string; dataDir: string }): Fi
   if (opts.dataKey) {
     const key = Buffer.from(opts.dataKey, 'base64');
     if (key.length !== 32)
-      throw new Error('SINERGI_DATA_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+      throw new Error('SINERGI_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
     return new FieldCipher({ k1: key }, 'k1');
   }
   const dir = path.join(opts.dataDir, 'keys');
