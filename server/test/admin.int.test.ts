@@ -38,6 +38,10 @@ describe.each(DB_KINDS)('administration on %s', (kind) => {
         expect(res.statusCode, `${role} ${method} ${url}`).toBe(403);
         expect(res.json().error.code).toBe('forbidden');
       }
+      const denied = await auditEvents(env, 'access.denied');
+      expect(
+        denied.filter((e) => e.actor_user_id === u.id && JSON.parse(e.details).reason === 'permission'),
+      ).toHaveLength(ADMIN_ONLY.length);
       const target = await buildAgency(env);
       const patch = await call(env, s, 'PATCH', `/api/v1/agencies/${target.id}`, {
         version: 1,

@@ -117,6 +117,10 @@ describe.each(DB_KINDS)('sign-in and sessions on %s', (kind) => {
       headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) },
     });
     expect(wrongToken.statusCode).toBe(403);
+    const denied = await auditEvents(env, 'access.denied');
+    expect(
+      denied.filter((e) => e.actor_user_id === user.id && JSON.parse(e.details).reason === 'csrf'),
+    ).toHaveLength(2);
     // the session survived both attempts
     expect((await call(env, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(200);
     const ok = await call(env, s, 'POST', '/api/v1/auth/logout');
@@ -174,8 +178,33 @@ describe.each(DB_KINDS)('sign-in and sessions on %s', (kind) => {
     });
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('invalid_credentials');
+    const sessions = await env.deps.db.selectFrom('sessions').select('revoked_reason').where('user_id', '=', victim.id).execute();
+    expect(sessions.map((x) => x.revoked_reason)).toEqual(['user_disabled']);
     const disabled = await auditEvents(env, 'user.disabled');
     expect(disabled.some((e) => e.entity_id === victim.id && e.actor_user_id === admin.id)).toBe(true);
+  });
+
+  it('ends the sessions of the users of an agency that is deactivated', async () => {
+    const admin = await buildUser(env, ['admin']);
+    const worker = await buildUser(env, ['service_provider']);
+    const a = await signIn(env, admin.username);
+    const w = await signIn(env, worker.username);
+    const res = await call(env, a, 'PATCH', `/api/v1/agencies/${worker.agencyId}`, {
+      version: 1,
+      active: false,
+    });
+    expect(res.statusCode).toBe(200);
+    const after = await call(env, w, 'GET', '/api/v1/auth/me');
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('session_expired');
+    const ended = await auditEvents(env, 'auth.session_expired');
+    expect(
+      ended.some((e) => e.entity_id === worker.id && JSON.parse(e.details).reason === 'account_inactive'),
+    ).toBe(true);
+    expect(
+      (await call(env, null, 'POST', '/api/v1/auth/login', { username: worker.username, password: PASSWORD }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('changes the own password: checks the current one and the rules, ends the other sessions', async () => {

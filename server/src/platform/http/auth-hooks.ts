@@ -46,7 +46,22 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
     const actor = await loadActor(deps, found.session.user_id, found.session.id);
     if (!actor) {
       // The user or the agency was disabled: the session ends now.
-      await revokeSession(deps.db, found.session.id, 'user_disabled', now);
+      await deps.db.transaction().execute(async (trx) => {
+        await revokeSession(trx, found.session.id, 'account_inactive', now);
+        await recordAudit(
+          trx,
+          deps.dbKind,
+          { userId: found.session.user_id, agencyId: null },
+          { requestId: req.id, ip: req.ip },
+          {
+            action: 'auth.session_expired',
+            entityType: 'user',
+            entityId: found.session.user_id,
+            details: { reason: 'account_inactive' },
+          },
+          now,
+        );
+      });
       req.sessionProblem = 'expired';
       return;
     }
@@ -54,6 +69,37 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
     req.actor = actor;
     req.csrfToken = found.session.csrf_token;
   });
+  const auditDenial: DenialRecorder = async (req, reason, details) => {
+    const actor = req.actor;
+    await deps.db.transaction().execute((trx) =>
+      recordAudit(
+        trx,
+        deps.dbKind,
+        { userId: actor?.userId ?? null, agencyId: actor?.agencyId ?? null },
+        { requestId: req.id, ip: req.ip },
+        {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { reason, method: req.method, route: req.routeOptions.url ?? null, ...details },
+        },
+        deps.clock.now(),
+      ),
+    );
+  };
+  app.decorate('auditDenial', auditDenial);
+}
+
+type DenialRecorder = (
+  req: FastifyRequest,
+  reason: string,
+  details?: Record<string, unknown>,
+) => Promise<void>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Records a refused request (CSRF, missing permission) in the audit trail. */
+    auditDenial: DenialRecorder;
+  }
 }
 
 /** The actor for an active user of an active agency; null otherwise. */
@@ -101,14 +147,20 @@ export const authenticate: preValidationAsyncHookHandler = async (
   if (!req.actor) throw req.sessionProblem === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
   if (!SAFE_METHODS.has(req.method)) {
     const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || sent.length === 0 || sent !== req.csrfToken) throw errors.csrf();
+    if (typeof sent !== 'string' || sent.length === 0 || sent !== req.csrfToken) {
+      await req.server.auditDenial(req, 'csrf');
+      throw errors.csrf();
+    }
   }
 };
 
 /** Route guard: authenticated, and holding the permission. */
 export function authorize(permission: Permission): preValidationAsyncHookHandler[] {
   const check: preValidationAsyncHookHandler = async (req) => {
-    if (!req.actor!.permissions.has(permission)) throw errors.forbidden();
+    if (!req.actor!.permissions.has(permission)) {
+      await req.server.auditDenial(req, 'permission', { permission });
+      throw errors.forbidden();
+    }
   };
   return [authenticate, check];
 }
