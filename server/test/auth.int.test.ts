@@ -178,7 +178,11 @@ describe.each(DB_KINDS)('sign-in and sessions on %s', (kind) => {
     });
     expect(again.statusCode).toBe(401);
     expect(again.json().error.code).toBe('invalid_credentials');
-    const sessions = await env.deps.db.selectFrom('sessions').select('revoked_reason').where('user_id', '=', victim.id).execute();
+    const sessions = await env.deps.db
+      .selectFrom('sessions')
+      .select('revoked_reason')
+      .where('user_id', '=', victim.id)
+      .execute();
     expect(sessions.map((x) => x.revoked_reason)).toEqual(['user_disabled']);
     const disabled = await auditEvents(env, 'user.disabled');
     expect(disabled.some((e) => e.entity_id === victim.id && e.actor_user_id === admin.id)).toBe(true);
