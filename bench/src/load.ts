@@ -1,0 +1,83 @@
+import http from 'node:http';
+
+export interface LoadFigures {
+  name: string;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, i)]! * 100) / 100;
+}
+
+/**
+ * Closed-loop load: `connections` clients on keep-alive sockets, each sending its next request
+ * when the previous answer is read, for `durationMs`. Latencies in milliseconds, measured exactly.
+ */
+export async function runLoad(
+  name: string,
+  url: string | (() => string),
+  opts: { connections?: number; durationMs?: number; headers?: Record<string, string> } = {},
+): Promise<LoadFigures> {
+  const connections = opts.connections ?? 16;
+  const durationMs = opts.durationMs ?? 10_000;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const started = performance.now();
+  const deadline = started + durationMs;
+  const next = typeof url === 'string' ? () => url : url;
+
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.get(next(), { agent, headers: opts.headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - t0);
+          if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+    });
+
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) await one();
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    name,
+    requests: sorted.length,
+    requestsPerSecond: Math.round(sorted.length / elapsed),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors,
+    non2xx,
+  };
+}
+
+export function printTable(title: string, rows: LoadFigures[]): void {
+  console.log(`\n${title}\n`);
+  console.log('| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(`| ${r.name} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+  }
+}
