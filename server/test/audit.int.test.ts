@@ -12,8 +12,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 /** Runs the CLI from source against the test database. */
 async function cli(env: TestEnv, args: string[]) {
   const dbEnv = env.databaseUrl
-    ? { DATABASE_URL: env.databaseUrl }
-    : { DATA_DIR: path.dirname(env.sqliteFile!) };
+    ? { DATABASE_URL: env.databaseUrl, DATA_DIR: env.dataDir }
+    : { DATA_DIR: env.dataDir };
   try {
     const r = await run(
       process.execPath,

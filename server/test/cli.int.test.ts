@@ -29,7 +29,9 @@ describe.each(DB_KINDS)('the sinergi command on %s', (kind) => {
   let dbEnv: Record<string, string>;
   beforeAll(async () => {
     env = await createTestEnv(kind);
-    dbEnv = env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : { DATA_DIR: path.dirname(env.sqliteFile!) };
+    dbEnv = env.databaseUrl
+      ? { DATABASE_URL: env.databaseUrl, DATA_DIR: env.dataDir }
+      : { DATA_DIR: env.dataDir };
   });
   afterAll(async () => env?.close());
 
@@ -260,7 +262,7 @@ describe('the sinergi command and its environment', () => {
     }
   }, 60_000);
   it('shows help for each command', async () => {
-    const r = await sinergi({}, ['user', 'create', '--help']);
+    const r = await sinergi({ DATA_DIR: '/nonexistent' }, ['user', 'create', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/--username <username>/);
     expect(r.out).toMatch(/--role <role>/);

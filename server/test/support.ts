@@ -28,6 +28,7 @@ export interface TestEnv {
   app: FastifyInstance;
   sqliteFile?: string;
   databaseUrl?: string;
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -54,7 +55,14 @@ export async function createTestDatabase(kind: DbKind) {
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
   const handle = connectDatabase({ databaseUrl });
-  return { handle, databaseUrl, dataDir: os.tmpdir(), cleanup: async () => {} };
+  // PostgreSQL deployments still keep their key file under DATA_DIR.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-test-'));
+  return {
+    handle,
+    databaseUrl,
+    dataDir,
+    cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 /** The app on a fresh database, with a clock the test controls. */
@@ -77,6 +85,7 @@ export async function createTestEnv(kind: DbKind, env: Record<string, string> = 
     app,
     sqliteFile: 'sqliteFile' in db ? db.sqliteFile : undefined,
     databaseUrl: 'databaseUrl' in db ? db.databaseUrl : undefined,
+    dataDir: db.dataDir,
     async close() {
       await app.close();
       await db.handle.close();
