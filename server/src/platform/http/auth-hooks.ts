@@ -26,28 +26,9 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
     const now = deps.clock.now();
     const found = await findSession(deps.db, token, sessionPolicy(deps), now);
     if (found.status === 'missing') return;
-    if (found.status === 'expired') {
-      req.sessionProblem = 'expired';
-      if (!found.session.revoked_at) {
-        await deps.db.transaction().execute(async (trx) => {
-          await revokeSession(trx, found.session.id, 'expired', now);
-          await recordAudit(
-            trx,
-            deps.dbKind,
-            { userId: found.session.user_id, agencyId: null },
-            { requestId: req.id, ip: req.ip },
-            { action: 'auth.session_expired', entityType: 'user', entityId: found.session.user_id },
-            now,
-          );
-        });
-      }
-      return;
-    }
-    const actor = await loadActor(deps, found.session.user_id, found.session.id);
-    if (!actor) {
-      // The user or the agency was disabled: the session ends now.
-      await deps.db.transaction().execute(async (trx) => {
-        await revokeSession(trx, found.session.id, 'account_inactive', now);
+    const endSession = (reason: 'expired' | 'account_inactive') =>
+      deps.db.transaction().execute(async (trx) => {
+        await revokeSession(trx, found.session.id, reason, now);
         await recordAudit(
           trx,
           deps.dbKind,
@@ -57,11 +38,20 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
             action: 'auth.session_expired',
             entityType: 'user',
             entityId: found.session.user_id,
-            details: { reason: 'account_inactive' },
+            details: { reason },
           },
           now,
         );
       });
+    if (found.status === 'expired') {
+      req.sessionProblem = 'expired';
+      if (!found.session.revoked_at) await endSession('expired');
+      return;
+    }
+    const actor = await loadActor(deps, found.session.user_id, found.session.id);
+    if (!actor) {
+      // The user or the agency was disabled: the session ends now.
+      await endSession('account_inactive');
       req.sessionProblem = 'expired';
       return;
     }
@@ -108,9 +98,11 @@ export async function loadActor(
   userId: string,
   sessionId: string,
 ): Promise<Actor | null> {
-  const row = await deps.db
+  // One query: the user, the agency and the roles (one row per role).
+  const rows = await deps.db
     .selectFrom('users')
     .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
     .select([
       'users.id',
       'users.username',
@@ -118,16 +110,16 @@ export async function loadActor(
       'users.active',
       'agencies.active as agency_active',
       'agencies.task_force_id',
+      'user_roles.role',
     ])
     .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!row?.active || !row.agency_active) return null;
-  const roleRows = await deps.db
-    .selectFrom('user_roles')
-    .select('role')
-    .where('user_id', '=', userId)
     .execute();
-  const roles = roleRows.map((r) => r.role).filter(isRole);
+  const row = rows[0];
+  if (!row?.active || !row.agency_active) return null;
+  const roles = rows
+    .map((r) => r.role)
+    .filter((r): r is string => r !== null)
+    .filter(isRole);
   return {
     userId: row.id,
     username: row.username,
