@@ -5,13 +5,16 @@ import { userCreateSchema } from './user.js';
 
 describe('localizeIssues', () => {
   it('explains each bad field in Indonesian by default and in English on request', () => {
-    const result = userCreateSchema.safeParse({
-      username: 'A',
-      displayName: '',
-      agencyId: 'not-a-uuid',
-      roles: [],
-      password: 'password123',
-    });
+    const result = userCreateSchema.safeParse(
+      {
+        username: 'A',
+        displayName: '',
+        agencyId: 'not-a-uuid',
+        roles: [],
+        password: 'password123',
+      },
+      { reportInput: true },
+    );
     expect(result.success).toBe(false);
     if (result.success) return;
     const id = localizeIssues(result.error.issues, 'id');
@@ -24,7 +27,7 @@ describe('localizeIssues', () => {
     expect(en.password).toMatch(/too common/);
   });
   it('reports a missing field as required', () => {
-    const r = z.object({ name: z.string() }).safeParse({});
+    const r = z.object({ name: z.string() }).safeParse({}, { reportInput: true });
     expect(r.success).toBe(false);
     if (!r.success) expect(localizeIssues(r.error.issues, 'id').name).toBe('Wajib diisi.');
   });

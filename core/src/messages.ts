@@ -104,6 +104,59 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Anda tidak dapat mencabut peran administrator dari akun sendiri.',
     en: 'You cannot remove the administrator role from your own account.',
   },
+  date_format: { id: 'Tanggal tidak valid (format TTTT-BB-HH).', en: 'Invalid date (YYYY-MM-DD).' },
+  datetime_format: { id: 'Tanggal dan waktu tidak valid.', en: 'Invalid date and time.' },
+  date_in_future: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },
+  incident_after_report: {
+    id: 'Tanggal kejadian tidak boleh setelah tanggal laporan.',
+    en: 'The incident cannot be after the report.',
+  },
+  country_code_format: { id: 'Kode negara tidak valid.', en: 'Invalid country code.' },
+  country_unknown: { id: 'Negara tidak ditemukan.', en: 'Unknown country.' },
+  nik_format: {
+    id: 'NIK harus 16 angka dengan tanggal lahir yang masuk akal.',
+    en: 'The NIK must be 16 digits with a plausible birth date.',
+  },
+  phone_format: {
+    id: 'Nomor telepon tidak valid (contoh: +6281234567890).',
+    en: 'Invalid phone number (e.g. +6281234567890).',
+  },
+  user_unknown: { id: 'Pengguna tidak ditemukan.', en: 'Unknown user.' },
+  team_user_other_agency: {
+    id: 'Anggota tim kasus harus dari instansi penanggung jawab.',
+    en: 'Case team members must belong to the lead agency.',
+  },
+  person_unknown: { id: 'Orang tersebut tidak ada dalam kasus ini.', en: 'That person is not in this case.' },
+  guardian_must_be_guardian: {
+    id: 'Wali harus orang dengan peran wali dalam kasus ini.',
+    en: 'The guardian must be a person with the guardian role in this case.',
+  },
+  indicator_unknown: {
+    id: 'Indikator tidak dikenal pada daftar periksa.',
+    en: 'Unknown indicator for the checklist.',
+  },
+  transition_not_allowed: {
+    id: 'Perpindahan tahap ini tidak diperbolehkan.',
+    en: 'This stage change is not allowed.',
+  },
+  screening_required: { id: 'Lakukan penapisan terlebih dahulu.', en: 'Record a screening first.' },
+  screening_not_identified: {
+    id: 'Hasil penapisan terakhir belum menyatakan korban TPPO.',
+    en: 'The latest screening does not identify trafficking.',
+  },
+  screening_not_negative: {
+    id: 'Hasil penapisan terakhir bukan "bukan TPPO".',
+    en: 'The latest screening is not "not trafficking".',
+  },
+  reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
+  guardian_required: {
+    id: 'Korban anak harus memiliki wali yang dicatat.',
+    en: 'A child victim needs a recorded guardian.',
+  },
+  victim_required: {
+    id: 'Catat minimal satu korban terlebih dahulu.',
+    en: 'Record at least one victim first.',
+  },
   date_range: { id: 'Tanggal akhir harus setelah tanggal awal.', en: 'The end must be after the start.' },
 };
 
@@ -161,7 +214,10 @@ export function issueKey(issue: z.core.$ZodIssue): { key: string; params: Record
   }
 }
 
-/** Field path -> message, the first problem of each field, in the language asked for. */
+/**
+ * Field path -> message, the first problem of each field, in the language asked for. Parse with
+ * `{ reportInput: true }` so that an empty or missing field reads "required".
+ */
 export function localizeIssues(issues: readonly z.core.$ZodIssue[], lang: Language): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {

@@ -33,17 +33,18 @@ export const PERMISSIONS = [
   'stats.read',
   'stats.exact',
   'dashboard.leadership',
+  'screening.checklist.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const COMMON: Permission[] = ['agency.read', 'reference.read', 'taskforce.read'];
 
 /**
- * What each role may do. Leadership and analysts never receive personal data:
- * neither holds `case.read` or `person.identity.read`.
+ * What each role may do. Leadership and analysts never receive personal data: neither holds
+ * `person.identity.read`; analysts do not read case records at all.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [...COMMON, 'agency.manage', 'user.manage', 'audit.read'],
+  admin: [...COMMON, 'agency.manage', 'user.manage', 'audit.read', 'screening.checklist.manage'],
   coordinator: [
     ...COMMON,
     'case.create',
@@ -75,7 +76,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'legal.manage',
     'plan.report',
   ],
-  leadership: [...COMMON, 'stats.read', 'dashboard.leadership'],
+  // Leadership sees the non-identifying fields of its task force's cases, never personal data.
+  leadership: [...COMMON, 'case.read', 'stats.read', 'dashboard.leadership'],
   analyst: [...COMMON, 'stats.read'],
 };
 

@@ -13,7 +13,10 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { agencyRoutes } from './modules/agencies/agency.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { caseRoutes } from './modules/cases/case.routes.js';
+import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { taskForceRoutes } from './modules/taskforces/taskforce.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
@@ -118,6 +121,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));
+      await v1.register(caseRoutes(deps));
+      await v1.register(personRoutes(deps));
+      await v1.register(screeningRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

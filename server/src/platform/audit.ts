@@ -19,6 +19,23 @@ export type AuditAction =
   | 'access.denied'
   | 'audit.read'
   | 'taskforce.created'
+  | 'case.created'
+  | 'case.read'
+  | 'case.updated'
+  | 'case.stage_changed'
+  | 'case.search'
+  | 'case.export'
+  | 'case.timeline_read'
+  | 'person.created'
+  | 'person.read'
+  | 'person.updated'
+  | 'consent.recorded'
+  | 'consent.withdrawn'
+  | 'screening.recorded'
+  | 'checklist.updated'
+  | 'document.uploaded'
+  | 'document.downloaded'
+  | 'document.deleted'
   | 'demo.seeded';
 
 export interface AuditActor {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { TaskForceSummary } from '@sinergi/core';
+import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits, type TaskForceSummary } from '@sinergi/core';
+import type { Selectable } from 'kysely';
 import { type AppDeps, inTransaction } from '../../platform/context.js';
 import type { TaskForceTable } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 
-export function presentTaskForce(row: TaskForceTable): TaskForceSummary {
+export function presentTaskForce(row: Selectable<TaskForceTable>): TaskForceSummary {
   return {
     id: row.id,
     name: row.name,
@@ -81,4 +82,21 @@ export async function createTaskForce(
       (await trx.selectFrom('task_forces').selectAll().where('id', '=', id).executeTakeFirst())!,
     );
   });
+}
+
+export interface TaskForceSettings {
+  responseLimits: ResponseLimits;
+  caseNumberPrefix: string;
+}
+
+/** A task force's settings with defaults for what it has not set. */
+export async function taskForceContext(db: Pick<AppDeps, 'db'>['db'], id: string) {
+  const row = await db.selectFrom('task_forces').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const raw = JSON.parse(row.settings || '{}') as Partial<TaskForceSettings>;
+  const settings: TaskForceSettings = {
+    responseLimits: { ...DEFAULT_RESPONSE_LIMITS, ...(raw.responseLimits ?? {}) },
+    caseNumberPrefix: raw.caseNumberPrefix ?? 'TPPO',
+  };
+  return { row, settings };
 }

@@ -13,6 +13,15 @@ export interface Database {
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
   settings: SettingTable;
+  case_number_sequences: CaseNumberSequenceTable;
+  cases: CaseTable;
+  case_team: CaseTeamTable;
+  persons: PersonTable;
+  consents: ConsentTable;
+  screening_checklists: ScreeningChecklistTable;
+  screenings: ScreeningTable;
+  case_events: CaseEventTable;
+  documents: DocumentTable;
 }
 
 export interface SettingTable {
@@ -28,6 +37,7 @@ export interface TaskForceTable {
   region_code: string | null;
   parent_id: string | null;
   time_zone: string;
+  settings: Generated<string>;
   version: number;
   created_at: string;
   updated_at: string;
@@ -116,3 +126,154 @@ export type NewAgency = Insertable<AgencyTable>;
 export type AgencyUpdate = Updateable<AgencyTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+
+export interface CaseNumberSequenceTable {
+  task_force_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface CaseTable {
+  id: string;
+  task_force_id: string;
+  case_number: string;
+  case_type: string;
+  stage: string;
+  stage_before_close: string | null;
+  closure_reason: string | null;
+  risk: string;
+  reported_at: string;
+  report_year: number;
+  incident_date: string | null;
+  channel: string;
+  reporting_party: string;
+  narrative_enc: string | null;
+  place_enc: string | null;
+  occurrence_region_code: string | null;
+  lead_agency_id: string;
+  origin_district_code: string | null;
+  destination_country: string | null;
+  destination_region_code: string | null;
+  departure: string | null;
+  /** comma-wrapped list (",forced_labour,other,") so one LIKE finds a type */
+  exploitation_types: string;
+  bp2mi_category: string | null;
+  simfoni_id: string | null;
+  profile: string;
+  migrant: string;
+  first_response_due_at: string;
+  first_response_at: string | null;
+  victim_count: number;
+  child_victim_count: number;
+  latest_screening: string | null;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+export type CaseRow = Selectable<CaseTable>;
+
+export interface CaseTeamTable {
+  case_id: string;
+  user_id: string;
+  added_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  case_id: string;
+  task_force_id: string;
+  role: string;
+  full_name_enc: string;
+  alias_enc: string | null;
+  nik_enc: string | null;
+  nik_hash: string | null;
+  name_hash: string;
+  name_birth_hash: string | null;
+  birth_date_enc: string | null;
+  estimated_age: number | null;
+  age_at_incident: number | null;
+  is_child: number;
+  sex: string;
+  nationality: string | null;
+  province_code: string | null;
+  regency_code: string | null;
+  district_code: string | null;
+  village_code_enc: string | null;
+  street_enc: string | null;
+  phone_enc: string | null;
+  education: string | null;
+  occupation: string | null;
+  marital_status: string | null;
+  disability: string | null;
+  religion: string | null;
+  guardian_person_id: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+export type PersonRow = Selectable<PersonTable>;
+
+export interface ConsentTable {
+  id: string;
+  person_id: string;
+  case_id: string;
+  scopes: string;
+  sharing_agency_ids: string;
+  given_on: string;
+  given_by: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+  withdrawn_on: string | null;
+  withdrawn_by: string | null;
+}
+
+export interface ScreeningChecklistTable {
+  id: string;
+  version: number;
+  indicators: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ScreeningTable {
+  id: string;
+  case_id: string;
+  person_id: string | null;
+  checklist_id: string;
+  checked: string;
+  is_child: number;
+  computed_result: string;
+  result: string;
+  note_enc: string | null;
+  screened_by: string;
+  screened_at: string;
+}
+
+export interface CaseEventTable {
+  id: string;
+  case_id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_agency_id: string | null;
+  kind: string;
+  details: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  case_id: string;
+  person_id: string | null;
+  filename_enc: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  deleted_at: string | null;
+  deleted_reason: string | null;
+}

@@ -1,0 +1,110 @@
+import {
+  type CaseDetail,
+  type CaseStage,
+  type CaseSummary,
+  deadlineState,
+  nextStages,
+  type TraffickingProfile,
+  traffickingProfileSchema,
+} from '@sinergi/core';
+import type { Actor, AppDeps } from '../../platform/context.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { type CaseAccess, caseAbilities } from './case.policy.js';
+
+type Deps = Pick<AppDeps, 'reference' | 'cipher' | 'clock'>;
+
+function region(deps: Deps, code: string | null) {
+  if (!code) return null;
+  const r = deps.reference.region(code);
+  return { code, name: r?.name ?? code };
+}
+
+export function splitList(value: string): string[] {
+  return value.split(',').filter(Boolean);
+}
+
+export function joinList(values: readonly string[]): string {
+  return values.length ? `,${values.join(',')},` : '';
+}
+
+export function parseProfile(json: string): TraffickingProfile {
+  return traffickingProfileSchema.parse(JSON.parse(json));
+}
+
+export function presentSummary(
+  deps: Deps,
+  row: CaseRow,
+  access: CaseAccess,
+  extra: { agencyShortName: string; victimInitials: string[] | null },
+): CaseSummary {
+  const state = deadlineState(
+    new Date(row.first_response_due_at),
+    row.first_response_at ? new Date(row.first_response_at) : null,
+    deps.clock.now(),
+  );
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    caseType: row.case_type,
+    stage: row.stage,
+    risk: row.risk,
+    reportedAt: row.reported_at,
+    incidentDate: row.incident_date,
+    leadAgency: { id: row.lead_agency_id, shortName: extra.agencyShortName },
+    victimCount: row.victim_count,
+    childVictimCount: row.child_victim_count,
+    victimInitials: access === 'full' ? extra.victimInitials : null,
+    originDistrict: region(deps, row.origin_district_code),
+    destinationCountry: row.destination_country,
+    exploitationTypes: splitList(row.exploitation_types),
+    firstResponse: {
+      dueAt: row.first_response_due_at,
+      doneAt: row.first_response_at,
+      status: state.status,
+      ms:
+        state.status === 'met' ? state.lateByMs : state.status === 'due' ? state.dueInMs : state.overdueByMs,
+    },
+    latestScreening: row.latest_screening,
+    access,
+    version: row.version,
+  };
+}
+
+export function presentDetail(
+  deps: Deps,
+  actor: Actor,
+  row: CaseRow,
+  access: CaseAccess,
+  extra: {
+    agencyShortName: string;
+    victimInitials: string[] | null;
+    team: { user_id: string; display_name: string }[];
+    warnings: CaseDetail['warnings'];
+  },
+): CaseDetail {
+  const full = access === 'full';
+  const migrant = JSON.parse(row.migrant) as CaseDetail['migrant'];
+  return {
+    ...presentSummary(deps, row, access, extra),
+    taskForceId: row.task_force_id,
+    channel: row.channel,
+    reportingParty: row.reporting_party,
+    narrative: full ? deps.cipher.decryptNullable(row.narrative_enc) : null,
+    placeOfOccurrence: full ? deps.cipher.decryptNullable(row.place_enc) : null,
+    occurrenceRegion: region(deps, row.occurrence_region_code),
+    simfoniId: row.simfoni_id,
+    profile: parseProfile(row.profile),
+    migrant: {
+      bp2miCategory: migrant.bp2miCategory ?? row.bp2mi_category,
+      deportee: migrant.deportee ?? null,
+      deceased: migrant.deceased ?? null,
+    },
+    team: extra.team.map((t) => ({ userId: t.user_id, displayName: t.display_name })),
+    closureReason: row.closure_reason,
+    nextStages: full ? nextStages(row.stage as CaseStage) : [],
+    warnings: extra.warnings,
+    abilities: caseAbilities(actor, access, row.stage),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,171 @@
+import { type CaseListQuery, EXPLOITATION_TYPES } from '@sinergi/core';
+import { sql } from 'kysely';
+import type { Actor } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
+import { toNumber } from '../../platform/db/connect.js';
+import type { CaseRow, CaseTable } from '../../platform/db/schema.js';
+import { visibleCases } from './case.policy.js';
+
+export const caseRepository = {
+  byId(db: Db, id: string): Promise<CaseRow | undefined> {
+    return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async insert(db: Db, row: CaseTable): Promise<void> {
+    await db.insertInto('cases').values(row).execute();
+  },
+
+  /** The next number of a task force's year; atomic on both databases. */
+  async nextNumber(db: Db, taskForceId: string, year: number): Promise<number> {
+    const row = await db
+      .insertInto('case_number_sequences')
+      .values({ task_force_id: taskForceId, year, last_number: 1 })
+      .onConflict((oc) =>
+        oc
+          .columns(['task_force_id', 'year'])
+          .doUpdateSet({ last_number: sql`case_number_sequences.last_number + 1` }),
+      )
+      .returning('last_number')
+      .executeTakeFirstOrThrow();
+    return row.last_number;
+  },
+
+  async team(
+    db: Db,
+    caseId: string,
+  ): Promise<{ user_id: string; display_name: string; agency_id: string }[]> {
+    return db
+      .selectFrom('case_team')
+      .innerJoin('users', 'users.id', 'case_team.user_id')
+      .select(['case_team.user_id', 'users.display_name', 'users.agency_id'])
+      .where('case_team.case_id', '=', caseId)
+      .orderBy('case_team.added_at')
+      .execute();
+  },
+
+  async setTeam(db: Db, caseId: string, userIds: string[], now: string): Promise<void> {
+    await db.deleteFrom('case_team').where('case_id', '=', caseId).execute();
+    if (userIds.length)
+      await db
+        .insertInto('case_team')
+        .values(userIds.map((user_id) => ({ case_id: caseId, user_id, added_at: now })))
+        .execute();
+  },
+
+  /** Updates when the version still matches; returns whether a row changed. */
+  async update(db: Db, id: string, version: number, changes: Partial<CaseTable>): Promise<boolean> {
+    const res = await db
+      .updateTable('cases')
+      .set({ ...changes, version: version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  },
+
+  /** One page of the cases the actor may see, with filters; `personCaseIds` restricts to a search hit. */
+  async list(
+    db: Db,
+    actor: Actor,
+    f: CaseListQuery,
+    now: string,
+    search?: { caseNumber?: string; personHashes?: { nik?: string; name?: string } },
+  ) {
+    let q = db.selectFrom('cases').where(visibleCases(actor));
+    if (f.type) q = q.where('case_type', '=', f.type);
+    if (f.stage) q = q.where('stage', '=', f.stage);
+    if (f.risk) q = q.where('risk', '=', f.risk);
+    if (f.from) q = q.where('reported_at', '>=', `${f.from}T00:00:00.000Z`);
+    if (f.to) q = q.where('reported_at', '<', `${f.to}T23:59:59.999Z`);
+    if (f.originDistrict) q = q.where('origin_district_code', '=', f.originDistrict);
+    if (f.destinationCountry) q = q.where('destination_country', '=', f.destinationCountry);
+    if (f.exploitationType && (EXPLOITATION_TYPES as readonly string[]).includes(f.exploitationType)) {
+      q = q.where('exploitation_types', 'like', `%,${f.exploitationType},%`);
+    }
+    if (f.leadAgencyId) q = q.where('lead_agency_id', '=', f.leadAgencyId);
+    if (f.overdue === 'true')
+      q = q
+        .where('first_response_at', 'is', null)
+        .where('first_response_due_at', '<', now)
+        .where('stage', '!=', 'closed');
+    if (f.overdue === 'false')
+      q = q.where((eb) =>
+        eb.or([eb('first_response_at', 'is not', null), eb('first_response_due_at', '>=', now)]),
+      );
+    if (search) {
+      const hashes = search.personHashes;
+      q = q.where((eb) => {
+        const ors = [];
+        if (search.caseNumber) ors.push(eb('case_number', 'like', `%${search.caseNumber}%`));
+        if (hashes?.nik)
+          ors.push(
+            eb.exists(
+              eb
+                .selectFrom('persons')
+                .select('persons.id')
+                .whereRef('persons.case_id', '=', 'cases.id')
+                .where('persons.nik_hash', '=', hashes.nik),
+            ),
+          );
+        if (hashes?.name)
+          ors.push(
+            eb.exists(
+              eb
+                .selectFrom('persons')
+                .select('persons.id')
+                .whereRef('persons.case_id', '=', 'cases.id')
+                .where('persons.name_hash', '=', hashes.name),
+            ),
+          );
+        return eb.or(ors);
+      });
+    }
+    const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const [col, dir] = f.sort.startsWith('-') ? [f.sort.slice(1), 'desc' as const] : [f.sort, 'asc' as const];
+    const rows = await q
+      .selectAll('cases')
+      .orderBy(col as 'reported_at', dir)
+      .orderBy('id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { rows, total: toNumber(totalRow?.n as string | number | undefined) };
+  },
+
+  async addEvent(
+    db: Db,
+    e: {
+      id: string;
+      case_id: string;
+      at: string;
+      actor_user_id: string | null;
+      actor_agency_id: string | null;
+      kind: string;
+      details: Record<string, unknown>;
+    },
+  ): Promise<void> {
+    await db
+      .insertInto('case_events')
+      .values({ ...e, details: JSON.stringify(e.details) })
+      .execute();
+  },
+
+  events(db: Db, caseId: string) {
+    return db
+      .selectFrom('case_events')
+      .leftJoin('users', 'users.id', 'case_events.actor_user_id')
+      .leftJoin('agencies', 'agencies.id', 'case_events.actor_agency_id')
+      .select([
+        'case_events.id',
+        'case_events.at',
+        'case_events.kind',
+        'case_events.details',
+        'users.display_name',
+        'agencies.short_name',
+      ])
+      .where('case_events.case_id', '=', caseId)
+      .orderBy('case_events.at', 'desc')
+      .orderBy('case_events.id')
+      .execute();
+  },
+};

@@ -1,0 +1,121 @@
+import {
+  caseCreateSchema,
+  caseDetailSchema,
+  caseListQuerySchema,
+  casePatchSchema,
+  caseSummarySchema,
+  caseTransitionSchema,
+  timelineEventSchema,
+} from '@sinergi/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../../platform/context.js';
+import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
+import { requestMeta } from '../../platform/http/request-context.js';
+import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js';
+import { idempotent } from '../../platform/idempotency.js';
+import { caseTimeline, createCase, getCase, listCases, transitionCase, updateCase } from './case.service.js';
+
+export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cases',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary: 'Cases the caller may see, with filters; `q` searches case number, exact NIK or full name',
+          querystring: caseListQuerySchema,
+          response: { 200: pageOf(caseSummarySchema), ...errorResponses },
+        },
+      },
+      async (req) => listCases(deps, actorOf(req), requestMeta(req), req.query),
+    );
+
+    app.post(
+      '/cases',
+      {
+        preValidation: authorize('case.create'),
+        schema: {
+          tags: ['cases'],
+          summary: 'Open a case; the number is assigned per task force and year',
+          headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+          body: caseCreateSchema,
+          response: { 201: caseDetailSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const result = await idempotent(
+          deps,
+          actor,
+          'POST /cases',
+          req.headers['idempotency-key'],
+          async () => ({
+            status: 201,
+            body: await createCase(deps, actor, requestMeta(req), req.body),
+          }),
+        );
+        return reply.status(result.status).send(result.body);
+      },
+    );
+
+    app.get(
+      '/cases/:id',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary: 'One case (identifying fields only for the case team)',
+          params: idParams,
+          response: { 200: caseDetailSchema, ...errorResponses },
+        },
+      },
+      async (req) => getCase(deps, actorOf(req), requestMeta(req), req.params.id),
+    );
+
+    app.patch(
+      '/cases/:id',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary: 'Change a case (case team); carries the version read',
+          params: idParams,
+          body: casePatchSchema,
+          response: { 200: caseDetailSchema, ...errorResponses },
+        },
+      },
+      async (req) => updateCase(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/cases/:id/transitions',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary: 'Move the case to another stage, close it (reason) or reopen it (reason)',
+          params: idParams,
+          body: caseTransitionSchema,
+          response: { 200: caseDetailSchema, ...errorResponses },
+        },
+      },
+      async (req) => transitionCase(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+
+    app.get(
+      '/cases/:id/timeline',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary: "The case's timeline, newest first",
+          params: idParams,
+          response: { 200: z.object({ items: z.array(timelineEventSchema) }), ...errorResponses },
+        },
+      },
+      async (req) => caseTimeline(deps, actorOf(req), requestMeta(req), req.params.id),
+    );
+  };
+}

@@ -1,0 +1,44 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+
+/** List filters and the page number, kept in the URL so a filtered list can be shared and reloaded. */
+export function useUrlFilters<K extends string>(keys: readonly K[]) {
+  const [params, setParams] = useSearchParams();
+  const serialized = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the serialized query is the real dependency
+  const values = useMemo(
+    () => Object.fromEntries(keys.map((key) => [key, params.get(key) ?? ''])) as Record<K, string>,
+    [serialized, keys],
+  );
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
+
+  const setFilter = useCallback(
+    (key: K, value: string) =>
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          next.delete('page');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const setPage = useCallback(
+    (value: number) =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (value > 1) next.set('page', String(value));
+        else next.delete('page');
+        return next;
+      }),
+    [setParams],
+  );
+
+  const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
+  const hasFilters = keys.some((key) => values[key] !== '');
+  return { values, page, setFilter, setPage, clear, hasFilters };
+}

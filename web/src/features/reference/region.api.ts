@@ -1,0 +1,15 @@
+import type { Region } from '@sinergi/core';
+import { useQuery } from '@tanstack/react-query';
+import { apiRequest } from '../../app/api-client';
+
+/** Provinces (no parent) or the children of a region; reference data, so cached for the session. */
+export function useRegionChildren(parentCode: string | null, enabled = true) {
+  return useQuery({
+    queryKey: ['regions', 'children', parentCode ?? 'root'],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: Region[] }>('/regions', { query: { parent: parentCode ?? undefined }, signal }),
+    select: (data) => data.items,
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled,
+  });
+}
