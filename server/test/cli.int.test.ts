@@ -170,7 +170,7 @@ describe('the sinergi command and its environment', () => {
     try {
       const r = await sinergi({ DATA_DIR: db.dataDir }, ['migrate']);
       expect(r.code, r.out).toBe(0);
-      expect(r.out).toMatch(/Applied: 202611281500_foundation/);
+      expect(r.out).toMatch(/Applied: 202611281500_foundation, 202611281600_cases/);
       const again = await sinergi({ DATA_DIR: db.dataDir }, ['migrate']);
       expect(again.out).toMatch(/up to date/);
     } finally {

@@ -24,8 +24,9 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
   it('migrates an empty database to the latest schema, and a second run changes nothing', async () => {
     const db = await createTestDatabase(kind);
     try {
-      expect(await pendingMigrations(db.handle.db)).toEqual(['202611281500_foundation']);
-      expect(await migrateToLatest(db.handle.db)).toEqual(['202611281500_foundation']);
+      const all = ['202611281500_foundation', '202611281600_cases'];
+      expect(await pendingMigrations(db.handle.db)).toEqual(all);
+      expect(await migrateToLatest(db.handle.db)).toEqual(all);
       expect(await migrateToLatest(db.handle.db)).toEqual([]);
       expect(await pendingMigrations(db.handle.db)).toEqual([]);
       const tables = [

@@ -153,7 +153,7 @@ export async function createCase(
     .select(['id', 'active', 'task_force_id', 'short_name'])
     .where('id', '=', leadAgencyId)
     .executeTakeFirst();
-  if (!agency || !agency.active || !agency.task_force_id) fields.leadAgencyId = 'agency_unknown';
+  if (!agency?.active || !agency.task_force_id) fields.leadAgencyId = 'agency_unknown';
   else if (
     leadAgencyId !== actor.agencyId &&
     !(actor.roles.includes('coordinator') && agency.task_force_id === actor.taskForceId)
