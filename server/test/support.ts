@@ -9,6 +9,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { createAgency } from '../src/modules/agencies/agency.service.js';
+import { createTaskForce } from '../src/modules/taskforces/taskforce.service.js';
 import { createUser } from '../src/modules/users/user.service.js';
 import { ManualClock } from '../src/platform/clock.js';
 import type { AppDeps } from '../src/platform/context.js';
@@ -176,4 +177,15 @@ export function auditEvents(env: TestEnv, action: string) {
     .where('action', '=', action)
     .orderBy('seq')
     .execute();
+}
+
+/** A regency task force (Manggarai by default). */
+export function buildTaskForce(env: TestEnv, regionCode = '53.10') {
+  return createTaskForce(env.deps, meta, {
+    name: `Gugus Tugas ${regionCode} ${randomUUID().slice(0, 4)}`,
+    level: 'regency',
+    regionCode,
+    timeZone: 'Asia/Makassar',
+    parentId: null,
+  });
 }
