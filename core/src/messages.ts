@@ -157,6 +157,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Catat minimal satu korban terlebih dahulu.',
     en: 'Record at least one victim first.',
   },
+  file_type_not_allowed: {
+    id: 'Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG) atau dokumen kantor.',
+    en: 'This file type is not allowed. Upload a PDF, an image (JPG, PNG) or an office document.',
+  },
   date_range: { id: 'Tanggal akhir harus setelah tanggal awal.', en: 'The end must be after the start.' },
 };
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,7 @@ import { agencyRoutes } from './modules/agencies/agency.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
+import { documentRoutes } from './modules/documents/document.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
@@ -80,6 +82,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     hsts: deps.config.COOKIE_SECURE === true ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.DOCUMENT_MAX_BYTES, files: 1, fields: 5 },
+  });
   await app.register(rateLimit, {
     max: deps.config.API_RATE_LIMIT,
     timeWindow: 60_000,
@@ -124,6 +129,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(caseRoutes(deps));
       await v1.register(personRoutes(deps));
       await v1.register(screeningRoutes(deps));
+      await v1.register(documentRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

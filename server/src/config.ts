@@ -45,6 +45,7 @@ export const configSchema = z.object({
   LOCKOUT_THRESHOLD: positiveInt(5),
   LOCKOUT_MINUTES: positiveInt(15),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
+  DOCUMENT_MAX_BYTES: positiveInt(20 * 1_048_576),
   WEB_DIST: z.string().optional(),
 });
 

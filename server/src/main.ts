@@ -22,6 +22,7 @@ import { createTaskForce, listTaskForces } from './modules/taskforces/taskforce.
 import { userRepository } from './modules/users/user.repository.js';
 import { createUser, disableUserByUsername, resetPassword } from './modules/users/user.service.js';
 import { verifyAuditChain } from './platform/audit.js';
+import { MissingKeyError } from './platform/crypto.js';
 import { AppError } from './platform/errors.js';
 import { openRuntime } from './runtime.js';
 
@@ -35,7 +36,7 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
 
 /** Prints an error the way an operator can act on, and exits non-zero. */
 function fail(err: unknown): never {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof MissingKeyError) console.error(err.message);
   else if (err instanceof AppError) {
     const fields = err.fieldKeys
       ? Object.entries(err.fieldKeys)

@@ -261,6 +261,29 @@ describe('the sinergi command and its environment', () => {
       await db.cleanup();
     }
   }, 60_000);
+  it('refuses to start with a missing or wrong encryption key once data was written', async () => {
+    const db = await createTestDatabase('sqlite');
+    const env = { DATA_DIR: db.dataDir };
+    try {
+      expect((await sinergi(env, ['migrate'])).code).toBe(0);
+      const fs = await import('node:fs');
+      const keyFile = path.join(db.dataDir, 'keys', 'data.key');
+      expect(fs.existsSync(keyFile)).toBe(true);
+      const wrong = await sinergi({ ...env, SINERGI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, ['migrate']);
+      expect(wrong.code).not.toBe(0);
+      expect(wrong.out).toMatch(/does not match/);
+      fs.renameSync(keyFile, `${keyFile}.moved`);
+      const missing = await sinergi(env, ['migrate']);
+      expect(missing.code).not.toBe(0);
+      expect(missing.out).toMatch(/encryption key is missing/);
+      expect(fs.existsSync(keyFile)).toBe(false);
+      fs.renameSync(`${keyFile}.moved`, keyFile);
+      expect((await sinergi(env, ['migrate'])).code).toBe(0);
+    } finally {
+      await db.handle.close();
+      await db.cleanup();
+    }
+  }, 60_000);
   it('shows help for each command', async () => {
     const r = await sinergi({ DATA_DIR: '/nonexistent' }, ['user', 'create', '--help']);
     expect(r.code).toBe(0);

@@ -57,6 +57,29 @@ export class FieldCipher {
     );
   }
 
+  /** Encrypts a file's bytes: key id, IV and tag in a small header, then the ciphertext. */
+  encryptBuffer(data: Buffer): Buffer {
+    const key = this.encKeys.get(this.current)!;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(data), cipher.final()]);
+    const id = Buffer.from(this.current, 'utf8');
+    return Buffer.concat([Buffer.from([1, id.length]), id, iv, cipher.getAuthTag(), body]);
+  }
+
+  decryptBuffer(blob: Buffer): Buffer {
+    if (blob[0] !== 1) throw new Error('not an encrypted file');
+    const idLen = blob[1]!;
+    const keyId = blob.subarray(2, 2 + idLen).toString('utf8');
+    const key = this.encKeys.get(keyId);
+    if (!key) throw new Error(`unknown data key ${keyId}`);
+    const iv = blob.subarray(2 + idLen, 14 + idLen);
+    const tag = blob.subarray(14 + idLen, 30 + idLen);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(blob.subarray(30 + idLen)), decipher.final()]);
+  }
+
   encryptNullable(value: string | null | undefined): string | null {
     return value === null || value === undefined || value === '' ? null : this.encrypt(value);
   }
@@ -87,7 +110,13 @@ export class FieldCipher {
  * with owner-only permissions on first start. Losing this key loses the personal data: back it up
  * apart from the database (docs/admin-guide.md).
  */
-export function loadFieldCipher(opts: { dataKey?: string; dataDir: string }): FieldCipher {
+export class MissingKeyError extends Error {}
+
+export function loadFieldCipher(opts: {
+  dataKey?: string;
+  dataDir: string;
+  mayCreate?: boolean;
+}): FieldCipher {
   if (opts.dataKey) {
     const key = Buffer.from(opts.dataKey, 'base64');
     if (key.length !== 32)
@@ -97,10 +126,41 @@ export function loadFieldCipher(opts: { dataKey?: string; dataDir: string }): Fi
   const dir = path.join(opts.dataDir, 'keys');
   const file = path.join(dir, 'data.key');
   if (!fs.existsSync(file)) {
+    if (opts.mayCreate === false) {
+      throw new MissingKeyError(
+        `The encryption key is missing: ${file} does not exist and SINERGI_ENCRYPTION_KEY is not set, but this database holds encrypted data. Restore the key file (or set the variable) before starting.`,
+      );
+    }
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
   if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
   return new FieldCipher({ k1: key }, 'k1');
+}
+
+const KEY_CHECK_PLAINTEXT = 'sinergi-encryption-key-check';
+
+/** Refuses a key that cannot read what the database was written with; records the check on first use. */
+export async function verifyKeyAgainstDatabase(
+  cipher: FieldCipher,
+  read: () => Promise<string | undefined>,
+  write: (value: string) => Promise<void>,
+): Promise<void> {
+  const stored = await read();
+  if (!stored) {
+    await write(cipher.encrypt(KEY_CHECK_PLAINTEXT));
+    return;
+  }
+  let ok = false;
+  try {
+    ok = cipher.decrypt(stored) === KEY_CHECK_PLAINTEXT;
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw new MissingKeyError(
+      'The encryption key does not match the one this database was written with. Start with the right key (SINERGI_ENCRYPTION_KEY or DATA_DIR/keys/data.key); nothing was written.',
+    );
+  }
 }

@@ -1,0 +1,184 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
+import { errors } from '../../platform/errors.js';
+import { caseEvent, loadCaseFor, loadCaseForWork } from '../cases/case.service.js';
+import { detectDocumentType } from './file-type.js';
+
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'config'>;
+type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
+
+export interface DocumentView {
+  id: string;
+  personId: string | null;
+  filename: string | null;
+  mime: string;
+  size: number;
+  uploadedBy: string | null;
+  uploadedAt: string;
+}
+
+function storagePath(deps: Deps, key: string): string {
+  return path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`);
+}
+
+/** Stores a file encrypted under DATA_DIR/documents; the name is encrypted in the database. */
+export async function uploadDocument(
+  deps: Deps,
+  actor: Actor,
+  meta: Meta,
+  caseId: string,
+  file: { filename: string; data: Buffer },
+  personId: string | null,
+): Promise<DocumentView> {
+  const c = await loadCaseForWork(deps, actor, caseId);
+  if (c.stage === 'closed') throw errors.validation({ _: 'transition_not_allowed' });
+  if (personId) {
+    const p = await deps.db
+      .selectFrom('persons')
+      .select('id')
+      .where('id', '=', personId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    if (!p) throw errors.validation({ personId: 'person_unknown' });
+  }
+  if (file.data.length === 0) throw errors.validation({ file: 'required' });
+  const type = detectDocumentType(file.data);
+  if (!type) throw errors.validation({ file: 'file_type_not_allowed' });
+  const id = randomUUID();
+  const key = randomUUID().replace(/-/g, '');
+  const target = storagePath(deps, key);
+  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await fs.writeFile(target, deps.cipher.encryptBuffer(file.data), { mode: 0o600 });
+  const now = deps.clock.now().toISOString();
+  try {
+    await inTransaction(deps, actor, meta, async (trx, audit) => {
+      await trx
+        .insertInto('documents')
+        .values({
+          id,
+          case_id: caseId,
+          person_id: personId,
+          filename_enc: deps.cipher.encrypt(path.basename(file.filename).slice(0, 200) || 'dokumen'),
+          mime: type.mime,
+          size: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          storage_key: key,
+          uploaded_by: actor.userId,
+          uploaded_at: now,
+          deleted_at: null,
+          deleted_reason: null,
+        })
+        .execute();
+      await caseEvent(trx, deps, actor, caseId, 'document_added', {
+        documentId: id,
+        mime: type.mime,
+        size: file.data.length,
+      });
+      await audit({
+        action: 'document.uploaded',
+        entityType: 'document',
+        entityId: id,
+        details: { caseId, mime: type.mime, size: file.data.length },
+      });
+    });
+  } catch (err) {
+    await fs.rm(target, { force: true });
+    throw err;
+  }
+  return (await listDocuments(deps, actor, caseId)).items.find((d) => d.id === id)!;
+}
+
+export async function listDocuments(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+): Promise<{ items: DocumentView[] }> {
+  const { access } = await loadCaseFor(deps, actor, caseId);
+  const rows = await deps.db
+    .selectFrom('documents')
+    .leftJoin('users', 'users.id', 'documents.uploaded_by')
+    .selectAll('documents')
+    .select('users.display_name')
+    .where('documents.case_id', '=', caseId)
+    .where('documents.deleted_at', 'is', null)
+    .orderBy('documents.uploaded_at', 'desc')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      filename: access === 'full' ? deps.cipher.decrypt(r.filename_enc) : null,
+      mime: r.mime,
+      size: r.size,
+      uploadedBy: r.display_name,
+      uploadedAt: r.uploaded_at,
+    })),
+  };
+}
+
+/** The decrypted file for the case team; every download is audited. */
+export async function downloadDocument(
+  deps: Deps,
+  actor: Actor,
+  meta: Meta,
+  caseId: string,
+  documentId: string,
+) {
+  const { access } = await loadCaseFor(deps, actor, caseId);
+  const row = await deps.db
+    .selectFrom('documents')
+    .selectAll()
+    .where('id', '=', documentId)
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw errors.notFound();
+  if (access !== 'full') throw errors.forbidden();
+  const data = deps.cipher.decryptBuffer(await fs.readFile(storagePath(deps, row.storage_key)));
+  await inTransaction(deps, actor, meta, (_t, audit) =>
+    audit({
+      action: 'document.downloaded',
+      entityType: 'document',
+      entityId: documentId,
+      details: { caseId },
+    }),
+  );
+  return { data, mime: row.mime, filename: deps.cipher.decrypt(row.filename_enc) };
+}
+
+/** Soft delete with a reason: the file stays for the audit, hidden from the case. */
+export async function deleteDocument(
+  deps: Deps,
+  actor: Actor,
+  meta: Meta,
+  caseId: string,
+  documentId: string,
+  reason: string,
+): Promise<void> {
+  await loadCaseForWork(deps, actor, caseId);
+  const row = await deps.db
+    .selectFrom('documents')
+    .select('id')
+    .where('id', '=', documentId)
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw errors.notFound();
+  await inTransaction(deps, actor, meta, async (trx, audit) => {
+    await trx
+      .updateTable('documents')
+      .set({ deleted_at: deps.clock.now().toISOString(), deleted_reason: deps.cipher.encrypt(reason) })
+      .where('id', '=', documentId)
+      .execute();
+    await caseEvent(trx, deps, actor, caseId, 'document_deleted', { documentId });
+    await audit({
+      action: 'document.deleted',
+      entityType: 'document',
+      entityId: documentId,
+      details: { caseId },
+    });
+  });
+}
