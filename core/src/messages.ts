@@ -148,6 +148,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Hasil penapisan terakhir bukan "bukan TPPO".',
     en: 'The latest screening is not "not trafficking".',
   },
+  screening_not_potential: {
+    id: 'Langsung ke asesmen hanya untuk kasus dengan hasil penapisan "potensial".',
+    en: 'Straight to assessment only for a case screened as "potential".',
+  },
   reason_required: { id: 'Alasan wajib diisi.', en: 'A reason is required.' },
   guardian_required: {
     id: 'Korban anak harus memiliki wali yang dicatat.',

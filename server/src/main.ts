@@ -62,7 +62,9 @@ function printSeed(result: Awaited<ReturnType<typeof seedDemo>>): void {
   else if (result.status === 'not_empty')
     console.log('The database already has users; demo data is only added to an empty database.');
   else {
-    console.log(`Demo task force seeded (Kabupaten Manggarai). Users: ${result.users.join(', ')}`);
+    console.log(
+      `Demo task force seeded (Kabupaten Manggarai): ${result.cases} synthetic cases. Users: ${result.users.join(', ')}`,
+    );
     if (result.generated) {
       console.log('\n  Password for every demo user (shown once, not stored in clear):');
       console.log(`    ${result.password}\n  Set SINERGI_DEMO_PASSWORD before seeding to choose it.\n`);

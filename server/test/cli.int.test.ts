@@ -269,7 +269,10 @@ describe('the sinergi command and its environment', () => {
       const fs = await import('node:fs');
       const keyFile = path.join(db.dataDir, 'keys', 'data.key');
       expect(fs.existsSync(keyFile)).toBe(true);
-      const wrong = await sinergi({ ...env, SINERGI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }, ['migrate']);
+      const wrong = await sinergi(
+        { ...env, SINERGI_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+        ['migrate'],
+      );
       expect(wrong.code).not.toBe(0);
       expect(wrong.out).toMatch(/does not match/);
       fs.renameSync(keyFile, `${keyFile}.moved`);

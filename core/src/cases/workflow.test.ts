@@ -22,6 +22,16 @@ describe('case workflow', () => {
     );
     expect(transitionProblem('screening', 'not_tppo', { latestScreening: 'not_tppo' })).toBeNull();
   });
+  it('keeps assessing a potential case, and serves a migrant worker found not to be trafficked', () => {
+    expect(transitionProblem('screening', 'assessment', { latestScreening: 'potential' })).toBeNull();
+    expect(transitionProblem('screening', 'assessment', { latestScreening: 'identified' })).toBe(
+      'screening_not_potential',
+    );
+    expect(transitionProblem('screening', 'assessment', { latestScreening: null })).toBe(
+      'screening_required',
+    );
+    expect(transitionProblem('not_tppo', 'assessment', { latestScreening: 'not_tppo' })).toBeNull();
+  });
   it('closes from any open stage only with a reason, and reopens only a closed case with a reason', () => {
     for (const stage of CASE_STAGES.filter((s) => s !== 'closed')) {
       expect(transitionProblem(stage, 'closed', { latestScreening: null })).toBe('reason_required');

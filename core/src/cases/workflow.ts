@@ -19,8 +19,9 @@ export type CaseStage = (typeof CASE_STAGES)[number];
 /** Moves a case manager may declare, besides closing (any open stage) and reopening (closed). */
 const TRANSITIONS: Record<CaseStage, readonly CaseStage[]> = {
   reported: ['screening'],
-  screening: ['identified', 'not_tppo'],
-  not_tppo: ['referred_elsewhere', 'screening'],
+  screening: ['identified', 'not_tppo', 'assessment'],
+  // A migrant worker in trouble who is not a trafficking victim still receives the task force's services.
+  not_tppo: ['referred_elsewhere', 'screening', 'assessment'],
   referred_elsewhere: [],
   identified: ['assessment'],
   assessment: ['service_plan', 'screening'],
@@ -47,6 +48,7 @@ export type TransitionProblem =
   | 'screening_required'
   | 'screening_not_identified'
   | 'screening_not_negative'
+  | 'screening_not_potential'
   | 'reason_required';
 
 /** Stages a case may move to from `from` (closing and reopening included). */
@@ -74,6 +76,11 @@ export function transitionProblem(
   if (to === 'identified') {
     if (!ctx.latestScreening) return 'screening_required';
     if (ctx.latestScreening !== 'identified') return 'screening_not_identified';
+  }
+  // From screening straight to assessment only to keep assessing a potential case.
+  if (from === 'screening' && to === 'assessment') {
+    if (!ctx.latestScreening) return 'screening_required';
+    if (ctx.latestScreening !== 'potential') return 'screening_not_potential';
   }
   if (to === 'not_tppo') {
     if (!ctx.latestScreening) return 'screening_required';

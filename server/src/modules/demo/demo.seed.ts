@@ -6,6 +6,7 @@ import { DEMO_SETTING, getSetting, setSetting } from '../../platform/settings.js
 import { createAgency } from '../agencies/agency.service.js';
 import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
+import { seedDemoCases } from './demo-cases.seed.js';
 
 interface DemoAgency {
   key: string;
@@ -191,7 +192,7 @@ export const DEMO_USERS: { username: string; displayName: string; agency: string
 ];
 
 export type SeedResult =
-  | { status: 'seeded'; password: string; generated: boolean; users: string[] }
+  | { status: 'seeded'; password: string; generated: boolean; users: string[]; cases: number }
   | { status: 'already_seeded' }
   | { status: 'not_empty' };
 
@@ -229,8 +230,9 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     const created = await createAgency(deps, null, meta, { ...a, taskForceId: regency, active: true });
     agencyIds.set(a.key, created.id);
   }
+  const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
-    await createUser(deps, null, meta, {
+    const created = await createUser(deps, null, meta, {
       username: u.username,
       displayName: u.displayName,
       email: null,
@@ -238,13 +240,18 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
       roles: u.roles,
       password: pw,
     });
+    userIds.set(u.username, created.id);
   }
+  const cases = await seedDemoCases(deps, {
+    uptdppa: userIds.get('manajer.uptdppa')!,
+    polres: userIds.get('penyidik.polres')!,
+  });
   await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
     await setSetting(trx, DEMO_SETTING, 'true', deps.clock.now());
     await audit({
       action: 'demo.seeded',
-      details: { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length },
+      details: { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases },
     });
   });
-  return { status: 'seeded', password: pw, generated, users: DEMO_USERS.map((u) => u.username) };
+  return { status: 'seeded', password: pw, generated, users: DEMO_USERS.map((u) => u.username), cases };
 }
