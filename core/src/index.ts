@@ -2,6 +2,7 @@ export * from './agency.js';
 export * from './cases/deadlines.js';
 export * from './cases/default-checklist.js';
 export * from './cases/enums.js';
+export * from './cases/labels.js';
 export * from './cases/person.js';
 export * from './cases/schemas.js';
 export * from './cases/screening.js';

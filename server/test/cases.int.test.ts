@@ -604,6 +604,53 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     );
   });
 
+  it('exports the filtered list to XLSX with only the fields the caller may see, audited', async () => {
+    const c = await newCase({
+      caseType: 'pmi_other',
+      reportedAt: '2024-06-10T01:00:00Z',
+      incidentDate: '2024-06-01',
+    });
+    await addPerson(c.id, { role: 'victim', fullName: 'Ekspor Korban Satu', sex: 'Male', estimatedAge: 33 });
+    const { default: ExcelJS } = await import('exceljs');
+    const read = async (s: Session, lang = 'id') => {
+      const res = await env.app.inject({
+        method: 'GET',
+        url: '/api/v1/cases/export.xlsx?type=pmi_other&from=2024-06-01&to=2024-06-30',
+        headers: { cookie: s.cookie, 'accept-language': lang },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: string[][] = [];
+      wb.worksheets[0]!.eachRow((row) =>
+        rows.push(
+          (row.values as unknown[])
+            .slice(1)
+            .map((v) => (v instanceof Date ? v.toISOString() : String(v ?? ''))),
+        ),
+      );
+      return rows;
+    };
+    const team = await read(manager);
+    expect(team[0]![0]).toBe('Nomor kasus');
+    const mine = team.find((r) => r[0] === c.caseNumber)!;
+    expect(mine).toEqual(
+      expect.arrayContaining(['PMI bermasalah lainnya', 'Dilaporkan', 'Tinggi', 'E.K.S.']),
+    );
+    const oversight = await read(coordinator, 'en');
+    expect(oversight[0]![0]).toBe('Case number');
+    const seen = oversight.find((r) => r[0] === c.caseNumber)!;
+    expect(seen[9]).toBe('');
+    expect(JSON.stringify(oversight)).not.toContain('E.K.S.');
+    const foreign = await read(outsider);
+    expect(foreign.some((r) => r[0] === c.caseNumber)).toBe(false);
+    const exports = await auditEvents(env, 'case.export');
+    expect(
+      exports.some((e) => e.actor_user_id === managerId && JSON.parse(e.details).identifying === true),
+    ).toBe(true);
+  });
+
   it('audits reads of identifying data', async () => {
     const c = await newCase();
     await addPerson(c.id, { role: 'victim', fullName: 'Baca Audit', sex: 'Male', estimatedAge: 30 });

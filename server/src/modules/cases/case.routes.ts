@@ -14,6 +14,7 @@ import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { exportCases } from './case.export.js';
 import { caseTimeline, createCase, getCase, listCases, transitionCase, updateCase } from './case.service.js';
 
 export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -30,6 +31,32 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => listCases(deps, actorOf(req), requestMeta(req), req.query),
+    );
+
+    app.get(
+      '/cases/export.xlsx',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary: 'The filtered case list as an XLSX file (at most 5,000 rows; audited)',
+          querystring: caseListQuerySchema,
+        },
+      },
+      async (req, reply) => {
+        const meta = requestMeta(req);
+        const result = await exportCases(deps, actorOf(req), meta, req.query);
+        const stamp = new Date().toISOString().slice(0, 10);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="${meta.lang === 'id' ? 'kasus' : 'cases'}-${stamp}.xlsx"`,
+          )
+          .header('x-export-rows', String(result.rows))
+          .header('x-export-truncated', String(result.truncated))
+          .send(result.buffer);
+      },
     );
 
     app.post(
