@@ -78,6 +78,8 @@ export function printTable(title: string, rows: LoadFigures[]): void {
   console.log('| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} |`);
+    console.log(
+      `| ${r.name} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
+    );
   }
 }

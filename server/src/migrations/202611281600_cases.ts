@@ -68,14 +68,43 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema
     .createIndex('cases_tf_reported_idx')
     .on('cases')
-    .columns(['task_force_id', 'reported_at'])
+    .columns(['task_force_id', 'reported_at', 'id'])
     .execute();
   await db.schema
     .createIndex('cases_lead_agency_idx')
     .on('cases')
     .columns(['lead_agency_id', 'reported_at'])
     .execute();
-  await db.schema.createIndex('cases_stage_idx').on('cases').columns(['task_force_id', 'stage']).execute();
+  await db.schema
+    .createIndex('cases_stage_idx')
+    .on('cases')
+    .columns(['task_force_id', 'stage', 'reported_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('cases_type_idx')
+    .on('cases')
+    .columns(['task_force_id', 'case_type', 'reported_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('cases_risk_idx')
+    .on('cases')
+    .columns(['task_force_id', 'risk', 'reported_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('cases_origin_idx')
+    .on('cases')
+    .columns(['task_force_id', 'origin_district_code'])
+    .execute();
+  await db.schema
+    .createIndex('cases_destination_idx')
+    .on('cases')
+    .columns(['task_force_id', 'destination_country'])
+    .execute();
+  await db.schema
+    .createIndex('cases_due_idx')
+    .on('cases')
+    .columns(['task_force_id', 'first_response_at', 'first_response_due_at'])
+    .execute();
 
   await db.schema
     .createTable('case_team')

@@ -19,30 +19,64 @@ function hasOversight(actor: Actor): boolean {
   );
 }
 
-/** A WHERE condition selecting the cases the actor may see at all (for lists and searches). */
-export function visibleCases(actor: Actor) {
+/**
+ * How an actor's visible cases are selected: through their case-team rows, through their task
+ * force (oversight), or both when they also sit on a team of a case of another task force.
+ * Deciding this once per request lets each list use an index instead of a per-row test.
+ */
+export type Visibility =
+  | { mode: 'team'; userId: string }
+  | { mode: 'taskforce'; taskForceId: string }
+  | { mode: 'taskforce_or_team'; taskForceId: string; userId: string };
+
+export async function visibilityOf(db: Db, actor: Actor): Promise<Visibility> {
+  if (!hasOversight(actor)) return { mode: 'team', userId: actor.userId };
+  const outside = await db
+    .selectFrom('case_team')
+    .innerJoin('cases', 'cases.id', 'case_team.case_id')
+    .select('cases.id')
+    .where('case_team.user_id', '=', actor.userId)
+    .where('cases.task_force_id', '!=', actor.taskForceId!)
+    .limit(1)
+    .executeTakeFirst();
+  return outside
+    ? { mode: 'taskforce_or_team', taskForceId: actor.taskForceId!, userId: actor.userId }
+    : { mode: 'taskforce', taskForceId: actor.taskForceId! };
+}
+
+/** A WHERE condition selecting the visible cases (for lists and searches). */
+export function visibleCases(v: Visibility) {
   return (eb: ExpressionBuilder<Database, 'cases'>) => {
-    const onTeam = eb.exists(
-      eb
-        .selectFrom('case_team')
-        .select('case_team.case_id')
-        .whereRef('case_team.case_id', '=', 'cases.id')
-        .where('case_team.user_id', '=', actor.userId),
-    );
-    return hasOversight(actor) ? eb.or([onTeam, eb('cases.task_force_id', '=', actor.taskForceId!)]) : onTeam;
+    const team = () =>
+      eb(
+        'cases.id',
+        'in',
+        eb
+          .selectFrom('case_team')
+          .select('case_team.case_id')
+          .where('case_team.user_id', '=', v.mode === 'taskforce' ? '' : v.userId),
+      );
+    if (v.mode === 'team') return team();
+    if (v.mode === 'taskforce') return eb('cases.task_force_id', '=', v.taskForceId);
+    return eb.or([eb('cases.task_force_id', '=', v.taskForceId), team()]);
   };
 }
 
-/** A WHERE condition selecting the cases whose identifying data the actor may see. */
-export function fullAccessCases(actor: Actor) {
-  return (eb: ExpressionBuilder<Database, 'cases'>) =>
-    eb.exists(
-      eb
-        .selectFrom('case_team')
-        .select('case_team.case_id')
-        .whereRef('case_team.case_id', '=', 'cases.id')
-        .where('case_team.user_id', '=', actor.userId),
-    );
+/** Which of these cases the actor is on the team of (one query for a whole page). */
+export async function teamCaseIds(db: Db, actor: Actor, caseIds: string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('case_team')
+    .select('case_id')
+    .where('user_id', '=', actor.userId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  return new Set(rows.map((r) => r.case_id));
+}
+
+/** The access level from team membership, for a case already known to be visible. */
+export function accessFromTeam(actor: Actor, onTeam: boolean): CaseAccess {
+  return onTeam && actor.permissions.has('person.identity.read') ? 'full' : 'limited';
 }
 
 /** The actor's access to one case, or null. */

@@ -1,10 +1,16 @@
 import { type CaseListQuery, EXPLOITATION_TYPES } from '@sinergi/core';
 import { sql } from 'kysely';
-import type { Actor } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { toNumber } from '../../platform/db/connect.js';
 import type { CaseRow, CaseTable } from '../../platform/db/schema.js';
-import { visibleCases } from './case.policy.js';
+import { type Visibility, visibleCases } from './case.policy.js';
+
+/** What a search looks for, decided from the shape of the text typed. */
+export type CaseSearch =
+  | { kind: 'nik'; hash: string }
+  | { kind: 'name'; hash: string }
+  | { kind: 'number_prefix'; value: string }
+  | { kind: 'number_contains'; value: string };
 
 export const caseRepository = {
   byId(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -63,15 +69,17 @@ export const caseRepository = {
     return Number(res.numUpdatedRows) === 1;
   },
 
-  /** One page of the cases the actor may see, with filters; `personCaseIds` restricts to a search hit. */
-  async list(
-    db: Db,
-    actor: Actor,
-    f: CaseListQuery,
-    now: string,
-    search?: { caseNumber?: string; personHashes?: { nik?: string; name?: string } },
-  ) {
-    let q = db.selectFrom('cases').where(visibleCases(actor));
+  /** One page of the cases the actor may see, with filters and an optional search. */
+  async list(db: Db, visibility: Visibility, f: CaseListQuery, now: string, search?: CaseSearch) {
+    const { count, page } = caseRepository.listQueries(db, visibility, f, now, search);
+    const totalRow = await count.executeTakeFirst();
+    const rows = await page.execute();
+    return { rows, total: toNumber(totalRow?.n as string | number | undefined) };
+  },
+
+  /** The two statements of a list page (the total and the rows), built but not run. */
+  listQueries(db: Db, visibility: Visibility, f: CaseListQuery, now: string, search?: CaseSearch) {
+    let q = db.selectFrom('cases').where(visibleCases(visibility));
     if (f.type) q = q.where('case_type', '=', f.type);
     if (f.stage) q = q.where('stage', '=', f.stage);
     if (f.risk) q = q.where('risk', '=', f.risk);
@@ -92,44 +100,28 @@ export const caseRepository = {
       q = q.where((eb) =>
         eb.or([eb('first_response_at', 'is not', null), eb('first_response_due_at', '>=', now)]),
       );
-    if (search) {
-      const hashes = search.personHashes;
-      q = q.where((eb) => {
-        const ors = [];
-        if (search.caseNumber) ors.push(eb('case_number', 'like', `%${search.caseNumber}%`));
-        if (hashes?.nik)
-          ors.push(
-            eb.exists(
-              eb
-                .selectFrom('persons')
-                .select('persons.id')
-                .whereRef('persons.case_id', '=', 'cases.id')
-                .where('persons.nik_hash', '=', hashes.nik),
-            ),
-          );
-        if (hashes?.name)
-          ors.push(
-            eb.exists(
-              eb
-                .selectFrom('persons')
-                .select('persons.id')
-                .whereRef('persons.case_id', '=', 'cases.id')
-                .where('persons.name_hash', '=', hashes.name),
-            ),
-          );
-        return eb.or(ors);
-      });
+    if (search?.kind === 'nik' || search?.kind === 'name') {
+      const column = search.kind === 'nik' ? 'persons.nik_hash' : 'persons.name_hash';
+      q = q.where('cases.id', 'in', (eb) =>
+        eb.selectFrom('persons').select('persons.case_id').where(column, '=', search.hash),
+      );
+    } else if (search?.kind === 'number_prefix') {
+      // A range rather than LIKE, so both databases use the case-number index.
+      q = q.where('case_number', '>=', search.value).where('case_number', '<', `${search.value}\uffff`);
+    } else if (search?.kind === 'number_contains') {
+      q = q.where('case_number', 'like', `%${search.value}%`);
     }
-    const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const [col, dir] = f.sort.startsWith('-') ? [f.sort.slice(1), 'desc' as const] : [f.sort, 'asc' as const];
-    const rows = await q
-      .selectAll('cases')
-      .orderBy(col as 'reported_at', dir)
-      .orderBy('id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute();
-    return { rows, total: toNumber(totalRow?.n as string | number | undefined) };
+    return {
+      count: q.select((eb) => eb.fn.countAll().as('n')),
+      page: q
+        .selectAll('cases')
+        .orderBy(col as 'reported_at', dir)
+        // Ties in the same direction, so an index on (task force, column, id) serves the order.
+        .orderBy('id', dir)
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize),
+    };
   },
 
   async addEvent(

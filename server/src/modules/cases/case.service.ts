@@ -19,9 +19,9 @@ import type { Db } from '../../platform/db/connect.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { taskForceContext } from '../taskforces/taskforce.service.js';
-import { type CaseAccess, caseAccess } from './case.policy.js';
+import { accessFromTeam, type CaseAccess, caseAccess, teamCaseIds, visibilityOf } from './case.policy.js';
 import { joinList, presentDetail, presentSummary } from './case.presenter.js';
-import { caseRepository as repo } from './case.repository.js';
+import { type CaseSearch, caseRepository as repo } from './case.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
@@ -308,33 +308,32 @@ export async function getCase(deps: Deps, actor: Actor, meta: Meta, id: string):
   return detail;
 }
 
+/**
+ * What `q` searches, from its shape: 16 digits an exact NIK, text with "/" a case number (prefix),
+ * other digits part of a case number, anything else an exact full name. NIK and name go through
+ * their keyed hashes; nothing typed is stored.
+ */
+export function caseSearchFor(cipher: Pick<AppDeps['cipher'], 'blindIndex'>, q: string): CaseSearch {
+  const text = q.trim();
+  const compact = text.replace(/\s/g, '');
+  if (/^\d{16}$/.test(compact)) return { kind: 'nik', hash: cipher.blindIndex(compact, 'nik') };
+  if (text.includes('/')) return { kind: 'number_prefix', value: text.toUpperCase() };
+  if (/^\d{1,15}$/.test(compact)) return { kind: 'number_contains', value: compact };
+  return { kind: 'name', hash: cipher.blindIndex(text, 'name') };
+}
+
 export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: CaseListQuery) {
   const now = deps.clock.now().toISOString();
-  let search: Parameters<typeof repo.list>[4];
-  if (query.q) {
-    const q = query.q.trim();
-    const digits = q.replace(/\s/g, '');
-    search = {
-      caseNumber: q.toUpperCase(),
-      personHashes: /^\d{16}$/.test(digits)
-        ? { nik: deps.cipher.blindIndex(digits, 'nik') }
-        : { name: deps.cipher.blindIndex(q, 'name') },
-    };
-  }
-  const { rows, total } = await repo.list(deps.db, actor, query, now, search);
-  const fullIds: string[] = [];
-  const accessById = new Map<string, CaseAccess>();
-  for (const r of rows) {
-    const access = (await caseAccess(deps.db, actor, r))!;
-    accessById.set(r.id, access);
-    if (access === 'full') fullIds.push(r.id);
-  }
-  const agencies = rows.length
-    ? await deps.db
-        .selectFrom('agencies')
-        .select(['id', 'short_name'])
-        .where('id', 'in', [...new Set(rows.map((r) => r.lead_agency_id))])
-        .execute()
+  const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
+  const visibility = await visibilityOf(deps.db, actor);
+  const { rows, total } = await repo.list(deps.db, visibility, query, now, search);
+  const ids = rows.map((r) => r.id);
+  const onTeam = await teamCaseIds(deps.db, actor, ids);
+  const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
+  const fullIds = ids.filter((id) => accessById.get(id) === 'full');
+  const agencyIds = [...new Set(rows.map((r) => r.lead_agency_id))];
+  const agencies = agencyIds.length
+    ? await deps.db.selectFrom('agencies').select(['id', 'short_name']).where('id', 'in', agencyIds).execute()
     : [];
   const initialsMap = await victimInitials(deps, deps.db, fullIds);
   const items = rows.map((r) =>
@@ -343,16 +342,9 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
       victimInitials: initialsMap.get(r.id) ?? [],
     }),
   );
-  if (query.q) {
+  if (search) {
     await inTransaction(deps, actor, meta, (_trx, audit) =>
-      audit({
-        action: 'case.search',
-        details: {
-          by: search?.personHashes?.nik ? 'nik' : 'name_or_number',
-          results: total,
-          caseIds: rows.map((r) => r.id),
-        },
-      }),
+      audit({ action: 'case.search', details: { by: search.kind, results: total, caseIds: ids } }),
     );
   }
   return { items, total, page: query.page, pageSize: query.pageSize };

@@ -33,6 +33,10 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
+  // Case rows are wide: a 64 MiB page cache and memory-mapped reads keep lists off the disk.
+  database.pragma('cache_size = -65536');
+  database.pragma('mmap_size = 268435456');
+  database.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
