@@ -7,6 +7,7 @@ import { caseListQuerySchema, permissionsFor } from '@sinergi/core';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { visibilityOf } from '../../server/src/modules/cases/case.policy.js';
 import { caseRepository } from '../../server/src/modules/cases/case.repository.js';
 import { caseSearchFor } from '../../server/src/modules/cases/case.service.js';
 import { loadFieldCipher } from '../../server/src/platform/crypto.js';
@@ -40,6 +41,9 @@ async function run(compiled: { sql: string; parameters: readonly unknown[] }): P
   if (pool) return (await pool.query(compiled.sql, compiled.parameters as unknown[])).rows;
   return sqlite!.prepare(compiled.sql).all(...(compiled.parameters as unknown[]));
 }
+
+// Decided once at start; the app decides it per request.
+const visibility = await visibilityOf(builder, actor);
 
 http
   .createServer(async (req, res) => {
