@@ -52,7 +52,7 @@ http
     const f = caseListQuerySchema.parse(params);
     const { count, page } = caseRepository.listQueries(
       builder,
-      actor,
+      visibility,
       f,
       new Date().toISOString(),
       f.q ? caseSearchFor(cipher, f.q) : undefined,
