@@ -151,6 +151,16 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
       '/api/v1/users/{id}',
       '/api/v1/audit',
       '/api/v1/taskforces',
+      '/api/v1/cases',
+      '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/persons',
+      '/api/v1/cases/{id}/persons/{personId}',
+      '/api/v1/cases/{id}/screenings',
+      '/api/v1/cases/{id}/transitions',
+      '/api/v1/cases/{id}/timeline',
+      '/api/v1/cases/{id}/documents',
+      '/api/v1/cases/export.xlsx',
+      '/api/v1/screening-checklist',
     ]) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
