@@ -668,3 +668,59 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     ).toBe(true);
   });
 });
+
+describe('task force settings on sqlite', () => {
+  it('lets the coordinator change the first-response limits, which new cases then use', async () => {
+    const env = await createTestEnv('sqlite');
+    try {
+      const tf = await buildTaskForce(env);
+      const other = await buildTaskForce(env, '53.19');
+      const uptd = await buildAgency(env, { taskForceId: tf.id });
+      const coord = await signIn(
+        env,
+        (await buildUser(env, ['coordinator'], { agencyId: uptd.id })).username,
+      );
+      const manager = await signIn(
+        env,
+        (await buildUser(env, ['case_manager'], { agencyId: uptd.id })).username,
+      );
+      expect(
+        (await call(env, coord, 'GET', `/api/v1/taskforces/${tf.id}/settings`)).json().responseLimits,
+      ).toEqual({ highHours: 1, mediumHours: 6, lowWorkingDays: 1 });
+      const res = await call(env, coord, 'PATCH', `/api/v1/taskforces/${tf.id}/settings`, {
+        responseLimits: { highHours: 2 },
+        caseNumberPrefix: 'GT-TPPO',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({
+        responseLimits: { highHours: 2, mediumHours: 6, lowWorkingDays: 1 },
+        caseNumberPrefix: 'GT-TPPO',
+      });
+      expect(
+        (await call(env, manager, 'PATCH', `/api/v1/taskforces/${tf.id}/settings`, { caseNumberPrefix: 'X' }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await call(env, coord, 'PATCH', `/api/v1/taskforces/${other.id}/settings`, {
+            caseNumberPrefix: 'X',
+          })
+        ).statusCode,
+      ).toBe(404);
+      const c = (
+        await call(env, manager, 'POST', '/api/v1/cases', {
+          caseType: 'tppo',
+          reportedAt: '2026-11-27T02:00:00.000Z',
+          channel: 'hotline',
+          reportingParty: 'victim',
+          risk: 'high',
+        })
+      ).json();
+      expect(c.caseNumber).toMatch(/^GT-TPPO\/53\.10\/2026\/0001$/);
+      expect(c.firstResponse.dueAt).toBe('2026-11-27T04:00:00.000Z');
+      expect((await auditEvents(env, 'taskforce.settings_changed')).length).toBe(1);
+    } finally {
+      await env.close();
+    }
+  });
+});

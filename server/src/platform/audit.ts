@@ -19,6 +19,7 @@ export type AuditAction =
   | 'access.denied'
   | 'audit.read'
   | 'taskforce.created'
+  | 'taskforce.settings_changed'
   | 'case.created'
   | 'case.read'
   | 'case.updated'

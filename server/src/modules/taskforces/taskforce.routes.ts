@@ -2,12 +2,69 @@ import { taskForceSummarySchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
-import { authorize } from '../../platform/http/auth-hooks.js';
+import { errors } from '../../platform/errors.js';
+import { actorOf, authenticate, authorize } from '../../platform/http/auth-hooks.js';
+import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
-import { getTaskForce, listTaskForces } from './taskforce.service.js';
+import {
+  getTaskForce,
+  listTaskForces,
+  taskForceContext,
+  updateTaskForceSettings,
+} from './taskforce.service.js';
 
 export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const settingsSchema = z.object({
+    responseLimits: z.object({
+      highHours: z.number().min(0.25).max(72),
+      mediumHours: z.number().min(0.5).max(168),
+      lowWorkingDays: z.number().int().min(1).max(30),
+    }),
+    caseNumberPrefix: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{1,12}$/, { message: 'invalid_format' }),
+  });
   return async (app) => {
+    app.get(
+      '/taskforces/:id/settings',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags: ['task forces'],
+          summary: "A task force's settings: first-response limits per risk, case-number prefix",
+          params: idParams,
+          response: { 200: settingsSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const ctx = await taskForceContext(deps.db, req.params.id);
+        if (!ctx) throw errors.notFound();
+        return ctx.settings;
+      },
+    );
+    app.patch(
+      '/taskforces/:id/settings',
+      {
+        preValidation: [authenticate],
+        schema: {
+          tags: ['task forces'],
+          summary: 'Change the settings (coordinators of the task force, administrators)',
+          params: idParams,
+          body: settingsSchema
+            .partial()
+            .extend({ responseLimits: settingsSchema.shape.responseLimits.partial().optional() }),
+          response: { 200: settingsSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        if (!actor.permissions.has('taskforce.manage') && !actor.roles.includes('admin'))
+          throw errors.forbidden();
+        return updateTaskForceSettings(deps, actor, requestMeta(req), req.params.id, req.body);
+      },
+    );
+
     app.get(
       '/taskforces',
       {

@@ -100,3 +100,38 @@ export async function taskForceContext(db: Pick<AppDeps, 'db'>['db'], id: string
   };
   return { row, settings };
 }
+
+/** Changes a task force's settings (first-response limits, case-number prefix); audited. */
+export async function updateTaskForceSettings(
+  deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock'>,
+  actor: { userId: string; agencyId: string; taskForceId: string | null; roles: string[] },
+  meta: { requestId: string; ip: string | null },
+  id: string,
+  input: { responseLimits?: Partial<ResponseLimits>; caseNumberPrefix?: string },
+): Promise<TaskForceSettings> {
+  const ctx = await taskForceContext(deps.db, id);
+  // Coordinators manage their own task force; administrators any.
+  if (!ctx || (!actor.roles.includes('admin') && actor.taskForceId !== id)) throw errors.notFound();
+  const settings: TaskForceSettings = {
+    responseLimits: { ...ctx.settings.responseLimits, ...(input.responseLimits ?? {}) },
+    caseNumberPrefix: input.caseNumberPrefix ?? ctx.settings.caseNumberPrefix,
+  };
+  await inTransaction(deps, actor, meta, async (trx, audit) => {
+    await trx
+      .updateTable('task_forces')
+      .set({
+        settings: JSON.stringify(settings),
+        updated_at: deps.clock.now().toISOString(),
+        version: ctx.row.version + 1,
+      })
+      .where('id', '=', id)
+      .execute();
+    await audit({
+      action: 'taskforce.settings_changed',
+      entityType: 'task_force',
+      entityId: id,
+      details: { fields: Object.keys(input) },
+    });
+  });
+  return settings;
+}
