@@ -11,7 +11,14 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before anything destructive; the safe choice has the focus. */
-export function ConfirmDialog({ opened, title, body, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  body,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onCancel} title={title} centered>

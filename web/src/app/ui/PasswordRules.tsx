@@ -36,8 +36,14 @@ export function PasswordRules({ password, username, id }: PasswordRulesProps) {
           <List.Item
             key={rule.label}
             icon={
-              <ThemeIcon color={rule.met ? 'teal' : 'gray'} size={18} radius="xl" aria-hidden>
-                <Text size="xs" c="white" fw={700} lh={1}>
+              <ThemeIcon
+                color={rule.met ? 'teal' : 'gray'}
+                variant={rule.met ? 'filled' : 'light'}
+                size={18}
+                radius="xl"
+                aria-hidden
+              >
+                <Text size="xs" fw={700} lh={1}>
                   {rule.met ? '✓' : '•'}
                 </Text>
               </ThemeIcon>

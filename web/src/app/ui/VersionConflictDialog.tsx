@@ -50,7 +50,7 @@ export function VersionConflictDialog({ opened, rows, onReload, onKeepMine }: Ve
             </Stack>
           ))}
         </Stack>
-        <Alert variant="light" color="blue">
+        <Alert variant="light" color="blue" role="note">
           <Text size="sm">{t('conflict.keepMineHelp')}</Text>
         </Alert>
         <Group justify="flex-end" gap="sm">

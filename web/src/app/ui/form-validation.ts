@@ -2,7 +2,11 @@ import { type Language, localizeIssues } from '@sinergi/core';
 import type { z } from 'zod';
 
 /** Field path -> message in the chosen language; empty when the values pass the shared schema. */
-export function schemaFieldErrors(schema: z.ZodType, values: unknown, lang: Language): Record<string, string> {
+export function schemaFieldErrors(
+  schema: z.ZodType,
+  values: unknown,
+  lang: Language,
+): Record<string, string> {
   const result = schema.safeParse(values, { reportInput: true });
   return result.success ? {} : localizeIssues(result.error.issues, lang);
 }
@@ -15,4 +19,11 @@ export function renameErrorFields(
   const renamed: Record<string, string> = {};
   for (const [path, message] of Object.entries(errors)) renamed[renames[path] ?? path] = message;
   return renamed;
+}
+
+/** Moves the focus to the first field marked invalid, once the errors are on screen. */
+export function focusFirstInvalidField(): void {
+  window.setTimeout(() => {
+    document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+  }, 0);
 }

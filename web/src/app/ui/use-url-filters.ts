@@ -42,3 +42,15 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
   const hasFilters = keys.some((key) => values[key] !== '');
   return { values, page, setFilter, setPage, clear, hasFilters };
 }
+
+/** A filter value from the URL if it is one the API accepts, else no filter (a hand-edited link). */
+export function allowedOrEmpty(value: string, allowed: readonly string[]): string {
+  return allowed.includes(value) ? value : '';
+}
+
+export const BOOLEAN_FILTER_VALUES = ['true', 'false'] as const;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function uuidOrEmpty(value: string): string {
+  return UUID_PATTERN.test(value) ? value : '';
+}

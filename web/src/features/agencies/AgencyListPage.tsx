@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { ListPaging } from '../../app/ui/ListPaging';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { SearchField } from '../../app/ui/SearchField';
-import { useUrlFilters } from '../../app/ui/use-url-filters';
-import { AGENCY_PAGE_SIZE, useAgencyList } from './agency.api';
+import { allowedOrEmpty, BOOLEAN_FILTER_VALUES, useUrlFilters } from '../../app/ui/use-url-filters';
 import { AgencyResults } from './AgencyResults';
+import { AGENCY_PAGE_SIZE, useAgencyList } from './agency.api';
 
 const FILTER_KEYS = ['q', 'sector', 'active'] as const;
 
@@ -17,7 +17,9 @@ export function AgencyListPage() {
   const { t } = useTranslation();
   const canManage = usePermission('agency.manage');
   const filters = useUrlFilters(FILTER_KEYS);
-  const { q, sector, active } = filters.values;
+  const { q } = filters.values;
+  const sector = allowedOrEmpty(filters.values.sector, AGENCY_SECTORS);
+  const active = allowedOrEmpty(filters.values.active, BOOLEAN_FILTER_VALUES);
   const list = useAgencyList({ q, sector, active, page: filters.page });
 
   return (
@@ -48,7 +50,7 @@ export function AgencyListPage() {
           onChange={(value) => filters.setFilter('sector', value ?? '')}
           clearable
           searchable
-          style={{ flex: '1 1 12rem' }}
+          style={{ flex: '1 1 10rem' }}
         />
         <Select
           label={t('common.status')}
@@ -60,7 +62,7 @@ export function AgencyListPage() {
           value={active || null}
           onChange={(value) => filters.setFilter('active', value ?? '')}
           clearable
-          style={{ flex: '1 1 9rem' }}
+          style={{ flex: '1 1 8rem' }}
         />
         {filters.hasFilters ? (
           <Button variant="subtle" onClick={filters.clear}>

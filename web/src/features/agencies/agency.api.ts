@@ -23,12 +23,15 @@ export function useAgencyList(filter: AgencyListFilter) {
   });
 }
 
-/** Active agencies for pickers (a task force has far fewer than the page limit). */
-export function useActiveAgencies() {
+/** Agencies for pickers and filters (a task force has far fewer than the page limit). */
+export function useAgencyOptions({ activeOnly }: { activeOnly: boolean }) {
   return useQuery({
-    queryKey: ['agencies', 'active-options'],
+    queryKey: ['agencies', 'options', activeOnly],
     queryFn: ({ signal }) =>
-      apiRequest<Page<Agency>>('/agencies', { query: { active: 'true', pageSize: 200 }, signal }),
+      apiRequest<Page<Agency>>('/agencies', {
+        query: { active: activeOnly ? 'true' : undefined, pageSize: 200 },
+        signal,
+      }),
     select: (data) => data.items,
     staleTime: 60_000,
   });
@@ -61,7 +64,10 @@ export function useUpdateAgency(id: string) {
       apiRequest<Agency>(`/agencies/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
     onSuccess: (agency) => {
       queryClient.setQueryData(['agencies', 'detail', id], agency);
-      return queryClient.invalidateQueries({ queryKey: ['agencies', 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['agencies', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['agencies', 'options'] }),
+      ]);
     },
   });
 }

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+async function horizontalOverflow(page: import('@playwright/test').Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+test('the shell on a 360 px phone: navigation behind the menu button, nothing wider than the screen', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, 'admin');
+  const menuButton = page.getByRole('button', { name: 'Buka atau tutup menu navigasi' });
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await expect(menuButton).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Instansi' })).not.toBeInViewport();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  const path = `${ARTIFACTS}shell-360.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach('shell-360', { path, contentType: 'image/png' });
+
+  await menuButton.click();
+  await expect(nav.getByRole('link', { name: 'Instansi' })).toBeInViewport();
+  await nav.getByRole('link', { name: 'Instansi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Instansi' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Instansi' })).not.toBeInViewport();
+});
+
+test('the shell on a 1280 px desktop: navigation at the side', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'admin');
+  await expect(page.getByRole('button', { name: 'Buka atau tutup menu navigasi' })).toBeHidden();
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  await expect(nav.getByRole('link', { name: 'Jejak Audit' })).toBeInViewport();
+  await expect(page.getByText('Gugus Tugas PP TPPO Kabupaten Manggarai').first()).toBeVisible();
+  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  const path = `${ARTIFACTS}shell-1280.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach('shell-1280', { path, contentType: 'image/png' });
+});

@@ -1,0 +1,88 @@
+import { createBrowserRouter } from 'react-router';
+import { AgencyCreatePage } from '../features/agencies/AgencyCreatePage';
+import { AgencyDetailPage } from '../features/agencies/AgencyDetailPage';
+import { AgencyListPage } from '../features/agencies/AgencyListPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { ProfilePage } from '../features/auth/ProfilePage';
+import { HomePage } from '../features/home/HomePage';
+import { UserCreatePage } from '../features/users/UserCreatePage';
+import { UserDetailPage } from '../features/users/UserDetailPage';
+import { UserListPage } from '../features/users/UserListPage';
+import { AppLayout } from './AppLayout';
+import { RequirePermission, RequireSession } from './guards';
+import { NotFoundPage } from './NotFoundPage';
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      children: [
+        { index: true, element: <HomePage /> },
+        {
+          path: 'agencies',
+          element: (
+            <RequirePermission permission="agency.read">
+              <AgencyListPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'agencies/new',
+          element: (
+            <RequirePermission permission="agency.manage">
+              <AgencyCreatePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'agencies/:id',
+          element: (
+            <RequirePermission permission="agency.read">
+              <AgencyDetailPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'users',
+          element: (
+            <RequirePermission permission="user.manage">
+              <UserListPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'users/new',
+          element: (
+            <RequirePermission permission="user.manage">
+              <UserCreatePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'users/:id',
+          element: (
+            <RequirePermission permission="user.manage">
+              <UserDetailPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'audit',
+          element: (
+            <RequirePermission permission="audit.read">
+              <AuditPage />
+            </RequirePermission>
+          ),
+        },
+        { path: 'profile', element: <ProfilePage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}
