@@ -49,6 +49,7 @@ step('lint (biome)', 'npx', ['biome', 'check', '.']);
 step('build (core, server, web)', 'npm', ['run', 'build']);
 step('types (tests, e2e)', 'npx', ['tsc', '-p', 'server/tsconfig.test.json']);
 step('e2e types', 'npm', ['run', 'typecheck', '-w', '@sinergi/e2e']);
+step('bench types', 'npx', ['tsc', '-p', 'bench/tsconfig.json']);
 step('unit and integration tests (SQLite and PostgreSQL)', 'npx', ['vitest', 'run']);
 step('browser and API tests (Playwright, Chromium)', 'npm', ['test', '-w', '@sinergi/e2e']);
 summary();
