@@ -31,13 +31,18 @@ function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Missing ${CHROMIUM} for the browser tests. Install Debian's chromium: sudo apt-get install -y chromium`);
+    console.error(
+      `Missing ${CHROMIUM} for the browser tests. Install Debian's chromium: sudo apt-get install -y chromium`,
+    );
     process.exit(1);
   }
   console.log(`\n=== Installing Debian's chromium for the browser tests ===`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env }) : update;
+  const install =
+    update.status === 0
+      ? spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env })
+      : update;
   if (install.status !== 0 || !existsSync(CHROMIUM)) {
     console.error(`Could not install chromium with apt-get; the browser tests need ${CHROMIUM}.`);
     process.exit(1);

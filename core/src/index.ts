@@ -1,4 +1,5 @@
 export * from './agency.js';
+export * from './audit.js';
 export * from './cases/deadlines.js';
 export * from './cases/default-checklist.js';
 export * from './cases/enums.js';

@@ -222,6 +222,19 @@ describe.each(DB_KINDS)('administration on %s', (kind) => {
     expect(demote.statusCode).toBe(400);
   });
 
+  it('sorts agencies and users as asked', async () => {
+    const names = (await call(env, admin, 'GET', '/api/v1/agencies?sort=-shortName&pageSize=200'))
+      .json()
+      .items.map((a: { shortName: string }) => a.shortName.toLowerCase());
+    expect(names.length).toBeGreaterThan(2);
+    expect(names).toEqual([...names].sort().reverse());
+    const users = (await call(env, admin, 'GET', '/api/v1/users?sort=-username&pageSize=200'))
+      .json()
+      .items.map((u: { username: string }) => u.username);
+    expect(users).toEqual([...users].sort().reverse());
+    expect((await call(env, admin, 'GET', '/api/v1/users?sort=password')).statusCode).toBe(400);
+  });
+
   it('filters users by role and agency', async () => {
     const agency = await buildAgency(env);
     const inv = await buildUser(env, ['investigator'], { agencyId: agency.id });

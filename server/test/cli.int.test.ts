@@ -51,6 +51,9 @@ describe.each(DB_KINDS)('the sinergi command on %s', (kind) => {
       timeZone: 'Asia/Makassar',
     });
     expect(me.demo).toBe(true);
+    const status = (await call(env, null, 'GET', '/api/v1/auth/status')).json();
+    expect(status.demoUsers.map((u: { username: string }) => u.username)).toContain('manajer.uptdppa');
+    expect(JSON.stringify(status)).not.toContain('Demo-Manggarai-2026');
     const agencies = (await call(env, s, 'GET', '/api/v1/agencies?pageSize=100')).json();
     expect(agencies.items.map((a: { shortName: string }) => a.shortName)).toEqual(
       expect.arrayContaining([

@@ -7,9 +7,14 @@ export interface AgencyFilter {
   sector?: string;
   active?: boolean;
   taskForceId?: string;
+  sort?: AgencySort;
   page: number;
   pageSize: number;
 }
+
+export const AGENCY_SORTS = ['name', '-name', 'shortName', '-shortName', 'updatedAt', '-updatedAt'] as const;
+export type AgencySort = (typeof AGENCY_SORTS)[number];
+const AGENCY_SORT_COLUMNS = { name: 'name', shortName: 'short_name_key', updatedAt: 'updated_at' } as const;
 
 export function shortNameKey(shortName: string): string {
   return shortName.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -30,7 +35,11 @@ export const agencyRepository = {
     const totalRow = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const rows = await q
       .selectAll()
-      .orderBy('name')
+      .orderBy(
+        AGENCY_SORT_COLUMNS[(f.sort ?? 'name').replace('-', '') as keyof typeof AGENCY_SORT_COLUMNS],
+        f.sort?.startsWith('-') ? 'desc' : 'asc',
+      )
+      .orderBy('id')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();

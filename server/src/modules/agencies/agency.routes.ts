@@ -6,6 +6,7 @@ import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { booleanQuery, errorResponses, idParams, pageOf, pagingQuery } from '../../platform/http/schemas.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { AGENCY_SORTS } from './agency.repository.js';
 import { createAgency, getAgency, listAgencies, updateAgency } from './agency.service.js';
 
 export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -22,6 +23,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             sector: z.enum(AGENCY_SECTORS).optional(),
             active: booleanQuery.optional(),
             taskForceId: z.string().uuid().optional(),
+            sort: z.enum(AGENCY_SORTS).default('name'),
             ...pagingQuery,
           }),
           response: { 200: pageOf(agencySchema), ...errorResponses },

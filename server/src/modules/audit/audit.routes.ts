@@ -1,3 +1,4 @@
+import { auditEventSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
@@ -6,22 +7,6 @@ import { toNumber } from '../../platform/db/connect.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, pageOf, pagingQuery } from '../../platform/http/schemas.js';
-
-const auditEventSchema = z.object({
-  seq: z.number().int(),
-  id: z.string(),
-  occurredAt: z.string(),
-  actorUserId: z.string().nullable(),
-  actorUsername: z.string().nullable(),
-  actorAgencyId: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  requestId: z.string().nullable(),
-  ip: z.string().nullable(),
-  outcome: z.enum(['success', 'failure', 'denied']),
-  details: z.record(z.string(), z.unknown()),
-});
 
 export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

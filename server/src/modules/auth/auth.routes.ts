@@ -6,6 +6,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authenticate, loadActor } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses } from '../../platform/http/schemas.js';
+import { DEMO_USERS } from '../demo/demo.seed.js';
 import { changePassword, isDemo, login, logout, sessionInfo } from './auth.service.js';
 
 export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -16,10 +17,22 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'What the sign-in page needs before sign-in (is this a demo deployment)',
-          response: { 200: z.object({ demo: z.boolean() }) },
+          response: {
+            200: z.object({
+              demo: z.boolean(),
+              demoUsers: z.array(z.object({ username: z.string(), roles: z.array(z.string()) })),
+            }),
+          },
         },
       },
-      async () => ({ demo: await isDemo(deps) }),
+      async () => {
+        const demo = await isDemo(deps);
+        // A demo deployment names its demo accounts on the sign-in page (never their password).
+        return {
+          demo,
+          demoUsers: demo ? DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles })) : [],
+        };
+      },
     );
 
     app.post(

@@ -9,7 +9,7 @@ import {
   RISK_LABELS,
 } from '@sinergi/core';
 import ExcelJS from 'exceljs';
-import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
+import type { Actor, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { listCases } from './case.service.js';
 

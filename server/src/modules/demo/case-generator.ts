@@ -106,7 +106,7 @@ export interface SyntheticCase {
   screening: string[] | null;
 }
 
-function nik(r: Rand, district: string, birth: string, female: boolean): string {
+function nik(district: string, birth: string, female: boolean): string {
   const [y, m, d] = birth.split('-') as [string, string, string];
   const day = String(Number(d) + (female ? 40 : 0)).padStart(2, '0');
   return `${district.replace(/\./g, '').slice(0, 6)}${day}${m}${y.slice(2)}0000`.slice(0, 16);
@@ -132,7 +132,7 @@ function person(
   return {
     role,
     fullName: syntheticName(r, female),
-    nik: knowsBirth && r() < 0.8 ? nik(r, district, birth, female) : null,
+    nik: knowsBirth && r() < 0.8 ? nik(district, birth, female) : null,
     birthDate: knowsBirth ? birth : null,
     estimatedAge: knowsBirth ? null : age,
     sex: female ? 'Female' : 'Male',

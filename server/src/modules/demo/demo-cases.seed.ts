@@ -89,11 +89,7 @@ export async function seedDemoCases(
     let result: ScreeningResult | null = null;
     const steps = pathTo(
       spec.targetStage,
-      spec.screening && spec.screening.length
-        ? spec.input.caseType === 'tppo'
-          ? 'identified'
-          : 'potential'
-        : 'not_tppo',
+      spec.screening?.length ? (spec.input.caseType === 'tppo' ? 'identified' : 'potential') : 'not_tppo',
     );
     for (const stage of steps) {
       const row = (await caseRepository.byId(deps.db, c.id))!;

@@ -9,11 +9,27 @@ export interface UserWithAgency extends UserRow {
   roles: Role[];
 }
 
+export const USER_SORTS = [
+  'username',
+  '-username',
+  'displayName',
+  '-displayName',
+  'lastLoginAt',
+  '-lastLoginAt',
+] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+const USER_SORT_COLUMNS = {
+  username: 'users.username',
+  displayName: 'users.display_name',
+  lastLoginAt: 'users.last_login_at',
+} as const;
+
 export interface UserFilter {
   q?: string;
   agencyId?: string;
   role?: Role;
   active?: boolean;
+  sort?: UserSort;
   page: number;
   pageSize: number;
 }
@@ -64,7 +80,11 @@ export const userRepository = {
     const rows = await q
       .selectAll('users')
       .select(['agencies.name as agency_name', 'agencies.short_name as agency_short_name'])
-      .orderBy('users.username')
+      .orderBy(
+        USER_SORT_COLUMNS[(f.sort ?? 'username').replace('-', '') as keyof typeof USER_SORT_COLUMNS],
+        f.sort?.startsWith('-') ? 'desc' : 'asc',
+      )
+      .orderBy('users.id')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();

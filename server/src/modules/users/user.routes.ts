@@ -14,6 +14,7 @@ import { actorOf, authenticate, authorize } from '../../platform/http/auth-hooks
 import { requestMeta } from '../../platform/http/request-context.js';
 import { booleanQuery, errorResponses, idParams, pageOf, pagingQuery } from '../../platform/http/schemas.js';
 import { idempotent } from '../../platform/idempotency.js';
+import { USER_SORTS } from './user.repository.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './user.service.js';
 
 export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -48,6 +49,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             agencyId: z.string().uuid().optional(),
             role: z.enum(ROLES).optional(),
             active: booleanQuery.optional(),
+            sort: z.enum(USER_SORTS).default('username'),
             ...pagingQuery,
           }),
           response: { 200: pageOf(userSchema), ...errorResponses },
