@@ -98,17 +98,31 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'Accept-Language': state.language,
     ...options.headers,
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = options.body instanceof FormData;
+  // A multipart body sets its own Content-Type with the boundary.
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
+  const response = await send(path, options, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body:
+      options.body === undefined
+        ? undefined
+        : options.body instanceof FormData
+          ? options.body
+          : JSON.stringify(options.body),
+    signal: options.signal,
+  });
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Sends a request; a failed answer becomes an ApiError, and a lost session ends it everywhere. */
+async function send(path: string, options: RequestOptions, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
+    response = await fetch(buildUrl(path, options.query), init);
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', 'Network error');
@@ -125,8 +139,45 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     }
     throw error;
   }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
+}
+
+function filenameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // A malformed name falls through to the plain one.
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file from the API (with the language and the session, unlike a plain link) and
+ * hands it to the browser to save. Resolves with the response headers once the save has started.
+ */
+export async function apiDownload(
+  path: string,
+  options: Pick<RequestOptions, 'query'> & { fallbackName: string },
+): Promise<Headers> {
+  const response = await send(path, options, {
+    method: 'GET',
+    headers: { 'Accept-Language': state.language },
+    credentials: 'same-origin',
+  });
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filenameOf(response, options.fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has read the blob once the click is handled; keep it a moment for slow devices.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return response.headers;
 }
 
 /** A key that makes a repeated create (double click, retry) produce one record. */

@@ -10,7 +10,7 @@ import { useLanguage } from '../../i18n';
 import { AuditResults } from './AuditResults';
 import { AUDIT_PAGE_SIZE, useAuditEvents } from './audit.api';
 import { AUDIT_OUTCOMES, actionLabel, KNOWN_AUDIT_ACTIONS } from './audit-labels';
-import { startOfZonedDay } from './zoned-dates';
+import { startOfZonedDay } from '../../app/zoned-dates';
 
 const FILTER_KEYS = ['action', 'outcome', 'from', 'to'] as const;
 
