@@ -290,6 +290,16 @@ describe('the sinergi command and its environment', () => {
       await db.cleanup();
     }
   }, 60_000);
+  it("accepts the command the README's start script runs", async () => {
+    const fs = await import('node:fs');
+    const start = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
+      .start as string;
+    const args = start.split('sinergi.js ')[1]!.split(' ');
+    expect(args).toEqual(['serve', '--demo']);
+    const r = await sinergi({ DATA_DIR: '/nonexistent' }, [...args, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--demo/);
+  }, 30_000);
   it('shows help for each command', async () => {
     const r = await sinergi({ DATA_DIR: '/nonexistent' }, ['user', 'create', '--help']);
     expect(r.code).toBe(0);
