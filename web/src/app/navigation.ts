@@ -2,7 +2,7 @@ import type { Permission } from '@sinergi/core';
 
 export interface NavigationItem {
   path: string;
-  label: 'nav.home' | 'nav.agencies' | 'nav.users' | 'nav.audit' | 'nav.profile';
+  label: 'nav.home' | 'nav.cases' | 'nav.agencies' | 'nav.users' | 'nav.audit' | 'nav.checklist' | 'nav.profile';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
 }
@@ -10,9 +10,11 @@ export interface NavigationItem {
 /** The features that exist, in menu order. */
 export const NAVIGATION: NavigationItem[] = [
   { path: '/', label: 'nav.home' },
+  { path: '/cases', label: 'nav.cases', permission: 'case.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/settings/screening-checklist', label: 'nav.checklist', permission: 'screening.checklist.manage' },
   { path: '/profile', label: 'nav.profile' },
 ];
 

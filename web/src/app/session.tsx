@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { ApiError, apiRequest, apiState } from './api-client';
+import { clearDrafts } from './device-drafts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -35,6 +36,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useRef(false);
 
   const accept = useCallback((info: SessionInfo) => {
+    // Drafts typed by someone else on this browser are not theirs to see.
+    clearDrafts(info.user.id);
     apiState.setCsrfToken(info.csrfToken);
     signedIn.current = true;
     setState({ status: 'signedIn', info });
@@ -46,6 +49,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signedIn.current = false;
       // Nothing one user loaded may be shown to the next one.
       queryClient.clear();
+      // Drafts hold victims' identifying data on the device: signing out removes them. An expired
+      // session keeps them for the same user, who signs in again to finish the form.
+      if (reason === 'signedOut') clearDrafts();
       setState({ status: 'signedOut', reason });
     },
     [queryClient],

@@ -1,4 +1,4 @@
-import type { TaskForceSummary } from '@sinergi/core';
+import type { ResponseLimits, TaskForceSummary } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../app/api-client';
 
@@ -7,6 +7,22 @@ export function useTaskForces() {
     queryKey: ['taskforces'],
     queryFn: ({ signal }) => apiRequest<{ items: TaskForceSummary[] }>('/taskforces', { signal }),
     select: (data) => data.items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export interface TaskForceSettings {
+  responseLimits: ResponseLimits;
+  caseNumberPrefix: string;
+}
+
+/** First-response limits per risk and the case-number prefix of a task force. */
+export function useTaskForceSettings(taskForceId: string | null) {
+  return useQuery({
+    queryKey: ['taskforces', 'settings', taskForceId],
+    queryFn: ({ signal }) =>
+      apiRequest<TaskForceSettings>(`/taskforces/${encodeURIComponent(taskForceId ?? '')}/settings`, { signal }),
+    enabled: taskForceId !== null,
     staleTime: 5 * 60_000,
   });
 }
