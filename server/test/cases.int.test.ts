@@ -146,6 +146,44 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     );
   });
 
+  it('refuses every case endpoint to anonymous callers (401) and to analysts (403)', async () => {
+    const c = await newCase();
+    const id = c.id;
+    const p = '00000000-0000-4000-8000-000000000001';
+    const endpoints: ['GET' | 'POST' | 'PATCH' | 'DELETE', string][] = [
+      ['GET', '/api/v1/cases'],
+      ['GET', '/api/v1/cases/export.xlsx'],
+      ['POST', '/api/v1/cases'],
+      ['GET', `/api/v1/cases/${id}`],
+      ['PATCH', `/api/v1/cases/${id}`],
+      ['POST', `/api/v1/cases/${id}/transitions`],
+      ['GET', `/api/v1/cases/${id}/timeline`],
+      ['GET', `/api/v1/cases/${id}/persons`],
+      ['POST', `/api/v1/cases/${id}/persons`],
+      ['GET', `/api/v1/cases/${id}/persons/${p}`],
+      ['PATCH', `/api/v1/cases/${id}/persons/${p}`],
+      ['POST', `/api/v1/cases/${id}/persons/${p}/consents`],
+      ['GET', `/api/v1/cases/${id}/screenings`],
+      ['POST', `/api/v1/cases/${id}/screenings`],
+      ['GET', `/api/v1/cases/${id}/documents`],
+      ['POST', `/api/v1/cases/${id}/documents`],
+      ['GET', `/api/v1/cases/${id}/documents/${p}/content`],
+      ['DELETE', `/api/v1/cases/${id}/documents/${p}`],
+    ];
+    for (const [method, url] of endpoints) {
+      expect(
+        (await call(env, null, method, url, method === 'GET' ? undefined : {})).statusCode,
+        `${method} ${url}`,
+      ).toBe(401);
+      expect(
+        (await call(env, analyst, method, url, method === 'GET' ? undefined : {})).statusCode,
+        `${method} ${url}`,
+      ).toBe(403);
+    }
+    expect((await call(env, analyst, 'PUT', '/api/v1/screening-checklist', {})).statusCode).toBe(403);
+    expect((await call(env, manager, 'PUT', '/api/v1/screening-checklist', {})).statusCode).toBe(403);
+  });
+
   it('refuses anonymous callers (401) and analysts (403)', async () => {
     expect((await call(env, null, 'GET', '/api/v1/cases')).statusCode).toBe(401);
     expect((await call(env, analyst, 'GET', '/api/v1/cases')).statusCode).toBe(403);
@@ -494,6 +532,48 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     );
     const limited = (await call(env, coordinator, 'GET', `/api/v1/cases/${c.id}/timeline`)).json().items;
     expect(limited.find((e: { kind: string }) => e.kind === 'reopened').details.reason).toBeNull();
+  });
+
+  it('lets an administrator publish a new checklist version while old screenings keep theirs', async () => {
+    const c = await newCase();
+    const v1 = (await call(env, manager, 'GET', '/api/v1/screening-checklist')).json();
+    const first = (
+      await call(env, manager, 'POST', `/api/v1/cases/${c.id}/screenings`, {
+        checked: ['process_recruitment'],
+      })
+    ).json();
+    expect(first.checklistVersion).toBe(v1.version);
+    const admin = await signIn(env, (await buildUser(env, ['admin'])).username);
+    const indicators = [
+      ...v1.indicators,
+      {
+        id: 'means_online_scam',
+        element: 'means',
+        labelId: 'Penipuan lowongan kerja daring',
+        labelEn: 'Online job scam',
+      },
+    ];
+    const bad = await call(env, admin, 'PUT', '/api/v1/screening-checklist', {
+      indicators: indicators.filter((i: { element: string }) => i.element !== 'means'),
+    });
+    expect(bad.statusCode).toBe(400);
+    const published = await call(env, admin, 'PUT', '/api/v1/screening-checklist', {
+      indicators,
+      note: 'Tambah indikator daring',
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().version).toBe(v1.version + 1);
+    env.clock.advance(60_000);
+    const second = (
+      await call(env, manager, 'POST', `/api/v1/cases/${c.id}/screenings`, { checked: ['means_online_scam'] })
+    ).json();
+    expect(second.checklistVersion).toBe(v1.version + 1);
+    const history = (await call(env, manager, 'GET', `/api/v1/cases/${c.id}/screenings`)).json().items;
+    expect(history.map((h: { checklistVersion: number }) => h.checklistVersion)).toEqual([
+      v1.version + 1,
+      v1.version,
+    ]);
+    expect((await auditEvents(env, 'checklist.updated')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps an adult without the means element as potential', async () => {

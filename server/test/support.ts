@@ -152,7 +152,7 @@ export async function signIn(env: TestEnv, username: string, password = PASSWORD
 export function call(
   env: TestEnv,
   session: Session | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: unknown,
   headers: Record<string, string> = {},

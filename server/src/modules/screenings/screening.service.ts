@@ -119,6 +119,7 @@ async function presentScreenings(deps: Deps, db: Db, caseId: string, full: boole
     .select(['screening_checklists.version', 'screening_checklists.indicators', 'users.display_name'])
     .where('screenings.case_id', '=', caseId)
     .orderBy('screenings.screened_at', 'desc')
+    .orderBy('screenings.id')
     .execute();
   return rows.map((r) => {
     const checked = JSON.parse(r.checked) as string[];
