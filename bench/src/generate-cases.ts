@@ -162,6 +162,7 @@ export async function generateCases(
       teamRows.push({
         case_id: id,
         user_id: opts.teamUserIds[Math.floor(r() * opts.teamUserIds.length)]!,
+        reported_at: now,
         added_at: now,
       });
     }

@@ -749,6 +749,62 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
   });
 });
 
+describe.each(DB_KINDS)("a case manager's plain list on %s", (kind) => {
+  it('pages through the team cases newest first (and oldest first on request) with the right total', async () => {
+    const env = await createTestEnv(kind);
+    try {
+      const tf = await buildTaskForce(env);
+      const agency = await buildAgency(env, { taskForceId: tf.id });
+      const m = await signIn(env, (await buildUser(env, ['case_manager'], { agencyId: agency.id })).username);
+      const other = await signIn(
+        env,
+        (await buildUser(env, ['case_manager'], { agencyId: agency.id })).username,
+      );
+      const made: string[] = [];
+      for (const day of ['2026-03-01', '2026-05-01', '2026-01-01', '2026-04-01', '2026-02-01']) {
+        const res = await call(env, m, 'POST', '/api/v1/cases', {
+          caseType: 'tppo',
+          reportedAt: `${day}T02:00:00.000Z`,
+          channel: 'walk_in',
+          reportingParty: 'victim',
+          risk: 'low',
+        });
+        made.push(res.json().reportedAt.slice(0, 10));
+      }
+      await call(env, other, 'POST', '/api/v1/cases', {
+        caseType: 'tppo',
+        reportedAt: '2026-06-01T02:00:00.000Z',
+        channel: 'walk_in',
+        reportingParty: 'victim',
+        risk: 'low',
+      });
+      const p1 = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2')).json();
+      const p2 = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2&page=2')).json();
+      const p3 = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2&page=3')).json();
+      expect(p1.total).toBe(5);
+      const dates = [...p1.items, ...p2.items, ...p3.items].map((c: { reportedAt: string }) =>
+        c.reportedAt.slice(0, 10),
+      );
+      expect(dates).toEqual(['2026-05-01', '2026-04-01', '2026-03-01', '2026-02-01', '2026-01-01']);
+      const asc = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2&sort=reported_at')).json();
+      expect(asc.items.map((c: { reportedAt: string }) => c.reportedAt.slice(0, 10))).toEqual([
+        '2026-01-01',
+        '2026-02-01',
+      ]);
+      // Moving a case's report date moves it in the list.
+      const oldest = p3.items[0];
+      const moved = await call(env, m, 'PATCH', `/api/v1/cases/${oldest.id}`, {
+        version: oldest.version,
+        reportedAt: '2026-05-15T02:00:00.000Z',
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect((await call(env, m, 'GET', '/api/v1/cases?pageSize=1')).json().items[0].id).toBe(oldest.id);
+    } finally {
+      await env.close();
+    }
+  });
+});
+
 describe('task force settings on sqlite', () => {
   it('lets the coordinator change the first-response limits, which new cases then use', async () => {
     const env = await createTestEnv('sqlite');

@@ -111,9 +111,16 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
     .addColumn('added_at', 'text', (c) => c.notNull())
+    // The case's report time, copied so a case manager's list is read in order from one index.
+    .addColumn('reported_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_team_pk', ['case_id', 'user_id'])
     .execute();
   await db.schema.createIndex('case_team_user_idx').on('case_team').columns(['user_id', 'case_id']).execute();
+  await db.schema
+    .createIndex('case_team_user_reported_idx')
+    .on('case_team')
+    .columns(['user_id', 'reported_at', 'case_id'])
+    .execute();
 
   await db.schema
     .createTable('persons')

@@ -49,13 +49,24 @@ export const caseRepository = {
       .execute();
   },
 
-  async setTeam(db: Db, caseId: string, userIds: string[], now: string): Promise<void> {
+  async setTeam(db: Db, caseId: string, userIds: string[], now: string, reportedAt: string): Promise<void> {
     await db.deleteFrom('case_team').where('case_id', '=', caseId).execute();
     if (userIds.length)
       await db
         .insertInto('case_team')
-        .values(userIds.map((user_id) => ({ case_id: caseId, user_id, added_at: now })))
+        .values(
+          userIds.map((user_id) => ({ case_id: caseId, user_id, added_at: now, reported_at: reportedAt })),
+        )
         .execute();
+  },
+
+  /** Keeps the team rows' copy of the report time in step with the case. */
+  async setTeamReportedAt(db: Db, caseId: string, reportedAt: string): Promise<void> {
+    await db
+      .updateTable('case_team')
+      .set({ reported_at: reportedAt })
+      .where('case_id', '=', caseId)
+      .execute();
   },
 
   /** Updates when the version still matches; returns whether a row changed. */
@@ -112,6 +123,42 @@ export const caseRepository = {
       q = q.where('case_number', 'like', `%${search.value}%`);
     }
     const [col, dir] = f.sort.startsWith('-') ? [f.sort.slice(1), 'desc' as const] : [f.sort, 'asc' as const];
+    const unfiltered =
+      !search &&
+      !f.type &&
+      !f.stage &&
+      !f.risk &&
+      !f.from &&
+      !f.to &&
+      !f.originDistrict &&
+      !f.destinationCountry &&
+      !f.exploitationType &&
+      !f.leadAgencyId &&
+      !f.overdue;
+    if (visibility.mode === 'team' && unfiltered && col === 'reported_at') {
+      // A case manager's plain list, the page opened most: read in order from the team index
+      // (user, report time, case) and fetch only the rows shown.
+      const teamPage = db
+        .selectFrom('case_team')
+        .select('case_team.case_id')
+        .where('case_team.user_id', '=', visibility.userId)
+        .orderBy('case_team.reported_at', dir)
+        .orderBy('case_team.case_id', dir)
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize);
+      return {
+        count: db
+          .selectFrom('case_team')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('case_team.user_id', '=', visibility.userId),
+        page: db
+          .selectFrom('cases')
+          .selectAll('cases')
+          .where('cases.id', 'in', teamPage)
+          .orderBy('reported_at', dir)
+          .orderBy('id', dir),
+      };
+    }
     return {
       count: q.select((eb) => eb.fn.countAll().as('n')),
       page: q

@@ -224,7 +224,7 @@ export async function createCase(
       updated_at: now,
       ...profileColumns(input),
     });
-    await repo.setTeam(trx, id, team, now);
+    await repo.setTeam(trx, id, team, now, reportedAt.toISOString());
     await caseEvent(trx, deps, actor, id, 'created', {
       caseType: input.caseType,
       risk: input.risk,
@@ -408,8 +408,17 @@ export async function updateCase(
     };
     if (!(await repo.update(trx, id, patch.version, changes)))
       throw errors.versionConflict(await detailOf(deps, trx, actor, (await repo.byId(trx, id))!, 'full'));
-    if (patch.teamUserIds)
-      await repo.setTeam(trx, id, [...new Set(patch.teamUserIds)], deps.clock.now().toISOString());
+    if (patch.teamUserIds) {
+      await repo.setTeam(
+        trx,
+        id,
+        [...new Set(patch.teamUserIds)],
+        deps.clock.now().toISOString(),
+        reportedAt,
+      );
+    } else if (reportedAt !== row.reported_at) {
+      await repo.setTeamReportedAt(trx, id, reportedAt);
+    }
     const changed = Object.keys(patch).filter((k) => k !== 'version');
     await caseEvent(trx, deps, actor, id, 'updated', { fields: changed });
     await audit({ action: 'case.updated', entityType: 'case', entityId: id, details: { fields: changed } });

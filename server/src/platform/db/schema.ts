@@ -177,6 +177,7 @@ export interface CaseTeamTable {
   case_id: string;
   user_id: string;
   added_at: string;
+  reported_at: string;
 }
 
 export interface PersonTable {
