@@ -1,4 +1,7 @@
-import type { Actor, AppDeps } from './context.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, AppDeps, RequestMeta } from './context.js';
+import { actorOf } from './http/auth-hooks.js';
+import { requestMeta } from './http/request-context.js';
 
 /**
  * Runs a create once per `Idempotency-Key`: a retry with the same key (a phone on a weak
@@ -35,4 +38,29 @@ export async function idempotent<T>(
     .onConflict((oc) => oc.doNothing())
     .execute();
   return result;
+}
+
+/**
+ * Answers a create with 201, once per `Idempotency-Key`: the route hands over only how to create.
+ */
+export async function replyCreated<T>(
+  deps: AppDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  route: string,
+  create: (actor: Actor, meta: RequestMeta) => Promise<T>,
+): Promise<FastifyReply> {
+  const actor = actorOf(req);
+  const key = req.headers['idempotency-key'];
+  const result = await idempotent(
+    deps,
+    actor,
+    route,
+    typeof key === 'string' ? key : undefined,
+    async () => ({
+      status: 201,
+      body: await create(actor, requestMeta(req)),
+    }),
+  );
+  return reply.status(result.status).send(result.body);
 }

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { booleanQuery, errorResponses, idParams, pageOf, pagingQuery } from '../../platform/http/schemas.js';
-import { idempotent } from '../../platform/idempotency.js';
+import { replyCreated } from '../../platform/idempotency.js';
 import { AGENCY_SORTS } from './agency.repository.js';
 import { createAgency, getAgency, listAgencies, updateAgency } from './agency.service.js';
 
@@ -44,20 +44,10 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 201: agencySchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        const result = await idempotent(
-          deps,
-          actor,
-          'POST /agencies',
-          req.headers['idempotency-key'],
-          async () => ({
-            status: 201,
-            body: await createAgency(deps, actor, requestMeta(req), req.body),
-          }),
-        );
-        return reply.status(result.status).send(result.body);
-      },
+      async (req, reply) =>
+        replyCreated(deps, req, reply, 'POST /agencies', (actor, meta) =>
+          createAgency(deps, actor, meta, req.body),
+        ),
     );
 
     app.get(

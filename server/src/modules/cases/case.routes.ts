@@ -13,7 +13,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js';
-import { idempotent } from '../../platform/idempotency.js';
+import { replyCreated } from '../../platform/idempotency.js';
 import { exportCases } from './case.export.js';
 import { caseTimeline, createCase, getCase, listCases, transitionCase, updateCase } from './case.service.js';
 
@@ -71,20 +71,10 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 201: caseDetailSchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        const result = await idempotent(
-          deps,
-          actor,
-          'POST /cases',
-          req.headers['idempotency-key'],
-          async () => ({
-            status: 201,
-            body: await createCase(deps, actor, requestMeta(req), req.body),
-          }),
-        );
-        return reply.status(result.status).send(result.body);
-      },
+      async (req, reply) =>
+        replyCreated(deps, req, reply, 'POST /cases', (actor, meta) =>
+          createCase(deps, actor, meta, req.body),
+        ),
     );
 
     app.get(

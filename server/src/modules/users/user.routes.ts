@@ -13,7 +13,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authenticate, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { booleanQuery, errorResponses, idParams, pageOf, pagingQuery } from '../../platform/http/schemas.js';
-import { idempotent } from '../../platform/idempotency.js';
+import { replyCreated } from '../../platform/idempotency.js';
 import { USER_SORTS } from './user.repository.js';
 import { createUser, getUser, listUsers, resetPassword, updateUser } from './user.service.js';
 
@@ -70,20 +70,10 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 201: userSchema, ...errorResponses },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        const result = await idempotent(
-          deps,
-          actor,
-          'POST /users',
-          req.headers['idempotency-key'],
-          async () => ({
-            status: 201,
-            body: await createUser(deps, actor, requestMeta(req), req.body),
-          }),
-        );
-        return reply.status(result.status).send(result.body);
-      },
+      async (req, reply) =>
+        replyCreated(deps, req, reply, 'POST /users', (actor, meta) =>
+          createUser(deps, actor, meta, req.body),
+        ),
     );
 
     app.get(
