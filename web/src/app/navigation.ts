@@ -2,7 +2,14 @@ import type { Permission } from '@sinergi/core';
 
 export interface NavigationItem {
   path: string;
-  label: 'nav.home' | 'nav.cases' | 'nav.agencies' | 'nav.users' | 'nav.audit' | 'nav.checklist' | 'nav.profile';
+  label:
+    | 'nav.home'
+    | 'nav.cases'
+    | 'nav.agencies'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'nav.checklist'
+    | 'nav.profile';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
 }

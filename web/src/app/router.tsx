@@ -5,7 +5,11 @@ import { AgencyListPage } from '../features/agencies/AgencyListPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
+import { CaseListPage } from '../features/cases/CaseListPage';
+import { CasePage } from '../features/cases/detail/CasePage';
+import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { HomePage } from '../features/home/HomePage';
+import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -24,6 +28,30 @@ export function createAppRouter() {
       ),
       children: [
         { index: true, element: <HomePage /> },
+        {
+          path: 'cases',
+          element: (
+            <RequirePermission permission="case.read">
+              <CaseListPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'cases/new',
+          element: (
+            <RequirePermission permission="case.create">
+              <CaseIntakePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'cases/:id',
+          element: (
+            <RequirePermission permission="case.read">
+              <CasePage />
+            </RequirePermission>
+          ),
+        },
         {
           path: 'agencies',
           element: (
@@ -77,6 +105,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'settings/screening-checklist',
+          element: (
+            <RequirePermission permission="screening.checklist.manage">
+              <ChecklistEditorPage />
             </RequirePermission>
           ),
         },

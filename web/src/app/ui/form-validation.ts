@@ -42,21 +42,42 @@ export function prefixErrors(errors: Record<string, string>, prefix: string): Re
   return Object.fromEntries(Object.entries(errors).map(([path, message]) => [`${prefix}${path}`, message]));
 }
 
-/** Errors without those of the fields that changed (a field's error goes once the user edits it). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Lists of records are walked item by item; lists of plain values are one field. */
+function isRecordList(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null);
+}
+
+/**
+ * Errors without those of the fields that changed between `before` and `after` (a field's message
+ * goes once the user edits it). Nested records and lists of records are compared field by field.
+ */
 export function withoutErrorsOf(
   errors: Record<string, unknown>,
   prefix: string,
-  before: object,
-  after: object,
+  before: unknown,
+  after: unknown,
 ): Record<string, string> {
-  const changed = Object.keys(after).filter(
-    (key) => (before as Record<string, unknown>)[key] !== (after as Record<string, unknown>)[key],
-  );
   const kept: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    if (typeof message !== 'string') continue;
-    if (changed.some((key) => path === `${prefix}${key}` || path.startsWith(`${prefix}${key}.`))) continue;
-    kept[path] = message;
-  }
+  for (const [path, message] of Object.entries(errors)) if (typeof message === 'string') kept[path] = message;
+  const walk = (path: string, a: unknown, b: unknown) => {
+    if (a === b) return;
+    const bothRecords = isPlainObject(a) && isPlainObject(b);
+    const bothLists = isRecordList(a) && isRecordList(b);
+    if (bothRecords || bothLists) {
+      const left = a as Record<string, unknown>;
+      const right = b as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+        walk(`${path}${key}.`, left[key], right[key]);
+      }
+      return;
+    }
+    const field = path.slice(0, -1);
+    for (const key of Object.keys(kept)) if (key === field || key.startsWith(path)) delete kept[key];
+  };
+  walk(prefix, before, after);
   return kept;
 }

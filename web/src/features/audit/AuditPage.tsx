@@ -6,11 +6,11 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { ListPaging } from '../../app/ui/ListPaging';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { allowedOrEmpty, useUrlFilters } from '../../app/ui/use-url-filters';
+import { startOfZonedDay } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { AuditResults } from './AuditResults';
 import { AUDIT_PAGE_SIZE, useAuditEvents } from './audit.api';
 import { AUDIT_OUTCOMES, actionLabel, KNOWN_AUDIT_ACTIONS } from './audit-labels';
-import { startOfZonedDay } from '../../app/zoned-dates';
 
 const FILTER_KEYS = ['action', 'outcome', 'from', 'to'] as const;
 

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useSessionInfo } from '../../app/session';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { AccountSummary } from './AccountSummary';
+import { CaseCounts } from './CaseCounts';
 
 interface NextStep {
   path: string;
@@ -17,6 +18,14 @@ export function HomePage() {
   const can = (permission: (typeof session.permissions)[number]) => session.permissions.includes(permission);
 
   const steps: NextStep[] = [];
+  if (can('case.create'))
+    steps.push({ path: '/cases/new', title: t('cases.create'), body: t('home.cards.caseCreate') });
+  if (can('screening.checklist.manage'))
+    steps.push({
+      path: '/settings/screening-checklist',
+      title: t('nav.checklist'),
+      body: t('home.cards.checklist'),
+    });
   if (can('agency.manage'))
     steps.push({ path: '/agencies', title: t('nav.agencies'), body: t('home.cards.agenciesManage') });
   else if (can('agency.read'))
@@ -33,6 +42,7 @@ export function HomePage() {
           {t('home.greeting', { name: session.user.displayName })}
         </Title>
         <AccountSummary />
+        {can('case.read') ? <CaseCounts /> : null}
         <section aria-labelledby="next-steps-heading">
           <Title order={2} fz="h4" mb="sm" id="next-steps-heading">
             {t('home.nextSteps')}

@@ -13,3 +13,14 @@ export function useRegionChildren(parentCode: string | null, enabled = true) {
     enabled,
   });
 }
+
+/** One region with its ancestors, for showing a stored code by name. */
+export function useRegion(code: string | null | undefined) {
+  return useQuery({
+    queryKey: ['regions', 'one', code ?? ''],
+    queryFn: ({ signal }) =>
+      apiRequest<Region & { path: Region[] }>(`/regions/${encodeURIComponent(code ?? '')}`, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: !!code,
+  });
+}

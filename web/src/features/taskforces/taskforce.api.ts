@@ -21,7 +21,9 @@ export function useTaskForceSettings(taskForceId: string | null) {
   return useQuery({
     queryKey: ['taskforces', 'settings', taskForceId],
     queryFn: ({ signal }) =>
-      apiRequest<TaskForceSettings>(`/taskforces/${encodeURIComponent(taskForceId ?? '')}/settings`, { signal }),
+      apiRequest<TaskForceSettings>(`/taskforces/${encodeURIComponent(taskForceId ?? '')}/settings`, {
+        signal,
+      }),
     enabled: taskForceId !== null,
     staleTime: 5 * 60_000,
   });
