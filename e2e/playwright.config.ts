@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 3100;
+// SINERGI_E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.SINERGI_E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // One fresh database per run. Workers load this file again; they inherit the directory from the runner.
