@@ -50,13 +50,11 @@ http
     if (req.url === '/ready') return res.end('ok');
     const params = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
     const f = caseListQuerySchema.parse(params);
-    const { count, page } = caseRepository.listQueries(
-      builder,
-      visibility,
-      f,
-      new Date().toISOString(),
-      f.q ? caseSearchFor(cipher, f.q) : undefined,
-    );
+    const { count, page } = caseRepository.listQueries(builder, visibility, f, {
+      now: new Date().toISOString(),
+      timeZone: 'Asia/Makassar',
+      search: f.q ? caseSearchFor(cipher, f.q) : undefined,
+    });
     const [total, rows] = await Promise.all([run(count.compile()), run(page.compile())]);
     res.setHeader('content-type', 'application/json');
     res.end(

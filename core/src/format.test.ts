@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRupiah, formatTime } from './format.js';
+import {
+  calendarDateIn,
+  formatDate,
+  formatDateTime,
+  formatRupiah,
+  formatTime,
+  startOfDayIn,
+} from './format.js';
 
 describe('Indonesian display formats', () => {
   const iso = '2026-11-28T06:30:00.000Z'; // 14.30 in Makassar (UTC+8)
@@ -18,5 +25,18 @@ describe('Indonesian display formats', () => {
   });
   it('formats money as rupiah with dot separators', () => {
     expect(formatRupiah(18195850)).toBe('Rp 18.195.850');
+  });
+});
+
+describe('calendar days in the task force zone', () => {
+  it('is already tomorrow in Makassar at 17.00 UTC', () => {
+    expect(calendarDateIn(new Date('2026-11-28T17:00:00Z'), 'Asia/Makassar')).toBe('2026-11-29');
+    expect(calendarDateIn(new Date('2026-11-28T17:00:00Z'), 'Asia/Jakarta')).toBe('2026-11-29');
+    expect(calendarDateIn(new Date('2026-11-28T16:59:00Z'), 'Asia/Jakarta')).toBe('2026-11-28');
+  });
+  it('starts a day at local midnight', () => {
+    expect(startOfDayIn('2026-01-01', 'Asia/Makassar').toISOString()).toBe('2025-12-31T16:00:00.000Z');
+    expect(startOfDayIn('2026-01-01', 'Asia/Jayapura').toISOString()).toBe('2025-12-31T15:00:00.000Z');
+    expect(startOfDayIn('2026-01-01', 'UTC').toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });
 });

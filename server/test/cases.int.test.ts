@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR } from '../src/platform/clock.js';
 import {
   auditEvents,
   buildAgency,
@@ -799,6 +800,72 @@ describe.each(DB_KINDS)("a case manager's plain list on %s", (kind) => {
       });
       expect(moved.statusCode, moved.body).toBe(200);
       expect((await call(env, m, 'GET', '/api/v1/cases?pageSize=1')).json().items[0].id).toBe(oldest.id);
+    } finally {
+      await env.close();
+    }
+  });
+});
+
+describe.each(DB_KINDS)("the task force's calendar on %s", (kind) => {
+  it('takes days in the task force zone: today for future-date checks, from/to in the list; sorts by risk; offers reopening', async () => {
+    const env = await createTestEnv(kind);
+    try {
+      const tf = await buildTaskForce(env); // Asia/Makassar, UTC+8
+      const agency = await buildAgency(env, { taskForceId: tf.id });
+      // 01.30 WITA on 29 November: still 28 November in UTC.
+      env.clock.advance(16.5 * HOUR);
+      const m = await signIn(env, (await buildUser(env, ['case_manager'], { agencyId: agency.id })).username);
+      const open = async (reportedAt: string, risk: string, incidentDate?: string) =>
+        call(env, m, 'POST', '/api/v1/cases', {
+          caseType: 'tppo',
+          reportedAt,
+          ...(incidentDate && { incidentDate }),
+          channel: 'walk_in',
+          reportingParty: 'victim',
+          risk,
+        });
+      // Reported 00.45 WITA on 29 November; the incident the same local day is not "after the report".
+      const today = await open('2026-11-28T16:45:00.000Z', 'low', '2026-11-29');
+      expect(today.statusCode, today.body).toBe(201);
+      const tomorrow = await open('2026-11-28T16:45:00.000Z', 'low', '2026-11-30');
+      expect(tomorrow.json().error.fields.incidentDate).toBe('Tanggal tidak boleh di masa depan.');
+      const c = today.json();
+      const born = await call(env, m, 'POST', `/api/v1/cases/${c.id}/persons`, {
+        role: 'victim',
+        fullName: 'Bayi Lahir Hari Ini',
+        sex: 'Female',
+        birthDate: '2026-11-29',
+      });
+      expect(born.statusCode, born.body).toBe(201);
+      const personId = born.json().person.id;
+      const consent = (givenOn: string) =>
+        call(env, m, 'POST', `/api/v1/cases/${c.id}/persons/${personId}/consents`, {
+          scopes: ['data_management'],
+          givenOn,
+          givenBy: 'guardian',
+        });
+      expect((await consent('2026-11-30')).json().error.fields.givenOn).toBe(
+        'Tanggal tidak boleh di masa depan.',
+      );
+      expect((await consent('2026-11-29')).statusCode).toBe(201);
+
+      // 1 March 2026 in Manggarai runs from 16.00 UTC on 28 February.
+      const march = (await open('2026-02-28T17:00:00.000Z', 'medium')).json();
+      const high = (await open('2026-01-10T02:00:00.000Z', 'high')).json();
+      const ids = async (q: string) =>
+        (await call(env, m, 'GET', `/api/v1/cases?${q}`)).json().items.map((x: { id: string }) => x.id);
+      expect(await ids('from=2026-03-01&to=2026-03-01')).toEqual([march.id]);
+      expect(await ids('from=2026-02-01&to=2026-02-28')).toEqual([]);
+      expect(await ids('sort=risk')).toEqual([high.id, march.id, c.id]);
+
+      const current = (await call(env, m, 'GET', `/api/v1/cases/${c.id}`)).json();
+      const closed = await call(env, m, 'POST', `/api/v1/cases/${c.id}/transitions`, {
+        version: current.version,
+        to: 'closed',
+        reason: 'Korban tidak dapat dihubungi',
+        closureReason: 'not_reachable',
+      });
+      expect(closed.json()).toMatchObject({ stage: 'closed', nextStages: ['reopen'] });
     } finally {
       await env.close();
     }

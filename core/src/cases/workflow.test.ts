@@ -55,6 +55,6 @@ describe('case workflow', () => {
     expect(reopenStage(null)).toBe('screening');
   });
   it('never moves out of closed except by reopening', () => {
-    expect(nextStages('closed')).toEqual([]);
+    expect(nextStages('closed')).toEqual(['reopen']);
   });
 });

@@ -52,8 +52,8 @@ export type TransitionProblem =
   | 'reason_required';
 
 /** Stages a case may move to from `from` (closing and reopening included). */
-export function nextStages(from: CaseStage): CaseStage[] {
-  if (from === 'closed') return [];
+export function nextStages(from: CaseStage): (CaseStage | 'reopen')[] {
+  if (from === 'closed') return ['reopen'];
   return [...TRANSITIONS[from], 'closed'];
 }
 

@@ -1,9 +1,22 @@
-import { type CaseListQuery, EXPLOITATION_TYPES } from '@sinergi/core';
+import { type CaseListQuery, EXPLOITATION_TYPES, startOfDayIn } from '@sinergi/core';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { toNumber } from '../../platform/db/connect.js';
 import type { CaseRow, CaseTable } from '../../platform/db/schema.js';
 import { type Visibility, visibleCases } from './case.policy.js';
+
+/** What a list is read against: the time now, the task force's zone for the days typed, the search. */
+export interface ListContext {
+  now: string;
+  timeZone: string;
+  search?: CaseSearch | undefined;
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** What a search looks for, decided from the shape of the text typed. */
 export type CaseSearch =
@@ -81,21 +94,23 @@ export const caseRepository = {
   },
 
   /** One page of the cases the actor may see, with filters and an optional search. */
-  async list(db: Db, visibility: Visibility, f: CaseListQuery, now: string, search?: CaseSearch) {
-    const { count, page } = caseRepository.listQueries(db, visibility, f, now, search);
+  async list(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
+    const { count, page } = caseRepository.listQueries(db, visibility, f, at);
     const totalRow = await count.executeTakeFirst();
     const rows = await page.execute();
     return { rows, total: toNumber(totalRow?.n as string | number | undefined) };
   },
 
   /** The two statements of a list page (the total and the rows), built but not run. */
-  listQueries(db: Db, visibility: Visibility, f: CaseListQuery, now: string, search?: CaseSearch) {
+  listQueries(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
+    const { now, timeZone, search } = at;
     let q = db.selectFrom('cases').where(visibleCases(visibility));
     if (f.type) q = q.where('case_type', '=', f.type);
     if (f.stage) q = q.where('stage', '=', f.stage);
     if (f.risk) q = q.where('risk', '=', f.risk);
-    if (f.from) q = q.where('reported_at', '>=', `${f.from}T00:00:00.000Z`);
-    if (f.to) q = q.where('reported_at', '<', `${f.to}T23:59:59.999Z`);
+    // Days are the task force's days: 1 March in Manggarai starts at 16.00 UTC on 28 February.
+    if (f.from) q = q.where('reported_at', '>=', startOfDayIn(f.from, timeZone).toISOString());
+    if (f.to) q = q.where('reported_at', '<', startOfDayIn(nextDay(f.to), timeZone).toISOString());
     if (f.originDistrict) q = q.where('origin_district_code', '=', f.originDistrict);
     if (f.destinationCountry) q = q.where('destination_country', '=', f.destinationCountry);
     if (f.exploitationType && (EXPLOITATION_TYPES as readonly string[]).includes(f.exploitationType)) {
@@ -157,6 +172,19 @@ export const caseRepository = {
           .where('cases.id', 'in', teamPage)
           .orderBy('reported_at', dir)
           .orderBy('id', dir),
+      };
+    }
+    if (col === 'risk') {
+      // Most urgent first: high, medium, low; the newest report first within a level.
+      return {
+        count: q.select((eb) => eb.fn.countAll().as('n')),
+        page: q
+          .selectAll('cases')
+          .orderBy(sql`case risk when 'high' then 0 when 'medium' then 1 else 2 end`)
+          .orderBy('reported_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(f.pageSize)
+          .offset((f.page - 1) * f.pageSize),
       };
     }
     return {

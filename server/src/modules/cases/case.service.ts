@@ -6,6 +6,7 @@ import {
   type CasePatch,
   type CaseStage,
   type CaseTransition,
+  calendarDateIn,
   firstResponseDue,
   initials,
   type RiskLevel,
@@ -18,7 +19,7 @@ import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
-import { taskForceContext } from '../taskforces/taskforce.service.js';
+import { taskForceContext, taskForceZone } from '../taskforces/taskforce.service.js';
 import { accessFromTeam, type CaseAccess, caseAccess, teamCaseIds, visibilityOf } from './case.policy.js';
 import { joinList, presentDetail, presentSummary } from './case.presenter.js';
 import { type CaseSearch, caseRepository as repo } from './case.repository.js';
@@ -68,17 +69,20 @@ export function caseEvent(
   });
 }
 
+/** Dates are checked against the task force's own calendar: at 07.00 WITA it is already tomorrow in UTC terms. */
 function checkDates(
   deps: Deps,
+  timeZone: string,
   reportedAt: string | undefined,
   incidentDate: string | null | undefined,
   fields: Record<string, string>,
 ) {
-  const now = deps.clock.now().getTime();
-  if (reportedAt && Date.parse(reportedAt) > now + CLOCK_SKEW_MS) fields.reportedAt = 'date_in_future';
+  const now = deps.clock.now();
+  if (reportedAt && Date.parse(reportedAt) > now.getTime() + CLOCK_SKEW_MS)
+    fields.reportedAt = 'date_in_future';
   if (incidentDate) {
-    if (Date.parse(`${incidentDate}T00:00:00Z`) > now) fields.incidentDate = 'date_in_future';
-    else if (reportedAt && incidentDate > reportedAt.slice(0, 10))
+    if (incidentDate > calendarDateIn(now, timeZone)) fields.incidentDate = 'date_in_future';
+    else if (reportedAt && incidentDate > calendarDateIn(new Date(reportedAt), timeZone))
       fields.incidentDate = 'incident_after_report';
   }
 }
@@ -146,7 +150,13 @@ export async function createCase(
 ): Promise<CaseDetail> {
   const leadAgencyId = input.leadAgencyId ?? actor.agencyId;
   const fields: Record<string, string> = {};
-  checkDates(deps, input.reportedAt, input.incidentDate, fields);
+  checkDates(
+    deps,
+    await taskForceZone(deps.db, actor.taskForceId),
+    input.reportedAt,
+    input.incidentDate,
+    fields,
+  );
   checkPlaces(deps, input, fields);
   const agency = await deps.db
     .selectFrom('agencies')
@@ -326,7 +336,8 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
   const now = deps.clock.now().toISOString();
   const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
   const visibility = await visibilityOf(deps.db, actor);
-  const { rows, total } = await repo.list(deps.db, visibility, query, now, search);
+  const timeZone = await taskForceZone(deps.db, actor.taskForceId);
+  const { rows, total } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
   const ids = rows.map((r) => r.id);
   const onTeam = await teamCaseIds(deps.db, actor, ids);
   const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
@@ -362,6 +373,7 @@ export async function updateCase(
   const fields: Record<string, string> = {};
   checkDates(
     deps,
+    await taskForceZone(deps.db, current.task_force_id),
     patch.reportedAt ?? current.reported_at,
     patch.incidentDate === undefined ? current.incident_date : patch.incidentDate,
     fields,

@@ -17,6 +17,7 @@ import type { CaseRow, PersonRow, PersonTable } from '../../platform/db/schema.j
 import { errors } from '../../platform/errors.js';
 import { caseAccess } from '../cases/case.policy.js';
 import { caseEvent, loadCaseFor, loadCaseForWork } from '../cases/case.service.js';
+import { todayIn } from '../taskforces/taskforce.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
@@ -49,8 +50,7 @@ function hashes(
   };
 }
 
-function checkInput(deps: Deps, input: Partial<PersonCreate>, fields: Record<string, string>) {
-  const today = deps.clock.now().toISOString().slice(0, 10);
+function checkInput(deps: Deps, today: string, input: Partial<PersonCreate>, fields: Record<string, string>) {
   if (input.birthDate && input.birthDate > today) fields.birthDate = 'date_in_future';
   if (input.addressRegionCode && !deps.reference.region(input.addressRegionCode))
     fields.addressRegionCode = 'region_unknown';
@@ -274,7 +274,7 @@ export async function createPerson(
   const c = await loadCaseForWork(deps, actor, caseId);
   if (c.stage === 'closed') throw errors.validation({ _: 'transition_not_allowed' });
   const fields: Record<string, string> = {};
-  checkInput(deps, input, fields);
+  checkInput(deps, await todayIn(deps, c.task_force_id), input, fields);
   await checkGuardian(deps.db, caseId, input.guardianPersonId, fields);
   if (Object.keys(fields).length) throw errors.validation(fields);
   const h = hashes(deps, input.fullName, input.nik, input.birthDate);
@@ -350,7 +350,7 @@ export async function updatePerson(
     .executeTakeFirst();
   if (!current) throw errors.notFound();
   const fields: Record<string, string> = {};
-  checkInput(deps, patch, fields);
+  checkInput(deps, await todayIn(deps, c.task_force_id), patch, fields);
   if (patch.guardianPersonId === personId) fields.guardianPersonId = 'guardian_must_be_guardian';
   await checkGuardian(deps.db, caseId, patch.guardianPersonId, fields);
   if (Object.keys(fields).length) throw errors.validation(fields);
@@ -435,7 +435,7 @@ export async function recordConsent(
   personId: string,
   input: ConsentCreate,
 ) {
-  await loadCaseForWork(deps, actor, caseId);
+  const c = await loadCaseForWork(deps, actor, caseId);
   const person = await deps.db
     .selectFrom('persons')
     .select('id')
@@ -444,7 +444,7 @@ export async function recordConsent(
     .executeTakeFirst();
   if (!person) throw errors.notFound();
   const fields: Record<string, string> = {};
-  if (input.givenOn > deps.clock.now().toISOString().slice(0, 10)) fields.givenOn = 'date_in_future';
+  if (input.givenOn > (await todayIn(deps, c.task_force_id))) fields.givenOn = 'date_in_future';
   if (input.sharingAgencyIds.length) {
     const found = await deps.db
       .selectFrom('agencies')
@@ -494,7 +494,7 @@ export async function withdrawConsent(
   consentId: string,
   withdrawnOn: string,
 ) {
-  await loadCaseForWork(deps, actor, caseId);
+  const c = await loadCaseForWork(deps, actor, caseId);
   const consent = await deps.db
     .selectFrom('consents')
     .selectAll()
@@ -504,7 +504,7 @@ export async function withdrawConsent(
     .executeTakeFirst();
   if (!consent) throw errors.notFound();
   if (consent.withdrawn_on) throw errors.conflict();
-  if (withdrawnOn > deps.clock.now().toISOString().slice(0, 10))
+  if (withdrawnOn > (await todayIn(deps, c.task_force_id)))
     throw errors.validation({ withdrawnOn: 'date_in_future' });
   await inTransaction(deps, actor, meta, async (trx, audit) => {
     await trx

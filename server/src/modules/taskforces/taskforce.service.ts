@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_RESPONSE_LIMITS, type ResponseLimits, type TaskForceSummary } from '@sinergi/core';
+import {
+  calendarDateIn,
+  DEFAULT_RESPONSE_LIMITS,
+  type ResponseLimits,
+  type TaskForceSummary,
+} from '@sinergi/core';
 import type { Selectable } from 'kysely';
 import { type AppDeps, inTransaction } from '../../platform/context.js';
 import type { TaskForceTable } from '../../platform/db/schema.js';
@@ -35,6 +40,8 @@ export interface TaskForceCreate {
 }
 
 const ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'];
+/** Users outside any task force (national administrators) work in Jakarta time. */
+const DEFAULT_ZONE = 'Asia/Jakarta';
 
 /** Creates a task force (CLI; the task-force module adds the web screens). */
 export async function createTaskForce(
@@ -99,6 +106,21 @@ export async function taskForceContext(db: Pick<AppDeps, 'db'>['db'], id: string
     caseNumberPrefix: raw.caseNumberPrefix ?? 'TPPO',
   };
   return { row, settings };
+}
+
+/** A task force's time zone; days a user types (birth dates, consent dates, filters) are days there. */
+export async function taskForceZone(db: Pick<AppDeps, 'db'>['db'], id: string | null): Promise<string> {
+  if (!id) return DEFAULT_ZONE;
+  const row = await db.selectFrom('task_forces').select('time_zone').where('id', '=', id).executeTakeFirst();
+  return row?.time_zone ?? DEFAULT_ZONE;
+}
+
+/** Today's date (`YYYY-MM-DD`) in a task force's time zone. */
+export async function todayIn(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  taskForceId: string | null,
+): Promise<string> {
+  return calendarDateIn(deps.clock.now(), await taskForceZone(deps.db, taskForceId));
 }
 
 /** Changes a task force's settings (first-response limits, case-number prefix); audited. */

@@ -12,10 +12,10 @@ export function StageActions({ detail }: { detail: CaseDetail }) {
   const lang = useLanguage();
   const [to, setTo] = useState<CaseStage | 'reopen' | null>(null);
   if (!detail.abilities.transition) return null;
-  const moves = detail.nextStages.filter((stage) => stage !== 'closed') as CaseStage[];
+  const moves = detail.nextStages.filter((stage) => stage !== 'closed' && stage !== 'reopen') as CaseStage[];
   const canClose = detail.nextStages.includes('closed');
-  const closed = detail.stage === 'closed';
-  if (moves.length === 0 && !canClose && !closed) return null;
+  const canReopen = detail.nextStages.includes('reopen');
+  if (moves.length === 0 && !canClose && !canReopen) return null;
 
   return (
     <Stack gap="xs" className="no-print">
@@ -33,7 +33,7 @@ export function StageActions({ detail }: { detail: CaseDetail }) {
             {t('cases.transition.close')}
           </Button>
         ) : null}
-        {closed ? (
+        {canReopen ? (
           <Button variant="light" onClick={() => setTo('reopen')}>
             {t('cases.transition.reopen')}
           </Button>
