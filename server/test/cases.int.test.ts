@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { caseListQuerySchema } from '@sinergi/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseRepository } from '../src/modules/cases/case.repository.js';
 import { HOUR } from '../src/platform/clock.js';
 import {
   auditEvents,
@@ -800,6 +802,23 @@ describe.each(DB_KINDS)("a case manager's plain list on %s", (kind) => {
       });
       expect(moved.statusCode, moved.body).toBe(200);
       expect((await call(env, m, 'GET', '/api/v1/cases?pageSize=1')).json().items[0].id).toBe(oldest.id);
+
+      // Past the counting cap the total is a lower bound that grows as the pages move on.
+      const visibility = { mode: 'team' as const, userId: m.userId };
+      const at = { now: env.clock.now().toISOString(), timeZone: 'Asia/Makassar', totalCap: 3 };
+      const listed = (page: number) =>
+        caseRepository.list(
+          env.deps.db,
+          visibility,
+          caseListQuerySchema.parse({ pageSize: '2', page: String(page) }),
+          at,
+        );
+      expect(await listed(1)).toMatchObject({ total: 3, totalExact: false });
+      expect(await listed(2)).toMatchObject({ total: 5, totalExact: true });
+      expect((await call(env, m, 'GET', '/api/v1/cases')).json()).toMatchObject({
+        total: 5,
+        totalExact: true,
+      });
     } finally {
       await env.close();
     }
@@ -866,6 +885,9 @@ describe.each(DB_KINDS)("the task force's calendar on %s", (kind) => {
         closureReason: 'not_reachable',
       });
       expect(closed.json()).toMatchObject({ stage: 'closed', nextStages: ['reopen'] });
+      // The case manager's list reads copies of the list columns on the team rows: they follow the case.
+      expect(await ids('stage=closed')).toEqual([c.id]);
+      expect(await ids('stage=reported&sort=risk')).toEqual([high.id, march.id]);
     } finally {
       await env.close();
     }

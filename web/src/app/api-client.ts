@@ -191,6 +191,8 @@ export function newIdempotencyKey(): string {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** false when more records match than the server counted: `total` is then a lower bound. */
+  totalExact?: boolean;
   page: number;
   pageSize: number;
 }

@@ -1,5 +1,5 @@
 import { type CaseListQuery, EXPLOITATION_TYPES, startOfDayIn } from '@sinergi/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { toNumber } from '../../platform/db/connect.js';
 import type { CaseRow, CaseTable } from '../../platform/db/schema.js';
@@ -10,6 +10,8 @@ export interface ListContext {
   now: string;
   timeZone: string;
   search?: CaseSearch | undefined;
+  /** How far past the page to count (default LIST_TOTAL_CAP). */
+  totalCap?: number;
 }
 
 function nextDay(day: string): string {
@@ -24,6 +26,78 @@ export type CaseSearch =
   | { kind: 'name'; hash: string }
   | { kind: 'number_prefix'; value: string }
   | { kind: 'number_contains'; value: string };
+
+/** How far past the page a list counts its total. */
+export const LIST_TOTAL_CAP = 1000;
+
+type ListSort = {
+  column: 'reported_at' | 'case_number' | 'risk' | 'first_response_due_at';
+  dir: 'asc' | 'desc';
+};
+
+function parseSort(sort: CaseListQuery['sort']): ListSort {
+  const desc = sort.startsWith('-');
+  return { column: (desc ? sort.slice(1) : sort) as ListSort['column'], dir: desc ? 'desc' : 'asc' };
+}
+
+/**
+ * The list's filters and search as one condition on `table` (`cases`, or `case_team`, whose rows
+ * carry the same list columns under the same names).
+ */
+function listFilter(table: 'cases' | 'case_team', idColumn: string, f: CaseListQuery, at: ListContext) {
+  const col = (name: string) => sql.ref(`${table}.${name}`);
+  const conds: RawBuilder<unknown>[] = [];
+  if (f.type) conds.push(sql`${col('case_type')} = ${f.type}`);
+  if (f.stage) conds.push(sql`${col('stage')} = ${f.stage}`);
+  if (f.risk) conds.push(sql`${col('risk')} = ${f.risk}`);
+  // Days are the task force's days: 1 March in Manggarai starts at 16.00 UTC on 28 February.
+  if (f.from) conds.push(sql`${col('reported_at')} >= ${startOfDayIn(f.from, at.timeZone).toISOString()}`);
+  if (f.to)
+    conds.push(sql`${col('reported_at')} < ${startOfDayIn(nextDay(f.to), at.timeZone).toISOString()}`);
+  if (f.originDistrict) conds.push(sql`${col('origin_district_code')} = ${f.originDistrict}`);
+  if (f.destinationCountry) conds.push(sql`${col('destination_country')} = ${f.destinationCountry}`);
+  if (f.exploitationType && (EXPLOITATION_TYPES as readonly string[]).includes(f.exploitationType))
+    conds.push(sql`${col('exploitation_types')} like ${`%,${f.exploitationType},%`}`);
+  if (f.leadAgencyId) conds.push(sql`${col('lead_agency_id')} = ${f.leadAgencyId}`);
+  if (f.overdue === 'true')
+    conds.push(
+      sql`${col('first_response_at')} is null and ${col('first_response_due_at')} < ${at.now} and ${col('stage')} <> 'closed'`,
+    );
+  if (f.overdue === 'false')
+    conds.push(
+      sql`(${col('first_response_at')} is not null or ${col('first_response_due_at')} >= ${at.now})`,
+    );
+  const search = at.search;
+  if (search?.kind === 'nik')
+    conds.push(sql`${sql.ref(idColumn)} in (select case_id from persons where nik_hash = ${search.hash})`);
+  else if (search?.kind === 'name')
+    conds.push(sql`${sql.ref(idColumn)} in (select case_id from persons where name_hash = ${search.hash})`);
+  else if (search?.kind === 'number_prefix')
+    // A range rather than LIKE, so both databases use the case-number index.
+    conds.push(
+      sql`${col('case_number')} >= ${search.value} and ${col('case_number')} < ${`${search.value}\uffff`}`,
+    );
+  else if (search?.kind === 'number_contains')
+    conds.push(sql`${col('case_number')} like ${`%${search.value}%`}`);
+  return conds.length ? sql<boolean>`${sql.join(conds, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+/** Orders a list query; ties broken by id in the same direction, so indexes serve the order. */
+function orderList<Q extends { orderBy: (e: RawBuilder<unknown>, d?: 'asc' | 'desc') => Q }>(
+  q: Q,
+  table: 'cases' | 'case_team',
+  idColumn: string,
+  sort: ListSort,
+): Q {
+  const id = sql.ref(idColumn);
+  if (sort.column === 'risk')
+    // Most urgent first (high, medium, low); the newest report first within a level.
+    return q
+      .orderBy(sql`case ${sql.ref(`${table}.risk`)} when 'high' then 0 when 'medium' then 1 else 2 end`)
+      .orderBy(sql.ref(`${table}.reported_at`), 'desc')
+      .orderBy(id, 'desc');
+  return q.orderBy(sql.ref(`${table}.${sort.column}`), sort.dir).orderBy(id, sort.dir);
+}
 
 export const caseRepository = {
   byId(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -73,15 +147,6 @@ export const caseRepository = {
         .execute();
   },
 
-  /** Keeps the team rows' copy of the report time in step with the case. */
-  async setTeamReportedAt(db: Db, caseId: string, reportedAt: string): Promise<void> {
-    await db
-      .updateTable('case_team')
-      .set({ reported_at: reportedAt })
-      .where('case_id', '=', caseId)
-      .execute();
-  },
-
   /** Updates when the version still matches; returns whether a row changed. */
   async update(db: Db, id: string, version: number, changes: Partial<CaseTable>): Promise<boolean> {
     const res = await db
@@ -95,107 +160,65 @@ export const caseRepository = {
 
   /** One page of the cases the actor may see, with filters and an optional search. */
   async list(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
-    const { count, page } = caseRepository.listQueries(db, visibility, f, at);
+    const { count, page, cap } = caseRepository.listQueries(db, visibility, f, at);
     const totalRow = await count.executeTakeFirst();
     const rows = await page.execute();
-    return { rows, total: toNumber(totalRow?.n as string | number | undefined) };
+    const n = toNumber(totalRow?.n as string | number | undefined);
+    return { rows, total: Math.min(n, cap), totalExact: n <= cap };
   },
 
-  /** The two statements of a list page (the total and the rows), built but not run. */
+  /**
+   * The two statements of a list page, built but not run: the total, counted no further than
+   * `cap` past the page (an exact count of tens of thousands of rows costs more than the page
+   * itself; the list then says "more than"), and the page's rows.
+   */
   listQueries(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
-    const { now, timeZone, search } = at;
-    let q = db.selectFrom('cases').where(visibleCases(visibility));
-    if (f.type) q = q.where('case_type', '=', f.type);
-    if (f.stage) q = q.where('stage', '=', f.stage);
-    if (f.risk) q = q.where('risk', '=', f.risk);
-    // Days are the task force's days: 1 March in Manggarai starts at 16.00 UTC on 28 February.
-    if (f.from) q = q.where('reported_at', '>=', startOfDayIn(f.from, timeZone).toISOString());
-    if (f.to) q = q.where('reported_at', '<', startOfDayIn(nextDay(f.to), timeZone).toISOString());
-    if (f.originDistrict) q = q.where('origin_district_code', '=', f.originDistrict);
-    if (f.destinationCountry) q = q.where('destination_country', '=', f.destinationCountry);
-    if (f.exploitationType && (EXPLOITATION_TYPES as readonly string[]).includes(f.exploitationType)) {
-      q = q.where('exploitation_types', 'like', `%,${f.exploitationType},%`);
-    }
-    if (f.leadAgencyId) q = q.where('lead_agency_id', '=', f.leadAgencyId);
-    if (f.overdue === 'true')
-      q = q
-        .where('first_response_at', 'is', null)
-        .where('first_response_due_at', '<', now)
-        .where('stage', '!=', 'closed');
-    if (f.overdue === 'false')
-      q = q.where((eb) =>
-        eb.or([eb('first_response_at', 'is not', null), eb('first_response_due_at', '>=', now)]),
-      );
-    if (search?.kind === 'nik' || search?.kind === 'name') {
-      const column = search.kind === 'nik' ? 'persons.nik_hash' : 'persons.name_hash';
-      q = q.where('cases.id', 'in', (eb) =>
-        eb.selectFrom('persons').select('persons.case_id').where(column, '=', search.hash),
-      );
-    } else if (search?.kind === 'number_prefix') {
-      // A range rather than LIKE, so both databases use the case-number index.
-      q = q.where('case_number', '>=', search.value).where('case_number', '<', `${search.value}\uffff`);
-    } else if (search?.kind === 'number_contains') {
-      q = q.where('case_number', 'like', `%${search.value}%`);
-    }
-    const [col, dir] = f.sort.startsWith('-') ? [f.sort.slice(1), 'desc' as const] : [f.sort, 'asc' as const];
-    const unfiltered =
-      !search &&
-      !f.type &&
-      !f.stage &&
-      !f.risk &&
-      !f.from &&
-      !f.to &&
-      !f.originDistrict &&
-      !f.destinationCountry &&
-      !f.exploitationType &&
-      !f.leadAgencyId &&
-      !f.overdue;
-    if (visibility.mode === 'team' && unfiltered && col === 'reported_at') {
-      // A case manager's plain list, the page opened most: read in order from the team index
-      // (user, report time, case) and fetch only the rows shown.
-      const teamPage = db
+    const offset = (f.page - 1) * f.pageSize;
+    const cap = offset + (at.totalCap ?? LIST_TOTAL_CAP);
+    const sort = parseSort(f.sort);
+    if (visibility.mode === 'team') {
+      // A case manager's cases, read from the team rows alone (they carry the list columns,
+      // and one covering index serves every filter and order); then only the page's rows.
+      const mine = db
         .selectFrom('case_team')
-        .select('case_team.case_id')
         .where('case_team.user_id', '=', visibility.userId)
-        .orderBy('case_team.reported_at', dir)
-        .orderBy('case_team.case_id', dir)
+        .where(listFilter('case_team', 'case_team.case_id', f, at));
+      const ids = orderList(mine.select('case_team.case_id'), 'case_team', 'case_team.case_id', sort)
         .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize);
+        .offset(offset);
       return {
+        cap,
         count: db
-          .selectFrom('case_team')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('case_team.user_id', '=', visibility.userId),
-        page: db
-          .selectFrom('cases')
-          .selectAll('cases')
-          .where('cases.id', 'in', teamPage)
-          .orderBy('reported_at', dir)
-          .orderBy('id', dir),
+          .selectFrom(
+            mine
+              .select(sql<number>`1`.as('one'))
+              .limit(cap + 1)
+              .as('matches'),
+          )
+          .select((eb) => eb.fn.countAll().as('n')),
+        page: orderList(
+          db.selectFrom('cases').selectAll('cases').where('cases.id', 'in', ids),
+          'cases',
+          'cases.id',
+          sort,
+        ),
       };
     }
-    if (col === 'risk') {
-      // Most urgent first: high, medium, low; the newest report first within a level.
-      return {
-        count: q.select((eb) => eb.fn.countAll().as('n')),
-        page: q
-          .selectAll('cases')
-          .orderBy(sql`case risk when 'high' then 0 when 'medium' then 1 else 2 end`)
-          .orderBy('reported_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize),
-      };
-    }
+    const q = db
+      .selectFrom('cases')
+      .where(visibleCases(visibility))
+      .where(listFilter('cases', 'cases.id', f, at));
     return {
-      count: q.select((eb) => eb.fn.countAll().as('n')),
-      page: q
-        .selectAll('cases')
-        .orderBy(col as 'reported_at', dir)
-        // Ties in the same direction, so an index on (task force, column, id) serves the order.
-        .orderBy('id', dir)
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize),
+      cap,
+      count: db
+        .selectFrom(
+          q
+            .select(sql<number>`1`.as('one'))
+            .limit(cap + 1)
+            .as('matches'),
+        )
+        .select((eb) => eb.fn.countAll().as('n')),
+      page: orderList(q.selectAll('cases'), 'cases', 'cases.id', sort).limit(f.pageSize).offset(offset),
     };
   },
 

@@ -27,7 +27,14 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: 'Cases the caller may see, with filters; `q` searches case number, exact NIK or full name',
           querystring: caseListQuerySchema,
-          response: { 200: pageOf(caseSummarySchema), ...errorResponses },
+          response: {
+            200: pageOf(caseSummarySchema).extend({
+              totalExact: z
+                .boolean()
+                .describe('false when more cases match than were counted: `total` is then a lower bound'),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (req) => listCases(deps, actorOf(req), requestMeta(req), req.query),

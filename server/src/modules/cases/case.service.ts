@@ -337,7 +337,7 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
   const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
   const visibility = await visibilityOf(deps.db, actor);
   const timeZone = await taskForceZone(deps.db, actor.taskForceId);
-  const { rows, total } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
+  const { rows, total, totalExact } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
   const ids = rows.map((r) => r.id);
   const onTeam = await teamCaseIds(deps.db, actor, ids);
   const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
@@ -358,7 +358,7 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
       audit({ action: 'case.search', details: { by: search.kind, results: total, caseIds: ids } }),
     );
   }
-  return { items, total, page: query.page, pageSize: query.pageSize };
+  return { items, total, totalExact, page: query.page, pageSize: query.pageSize };
 }
 
 export async function updateCase(
@@ -428,8 +428,6 @@ export async function updateCase(
         deps.clock.now().toISOString(),
         reportedAt,
       );
-    } else if (reportedAt !== row.reported_at) {
-      await repo.setTeamReportedAt(trx, id, reportedAt);
     }
     const changed = Object.keys(patch).filter((k) => k !== 'version');
     await caseEvent(trx, deps, actor, id, 'updated', { fields: changed });

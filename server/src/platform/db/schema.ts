@@ -178,6 +178,17 @@ export interface CaseTeamTable {
   user_id: string;
   added_at: string;
   reported_at: string;
+  /** Copies of the case's list columns, kept in step by triggers (migration 202611290000). */
+  case_number: Generated<string>;
+  case_type: Generated<string>;
+  stage: Generated<string>;
+  risk: Generated<string>;
+  lead_agency_id: Generated<string>;
+  origin_district_code: Generated<string | null>;
+  destination_country: Generated<string | null>;
+  exploitation_types: Generated<string>;
+  first_response_at: Generated<string | null>;
+  first_response_due_at: Generated<string>;
 }
 
 export interface PersonTable {

@@ -7,14 +7,16 @@ interface ListPagingProps {
   page: number;
   pageSize: number;
   total: number;
+  /** false when `total` is a lower bound (the server stopped counting): one more page is offered. */
+  totalExact?: boolean;
   onPageChange: (page: number) => void;
 }
 
-/** "Showing 1–25 of 42" and the page buttons. */
-export function ListPaging({ page, pageSize, total, onPageChange }: ListPagingProps) {
+/** "Showing 1–25 of 42" (or "of more than 1,000") and the page buttons. */
+export function ListPaging({ page, pageSize, total, totalExact = true, onPageChange }: ListPagingProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = Math.max(1, Math.ceil(total / pageSize) + (totalExact ? 0 : 1));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
@@ -22,7 +24,7 @@ export function ListPaging({ page, pageSize, total, onPageChange }: ListPagingPr
       <Text size="sm" c="dimmed" aria-live="polite">
         {total === 0
           ? t('paging.none')
-          : t('paging.summary', {
+          : t(totalExact ? 'paging.summary' : 'paging.summaryMore', {
               from: formatNumber(from, lang),
               to: formatNumber(to, lang),
               total: formatNumber(total, lang),

@@ -106,6 +106,7 @@ export function CaseListPage() {
             page={filters.page}
             pageSize={CASE_PAGE_SIZE}
             total={list.data.total}
+            totalExact={list.data.totalExact ?? true}
             onPageChange={filters.setPage}
           />
         </>

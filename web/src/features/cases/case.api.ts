@@ -48,7 +48,7 @@ export function useCaseCount(filter: Partial<CaseListFilter>) {
     queryKey: ['cases', 'count', filter],
     queryFn: ({ signal }) =>
       apiRequest<Page<CaseSummary>>('/cases', { query: { ...filter, pageSize: 1 }, signal }),
-    select: (data) => data.total,
+    select: (data) => ({ total: data.total, exact: data.totalExact ?? true }),
   });
 }
 

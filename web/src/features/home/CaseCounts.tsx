@@ -27,8 +27,10 @@ function CountCard({ title, body, filter, to, color }: CountCardProps) {
         {count.isPending ? (
           <Skeleton height={28} width={40} aria-label={t('app.loading')} />
         ) : (
-          <Text fz={28} fw={700} lh={1} c={count.data && count.data > 0 ? color : undefined}>
-            {count.isError ? '—' : formatNumber(count.data ?? 0, lang)}
+          <Text fz={28} fw={700} lh={1} c={count.data && count.data.total > 0 ? color : undefined}>
+            {count.isError
+              ? '—'
+              : `${formatNumber(count.data?.total ?? 0, lang)}${count.data?.exact === false ? '+' : ''}`}
           </Text>
         )}
       </Group>
