@@ -734,6 +734,30 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     ).toBe(true);
   });
 
+  it('lists who may join a case team to the agency and its coordinators only', async () => {
+    const me = (await call(env, manager, 'GET', '/api/v1/auth/me')).json();
+    const agencyId = me.user.agencyId as string;
+    const mine = await call(env, manager, 'GET', `/api/v1/cases/team-candidates?agencyId=${agencyId}`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    const ids = mine.json().items.map((u: { id: string }) => u.id);
+    expect(ids).toEqual(expect.arrayContaining([managerId, colleague.userId]));
+    expect(mine.json().items[0]).toEqual({
+      id: expect.any(String),
+      displayName: expect.any(String),
+      roles: ['case_manager'],
+    });
+    expect(
+      (await call(env, coordinator, 'GET', `/api/v1/cases/team-candidates?agencyId=${agencyId}`)).statusCode,
+    ).toBe(200);
+    for (const s of [outsider, otherTfCoordinator])
+      expect(
+        (await call(env, s, 'GET', `/api/v1/cases/team-candidates?agencyId=${agencyId}`)).statusCode,
+      ).toBe(404);
+    expect(
+      (await call(env, analyst, 'GET', `/api/v1/cases/team-candidates?agencyId=${agencyId}`)).statusCode,
+    ).toBe(403);
+  });
+
   it('audits reads of identifying data', async () => {
     const c = await newCase();
     await addPerson(c.id, { role: 'victim', fullName: 'Baca Audit', sex: 'Male', estimatedAge: 30 });

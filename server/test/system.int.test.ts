@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../src/platform/db/connect.js';
-import { migrateToLatest, pendingMigrations } from '../src/platform/db/migrate.js';
+import { MIGRATION_NAMES, migrateToLatest, pendingMigrations } from '../src/platform/db/migrate.js';
 import {
   buildUser,
   call,
@@ -24,7 +24,13 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
   it('migrates an empty database to the latest schema, and a second run changes nothing', async () => {
     const db = await createTestDatabase(kind);
     try {
-      const all = ['202611281500_foundation', '202611281600_cases'];
+      const all = MIGRATION_NAMES;
+      expect(all.slice(0, 3)).toEqual([
+        '202611281500_foundation',
+        '202611281600_cases',
+        '202611290000_case_list',
+      ]);
+      expect([...all].sort()).toEqual(all);
       expect(await pendingMigrations(db.handle.db)).toEqual(all);
       expect(await migrateToLatest(db.handle.db)).toEqual(all);
       expect(await migrateToLatest(db.handle.db)).toEqual([]);

@@ -5,6 +5,7 @@ import {
   casePatchSchema,
   caseSummarySchema,
   caseTransitionSchema,
+  ROLES,
   timelineEventSchema,
 } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,6 +17,7 @@ import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js
 import { replyCreated } from '../../platform/idempotency.js';
 import { exportCases } from './case.export.js';
 import { caseTimeline, createCase, getCase, listCases, transitionCase, updateCase } from './case.service.js';
+import { teamCandidates } from './case-team.service.js';
 
 export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -38,6 +40,28 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => listCases(deps, actorOf(req), requestMeta(req), req.query),
+    );
+
+    app.get(
+      '/cases/team-candidates',
+      {
+        preValidation: authorize('case.create'),
+        schema: {
+          tags: ['cases'],
+          summary:
+            "Who may join the team of a case led by an agency: its own staff ask for it, and the task force's coordinators",
+          querystring: z.object({ agencyId: z.string().uuid() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.string().uuid(), displayName: z.string(), roles: z.array(z.enum(ROLES)) }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => teamCandidates(deps, actorOf(req), req.query.agencyId),
     );
 
     app.get(

@@ -339,7 +339,8 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
   const timeZone = await taskForceZone(deps.db, actor.taskForceId);
   const { rows, total, totalExact } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
   const ids = rows.map((r) => r.id);
-  const onTeam = await teamCaseIds(deps.db, actor, ids);
+  // A case manager's list holds only team cases; others ask which of the page's cases they are on.
+  const onTeam = visibility.mode === 'team' ? new Set(ids) : await teamCaseIds(deps.db, actor, ids);
   const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
   const fullIds = ids.filter((id) => accessById.get(id) === 'full');
   const agencyIds = [...new Set(rows.map((r) => r.lead_agency_id))];

@@ -108,11 +108,18 @@ export async function taskForceContext(db: Pick<AppDeps, 'db'>['db'], id: string
   return { row, settings };
 }
 
+/** Zones by task force: set when a task force is created and never changed, so safe to keep. */
+const zones = new Map<string, string>();
+
 /** A task force's time zone; days a user types (birth dates, consent dates, filters) are days there. */
 export async function taskForceZone(db: Pick<AppDeps, 'db'>['db'], id: string | null): Promise<string> {
   if (!id) return DEFAULT_ZONE;
+  const known = zones.get(id);
+  if (known) return known;
   const row = await db.selectFrom('task_forces').select('time_zone').where('id', '=', id).executeTakeFirst();
-  return row?.time_zone ?? DEFAULT_ZONE;
+  if (!row) return DEFAULT_ZONE;
+  zones.set(id, row.time_zone);
+  return row.time_zone;
 }
 
 /** Today's date (`YYYY-MM-DD`) in a task force's time zone. */

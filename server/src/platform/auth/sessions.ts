@@ -38,30 +38,77 @@ export async function createSession(
   return { token, session };
 }
 
+/** The session's user as one row per role (the user, their agency and task force). */
+export interface SessionUserRow {
+  id: string;
+  username: string;
+  agency_id: string;
+  active: number;
+  agency_active: number;
+  task_force_id: string | null;
+  role: string | null;
+}
+
 export type SessionLookup =
-  | { status: 'valid'; session: SessionRow }
+  | { status: 'valid'; session: SessionRow; user: SessionUserRow[] }
   | { status: 'expired'; session: SessionRow }
   | { status: 'missing' };
 
-/** Finds the session of a cookie token and says whether it is still usable at `now`. */
+/**
+ * Finds the session of a cookie token and says whether it is still usable at `now`; the user,
+ * agency and roles come in the same query, as every authenticated request needs them.
+ */
 export async function findSession(
   db: Db,
   token: string,
   policy: SessionPolicy,
   now: Date,
 ): Promise<SessionLookup> {
-  const session = await db
+  const rows = await db
     .selectFrom('sessions')
-    .selectAll()
-    .where('id', '=', tokenId(token))
-    .executeTakeFirst();
-  if (!session) return { status: 'missing' };
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .selectAll('sessions')
+    .select([
+      'users.username',
+      'users.agency_id',
+      'users.active',
+      'agencies.active as agency_active',
+      'agencies.task_force_id',
+      'user_roles.role',
+    ])
+    .where('sessions.id', '=', tokenId(token))
+    .execute();
+  const first = rows[0];
+  if (!first) return { status: 'missing' };
+  const session: SessionRow = {
+    id: first.id,
+    user_id: first.user_id,
+    csrf_token: first.csrf_token,
+    created_at: first.created_at,
+    last_seen_at: first.last_seen_at,
+    expires_at: first.expires_at,
+    ip: first.ip,
+    user_agent: first.user_agent,
+    revoked_at: first.revoked_at,
+    revoked_reason: first.revoked_reason,
+  };
   if (session.revoked_at) return { status: 'expired', session };
   const t = now.getTime();
   if (t >= Date.parse(session.expires_at) || t - Date.parse(session.last_seen_at) >= policy.idleMs) {
     return { status: 'expired', session };
   }
-  return { status: 'valid', session };
+  const user = rows.map((r) => ({
+    id: r.user_id,
+    username: r.username,
+    agency_id: r.agency_id,
+    active: r.active,
+    agency_active: r.agency_active,
+    task_force_id: r.task_force_id,
+    role: r.role,
+  }));
+  return { status: 'valid', session, user };
 }
 
 /** Records activity; written at most once a minute per session to spare the database. */

@@ -11,6 +11,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290000_case_list': caseList,
 };
 
+/** Names of every migration, in the order they apply. */
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);
+
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 function migrator(db: Db): Migrator {

@@ -1,7 +1,13 @@
 import { isRole, type Permission, permissionsFor } from '@sinergi/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import { recordAudit } from '../audit.js';
-import { findSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions.js';
+import {
+  findSession,
+  revokeSession,
+  SESSION_COOKIE,
+  type SessionUserRow,
+  touchSession,
+} from '../auth/sessions.js';
 import type { Actor, AppDeps } from '../context.js';
 import { errors } from '../errors.js';
 
@@ -48,7 +54,7 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
       if (!found.session.revoked_at) await endSession('expired');
       return;
     }
-    const actor = await loadActor(deps, found.session.user_id, found.session.id);
+    const actor = actorFromRows(found.user, found.session.id);
     if (!actor) {
       // The user or the agency was disabled: the session ends now.
       await endSession('account_inactive');
@@ -114,6 +120,11 @@ export async function loadActor(
     ])
     .where('users.id', '=', userId)
     .execute();
+  return actorFromRows(rows, sessionId);
+}
+
+/** The actor of a user's rows (one per role); null when the user or their agency is disabled. */
+function actorFromRows(rows: SessionUserRow[], sessionId: string): Actor | null {
   const row = rows[0];
   if (!row?.active || !row.agency_active) return null;
   const roles = rows

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorsUnder } from '../../../app/ui/form-validation';
 import type { AgeContext } from '../../persons/PersonFields';
+import { CaseTeamFields } from '../CaseTeamFields';
 import { isMigrantType } from '../case-form-values';
 import { MigrantFields } from '../MigrantFields';
 import { ProfileFields } from '../ProfileFields';
@@ -52,14 +53,25 @@ export function IntakeStepContent(props: IntakeStepContentProps) {
       Object.entries(errorsUnder(errors, '')).filter(([path]) => !path.includes('.')),
     );
     return (
-      <ReportFields
-        value={report}
-        onChange={(next) => {
-          for (const key of REPORT_KEYS) if (next[key] !== report[key]) setPart(key)(next[key]);
-        }}
-        errors={reportErrors}
-        taskForceId={taskForceId}
-      />
+      <Stack gap="md">
+        <ReportFields
+          value={report}
+          onChange={(next) => {
+            for (const key of REPORT_KEYS) if (next[key] !== report[key]) setPart(key)(next[key]);
+          }}
+          errors={reportErrors}
+          taskForceId={taskForceId}
+        />
+        <CaseTeamFields
+          value={{ leadAgencyId: values.leadAgencyId ?? '', teamUserIds: values.teamUserIds ?? [] }}
+          onChange={(next) => {
+            if (next.leadAgencyId !== (values.leadAgencyId ?? '')) setPart('leadAgencyId')(next.leadAgencyId);
+            setPart('teamUserIds')(next.teamUserIds);
+          }}
+          errors={reportErrors}
+          chooseLeadAgency
+        />
+      </Stack>
     );
   }
   if (step === 1) {

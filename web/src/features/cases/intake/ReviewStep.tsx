@@ -6,6 +6,7 @@ import { Fact } from '../../../app/ui/Fact';
 import { zonedInputToIso } from '../../../app/zoned-dates';
 import { useLanguage } from '../../../i18n';
 import { type AgeContext, personAge } from '../../persons/PersonFields';
+import { TeamSummary } from '../CaseTeamFields';
 import { isMigrantType } from '../case-form-values';
 import { coreLabel, valueLabel } from '../case-values';
 import { formatDay } from '../format-day';
@@ -45,6 +46,9 @@ export function ReviewStep({ values, ageContext }: { values: IntakeValues; ageCo
           <Fact label={t('cases.risk')}>{coreLabel(lang, 'risk', values.risk)}</Fact>
           <Fact label={t('cases.intake.incidentDate')}>{formatDay(values.incidentDate, lang)}</Fact>
           <Fact label={t('cases.placeOfOccurrence')}>{values.placeOfOccurrence}</Fact>
+          <TeamSummary
+            value={{ leadAgencyId: values.leadAgencyId ?? '', teamUserIds: values.teamUserIds ?? [] }}
+          />
         </SimpleGrid>
       </Card>
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="review-profile">

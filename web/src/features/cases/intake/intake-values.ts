@@ -30,6 +30,10 @@ import {
 
 /** Everything the intake form holds: the report, the profile, the migrant record and the people. */
 export interface IntakeValues extends ReportValues {
+  /** '' while the user's own agency leads the case. */
+  leadAgencyId: string;
+  /** The user's colleagues on the case team (the user is on it anyway). */
+  teamUserIds: string[];
   profile: ProfileValues;
   migrant: MigrantValues;
   people: PersonValues[];
@@ -41,6 +45,8 @@ export type IntakeStep = (typeof INTAKE_STEPS)[number];
 export function emptyIntake(now: Date, zone: string, regionCode: string): IntakeValues {
   return {
     ...emptyReport(now, zone, regionCode),
+    leadAgencyId: '',
+    teamUserIds: [],
     profile: emptyProfile(),
     migrant: emptyMigrant(),
     people: [],
@@ -52,7 +58,8 @@ export function intakeCasePayload(values: IntakeValues, zone: string): CaseCreat
     ...reportToPayload(values, zone),
     profile: profileToPayload(values.profile),
     ...(isMigrantType(values.caseType) ? { migrant: migrantToPayload(values.migrant, values.caseType) } : {}),
-    teamUserIds: [],
+    ...(values.leadAgencyId ? { leadAgencyId: values.leadAgencyId } : {}),
+    teamUserIds: values.teamUserIds ?? [],
   };
 }
 
