@@ -34,6 +34,10 @@ interface CaseTeamFieldsProps {
   errors: Record<string, string | undefined>;
   /** On a new case coordinators choose the lead agency; an existing case keeps its own. */
   chooseLeadAgency: boolean;
+  /** Editing an existing team: the user is listed too and may leave it. */
+  includeSelf?: boolean;
+  /** Members already on the team who are not candidates (a coordinator who recorded the case). */
+  currentMembers?: TeamCandidate[];
 }
 
 /**
@@ -41,7 +45,8 @@ interface CaseTeamFieldsProps {
  * who form the case team with the user. The team is the need-to-know boundary: only they see
  * the victims' identities.
  */
-export function CaseTeamFields({ value, onChange, errors, chooseLeadAgency }: CaseTeamFieldsProps) {
+export function CaseTeamFields(props: CaseTeamFieldsProps) {
+  const { value, onChange, errors, chooseLeadAgency, includeSelf, currentMembers = [] } = props;
   const { t } = useTranslation();
   const info = useSessionInfo();
   const coordinator = info.user.roles.includes('coordinator');
@@ -51,9 +56,11 @@ export function CaseTeamFields({ value, onChange, errors, chooseLeadAgency }: Ca
   const agencyOptions = (agencies.data ?? [])
     .filter((a) => a.taskForceId === info.taskForce?.id)
     .map((a) => ({ value: a.id, label: a.name }));
-  const teamOptions = (candidates.data ?? [])
-    .filter((u) => u.id !== info.user.id)
+  const listed = candidates.data ?? [];
+  const teamOptions = [...listed, ...currentMembers.filter((m) => !listed.some((u) => u.id === m.id))]
+    .filter((u) => includeSelf || u.id !== info.user.id)
     .map((u) => ({ value: u.id, label: u.displayName }));
+  const leaving = includeSelf && !value.teamUserIds.includes(info.user.id);
 
   return (
     <FormSection legend={t('cases.teamSection.title')}>
@@ -72,7 +79,7 @@ export function CaseTeamFields({ value, onChange, errors, chooseLeadAgency }: Ca
         ) : null}
         <MultiSelect
           label={t('cases.team')}
-          description={t('cases.teamSection.teamHelp')}
+          description={t(includeSelf ? 'cases.teamSection.teamHelpEdit' : 'cases.teamSection.teamHelp')}
           placeholder={teamOptions.length ? t('cases.teamSection.choose') : undefined}
           data={teamOptions}
           value={value.teamUserIds.filter(
@@ -85,8 +92,10 @@ export function CaseTeamFields({ value, onChange, errors, chooseLeadAgency }: Ca
           error={errors.teamUserIds ?? (candidates.isError ? t('cases.teamSection.loadFailed') : undefined)}
         />
       </SimpleGrid>
-      <Text size="sm" c="dimmed" mt="xs">
-        {t('cases.teamSection.selfIncluded')}
+      <Text size="sm" c={leaving ? 'orange.8' : 'dimmed'} mt="xs" aria-live="polite">
+        {includeSelf
+          ? t(leaving ? 'cases.teamSection.leaving' : 'cases.teamSection.editHelp')
+          : t('cases.teamSection.selfIncluded')}
       </Text>
     </FormSection>
   );

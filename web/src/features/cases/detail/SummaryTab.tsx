@@ -10,6 +10,7 @@ import { coreLabel, valueLabel } from '../case-values';
 import { formatDay } from '../format-day';
 import { ReportEditForm } from './ReportEditForm';
 import { StageActions } from './StageActions';
+import { TeamEditForm } from './TeamEditForm';
 
 /** The case at a glance: stage, risk, deadlines, who leads it, what is missing, and the stage moves. */
 export function SummaryTab({ detail }: { detail: CaseDetail }) {
@@ -17,8 +18,19 @@ export function SummaryTab({ detail }: { detail: CaseDetail }) {
   const lang = useLanguage();
   const zone = useTimeZone();
   const [editing, setEditing] = useState(false);
+  const [editingTeam, setEditingTeam] = useState(false);
   const full = detail.access === 'full';
 
+  if (editingTeam) {
+    return (
+      <Stack gap="md">
+        <Title order={2} fz="h4">
+          {t('cases.teamSection.edit')}
+        </Title>
+        <TeamEditForm detail={detail} onDone={() => setEditingTeam(false)} />
+      </Stack>
+    );
+  }
   if (editing) {
     return (
       <Stack gap="md">
@@ -94,9 +106,16 @@ export function SummaryTab({ detail }: { detail: CaseDetail }) {
         </Text>
       </Card>
       <Card withBorder radius="md" padding="md" component="section" aria-labelledby="summary-handling">
-        <Title order={2} fz="h5" mb="sm" id="summary-handling">
-          {t('cases.handlingTitle')}
-        </Title>
+        <Group justify="space-between" mb="sm" wrap="wrap">
+          <Title order={2} fz="h5" id="summary-handling">
+            {t('cases.handlingTitle')}
+          </Title>
+          {detail.abilities.edit ? (
+            <Button size="xs" variant="light" onClick={() => setEditingTeam(true)} className="no-print">
+              {t('cases.teamSection.edit')}
+            </Button>
+          ) : null}
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md">
           <Fact label={t('cases.leadAgency')}>{detail.leadAgency.shortName}</Fact>
           <Fact label={t('cases.team')}>{detail.team.map((m) => m.displayName).join(', ')}</Fact>
