@@ -9,7 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { visibilityOf } from '../../server/src/modules/cases/case.policy.js';
 import { caseRepository } from '../../server/src/modules/cases/case.repository.js';
-import { caseSearchFor } from '../../server/src/modules/cases/case.service.js';
+import { caseSearchFor } from '../../server/src/modules/cases/case-list.service.js';
 import { loadFieldCipher } from '../../server/src/platform/crypto.js';
 import type { Database } from '../../server/src/platform/db/schema.js';
 

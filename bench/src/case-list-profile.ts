@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../server/src/config.js';
 import { visibilityOf } from '../../server/src/modules/cases/case.policy.js';
 import { caseRepository } from '../../server/src/modules/cases/case.repository.js';
-import { caseSearchFor } from '../../server/src/modules/cases/case.service.js';
+import { caseSearchFor } from '../../server/src/modules/cases/case-list.service.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { openRuntime } from '../../server/src/runtime.js';
 import { caseListQueries } from './case-queries.js';

@@ -10,7 +10,7 @@ import {
   parentRegionCode,
   type RiskLevel,
 } from '@sinergi/core';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { prng, syntheticCase, syntheticName } from '../../server/src/modules/demo/case-generator.js';
 import type { FieldCipher } from '../../server/src/platform/crypto.js';
 import type { Database } from '../../server/src/platform/db/schema.js';
@@ -44,7 +44,7 @@ export async function generateCases(
   for (let start = 0; start < opts.cases; start += batch) {
     const caseRows: Database['cases'][] = [];
     const personRows: Database['persons'][] = [];
-    const teamRows: Database['case_team'][] = [];
+    const teamRows: Insertable<Database['case_team']>[] = [];
     for (let i = start; i < Math.min(opts.cases, start + batch); i++) {
       const spec = syntheticCase(r, { from, to, villages });
       const id = randomUUID();

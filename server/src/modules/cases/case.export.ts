@@ -11,7 +11,7 @@ import {
 import ExcelJS from 'exceljs';
 import type { Actor, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
-import { listCases } from './case.service.js';
+import { listCases } from './case-list.service.js';
 
 export const EXPORT_MAX_ROWS = 5000;
 

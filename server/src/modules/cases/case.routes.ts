@@ -16,7 +16,8 @@ import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { exportCases } from './case.export.js';
-import { caseTimeline, createCase, getCase, listCases, transitionCase, updateCase } from './case.service.js';
+import { caseTimeline, createCase, getCase, transitionCase, updateCase } from './case.service.js';
+import { listCases } from './case-list.service.js';
 import { teamCandidates } from './case-team.service.js';
 
 export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type CaseCreate,
   type CaseDetail,
-  type CaseListQuery,
   type CasePatch,
   type CaseStage,
   type CaseTransition,
@@ -20,9 +19,9 @@ import type { Db } from '../../platform/db/connect.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { taskForceContext, taskForceZone } from '../taskforces/taskforce.service.js';
-import { accessFromTeam, type CaseAccess, caseAccess, teamCaseIds, visibilityOf } from './case.policy.js';
-import { joinList, presentDetail, presentSummary } from './case.presenter.js';
-import { type CaseSearch, caseRepository as repo } from './case.repository.js';
+import { type CaseAccess, caseAccess } from './case.policy.js';
+import { joinList, presentDetail } from './case.presenter.js';
+import { caseRepository as repo } from './case.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
@@ -245,7 +244,7 @@ export async function createCase(
   });
 }
 
-async function victimInitials(deps: Deps, db: Db, caseIds: string[]): Promise<Map<string, string[]>> {
+export async function victimInitials(deps: Deps, db: Db, caseIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (caseIds.length === 0) return map;
   const rows = await db
@@ -316,50 +315,6 @@ export async function getCase(deps: Deps, actor: Actor, meta: Meta, id: string):
     audit({ action: 'case.read', entityType: 'case', entityId: id, details: { access } }),
   );
   return detail;
-}
-
-/**
- * What `q` searches, from its shape: 16 digits an exact NIK, text with "/" a case number (prefix),
- * other digits part of a case number, anything else an exact full name. NIK and name go through
- * their keyed hashes; nothing typed is stored.
- */
-export function caseSearchFor(cipher: Pick<AppDeps['cipher'], 'blindIndex'>, q: string): CaseSearch {
-  const text = q.trim();
-  const compact = text.replace(/\s/g, '');
-  if (/^\d{16}$/.test(compact)) return { kind: 'nik', hash: cipher.blindIndex(compact, 'nik') };
-  if (text.includes('/')) return { kind: 'number_prefix', value: text.toUpperCase() };
-  if (/^\d{1,15}$/.test(compact)) return { kind: 'number_contains', value: compact };
-  return { kind: 'name', hash: cipher.blindIndex(text, 'name') };
-}
-
-export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: CaseListQuery) {
-  const now = deps.clock.now().toISOString();
-  const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
-  const visibility = await visibilityOf(deps.db, actor);
-  const timeZone = await taskForceZone(deps.db, actor.taskForceId);
-  const { rows, total, totalExact } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
-  const ids = rows.map((r) => r.id);
-  // A case manager's list holds only team cases; others ask which of the page's cases they are on.
-  const onTeam = visibility.mode === 'team' ? new Set(ids) : await teamCaseIds(deps.db, actor, ids);
-  const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
-  const fullIds = ids.filter((id) => accessById.get(id) === 'full');
-  const agencyIds = [...new Set(rows.map((r) => r.lead_agency_id))];
-  const agencies = agencyIds.length
-    ? await deps.db.selectFrom('agencies').select(['id', 'short_name']).where('id', 'in', agencyIds).execute()
-    : [];
-  const initialsMap = await victimInitials(deps, deps.db, fullIds);
-  const items = rows.map((r) =>
-    presentSummary(deps, r, accessById.get(r.id)!, {
-      agencyShortName: agencies.find((a) => a.id === r.lead_agency_id)?.short_name ?? '',
-      victimInitials: initialsMap.get(r.id) ?? [],
-    }),
-  );
-  if (search) {
-    await inTransaction(deps, actor, meta, (_trx, audit) =>
-      audit({ action: 'case.search', details: { by: search.kind, results: total, caseIds: ids } }),
-    );
-  }
-  return { items, total, totalExact, page: query.page, pageSize: query.pageSize };
 }
 
 export async function updateCase(

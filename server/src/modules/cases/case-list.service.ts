@@ -1,0 +1,82 @@
+import type { CaseListQuery } from '@sinergi/core';
+import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
+import type { Db } from '../../platform/db/connect.js';
+import { taskForceZone } from '../taskforces/taskforce.service.js';
+import { accessFromTeam, teamCaseIds, visibilityOf } from './case.policy.js';
+import { presentSummary } from './case.presenter.js';
+import { type CaseSearch, caseRepository as repo } from './case.repository.js';
+import { victimInitials } from './case.service.js';
+
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'reference'>;
+type Meta = RequestMeta;
+
+/**
+ * What `q` searches, from its shape: 16 digits an exact NIK, text with "/" a case number (prefix),
+ * other digits part of a case number, anything else an exact full name. NIK and name go through
+ * their keyed hashes; nothing typed is stored.
+ */
+export function caseSearchFor(cipher: Pick<AppDeps['cipher'], 'blindIndex'>, q: string): CaseSearch {
+  const text = q.trim();
+  const compact = text.replace(/\s/g, '');
+  if (/^\d{16}$/.test(compact)) return { kind: 'nik', hash: cipher.blindIndex(compact, 'nik') };
+  if (text.includes('/')) return { kind: 'number_prefix', value: text.toUpperCase() };
+  if (/^\d{1,15}$/.test(compact)) return { kind: 'number_contains', value: compact };
+  return { kind: 'name', hash: cipher.blindIndex(text, 'name') };
+}
+
+/** Agencies' short names for list rows, kept a minute: display only, and lists are read all day. */
+const shortNameCache = new Map<string, { name: string; until: number }>();
+async function agencyShortNames(db: Db, ids: string[], now: Date): Promise<Map<string, string>> {
+  const t = now.getTime();
+  const out = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = shortNameCache.get(id);
+    if (hit && hit.until > t) out.set(id, hit.name);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const rows = await db
+      .selectFrom('agencies')
+      .select(['id', 'short_name'])
+      .where('id', 'in', missing)
+      .execute();
+    for (const r of rows) {
+      out.set(r.id, r.short_name);
+      shortNameCache.set(r.id, { name: r.short_name, until: t + 60_000 });
+    }
+  }
+  return out;
+}
+
+export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: CaseListQuery) {
+  const now = deps.clock.now().toISOString();
+  const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
+  const visibility = await visibilityOf(deps.db, actor);
+  const timeZone = await taskForceZone(deps.db, actor.taskForceId);
+  const { rows, total, totalExact } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
+  const ids = rows.map((r) => r.id);
+  // A case manager's list holds only team cases; others ask which of the page's cases they are on.
+  const onTeam = visibility.mode === 'team' ? new Set(ids) : await teamCaseIds(deps.db, actor, ids);
+  const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
+  const fullIds = ids.filter((id) => accessById.get(id) === 'full');
+  const shortNames = await agencyShortNames(
+    deps.db,
+    rows.map((r) => r.lead_agency_id),
+    deps.clock.now(),
+  );
+  const initialsMap = await victimInitials(deps, deps.db, fullIds);
+  const items = rows.map((r) =>
+    presentSummary(deps, r, accessById.get(r.id)!, {
+      agencyShortName: shortNames.get(r.lead_agency_id) ?? '',
+      victimInitials: initialsMap.get(r.id) ?? [],
+    }),
+  );
+  if (search) {
+    await inTransaction(deps, actor, meta, (_trx, audit) =>
+      audit({ action: 'case.search', details: { by: search.kind, results: total, caseIds: ids } }),
+    );
+  }
+  return { items, total, totalExact, page: query.page, pageSize: query.pageSize };
+}
