@@ -64,6 +64,8 @@ export const userSchema = z.object({
   language: z.enum(LANGUAGES),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** Whether the user has set up two-step verification. */
+  mfaEnabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

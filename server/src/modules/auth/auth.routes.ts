@@ -1,6 +1,7 @@
 import { loginSchema, mfaChallengeSchema, passwordChangeSchema, sessionInfoSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mfaRequiredRoles } from '../../platform/auth/mfa.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authenticate, loadActor, mfaStep } from '../../platform/http/auth-hooks.js';
@@ -21,6 +22,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             200: z.object({
               demo: z.boolean(),
               demoUsers: z.array(z.object({ username: z.string(), roles: z.array(z.string()) })),
+              /** Whether any role must use two-step verification (a demo says when none must). */
+              mfaRequired: z.boolean(),
             }),
           },
         },
@@ -31,6 +34,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return {
           demo,
           demoUsers: demo ? DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles })) : [],
+          mfaRequired: (await mfaRequiredRoles(deps.db)).length > 0,
         };
       },
     );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSessionInfo, useTimeZone } from '../../app/session';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useLanguage } from '../../i18n';
+import { MfaCard } from './MfaCard';
 import { PasswordChangeForm } from './PasswordChangeForm';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -58,6 +59,7 @@ export function ProfilePage() {
           </Text>
           <PasswordChangeForm username={user.username} />
         </Card>
+        <MfaCard />
       </SimpleGrid>
     </>
   );
