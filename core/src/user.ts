@@ -144,3 +144,18 @@ export const mfaPolicySchema = z.object({
   requiredRoles: z.array(z.enum(ROLES)),
 });
 export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
+
+/** A signed-in session as its owner (or an administrator) sees it. */
+export const activeSessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this answer is sent to. */
+  current: z.boolean(),
+  /** Password given, second step still due. */
+  waitingForSecondStep: z.boolean(),
+});
+export type ActiveSession = z.infer<typeof activeSessionSchema>;

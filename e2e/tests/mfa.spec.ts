@@ -92,6 +92,10 @@ test('a role that must use two-step verification sets it up at first sign-in, th
   const card = page.getByRole('region', { name: 'Verifikasi dua langkah' });
   await expect(card.getByText('Wajib untuk peran Anda.', { exact: false })).toBeVisible();
   await expect(card.getByRole('button', { name: 'Matikan' })).toHaveCount(0);
+  const sessions = page.getByRole('region', { name: 'Sesi aktif' });
+  await expect(sessions.getByText('Sesi ini')).toBeVisible();
+  await expect(sessions.getByText(/^IP .* terakhir aktif/).first()).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}profile-security-1280.png`, fullPage: true });
   await signOut(page);
 
   // The administrator sees it on the user's page and can reset it.

@@ -15,6 +15,7 @@ import { agencyRoutes } from './modules/agencies/agency.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
+import { sessionRoutes } from './modules/auth/session.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     async (v1) => {
       await v1.register(authRoutes(deps));
       await v1.register(mfaRoutes(deps));
+      await v1.register(sessionRoutes(deps));
       await v1.register(referenceRoutes(deps));
       await v1.register(taskForceRoutes(deps));
       await v1.register(agencyRoutes(deps));

@@ -16,6 +16,8 @@ export type AuditAction =
   | 'auth.mfa_disabled'
   | 'user.mfa_reset'
   | 'security.mfa_policy_changed'
+  | 'auth.session_ended'
+  | 'user.session_ended'
   | 'user.created'
   | 'user.updated'
   | 'user.disabled'

@@ -7,6 +7,7 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { useLanguage } from '../../i18n';
 import { MfaCard } from './MfaCard';
 import { PasswordChangeForm } from './PasswordChangeForm';
+import { SessionsCard } from './SessionsCard';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -60,6 +61,7 @@ export function ProfilePage() {
           <PasswordChangeForm username={user.username} />
         </Card>
         <MfaCard />
+        <SessionsCard />
       </SimpleGrid>
     </>
   );

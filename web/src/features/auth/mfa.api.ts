@@ -36,7 +36,10 @@ export function useMfaReset(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiRequest<void>(`/users/${encodeURIComponent(userId)}/mfa/reset`, { method: 'POST' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: ['sessions'] });
+    },
   });
 }
 

@@ -5,6 +5,7 @@ import { isApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
+import { SessionsCard } from '../auth/SessionsCard';
 import { UserEditForm } from './UserEditForm';
 import { UserMfaSection } from './UserMfaSection';
 import { useUser } from './user.api';
@@ -37,6 +38,7 @@ export function UserDetailPage() {
         <Stack gap="md">
           <UserEditForm key={user.data.id} user={user.data} />
           <UserMfaSection user={user.data} onReset={() => void user.refetch()} />
+          <SessionsCard userId={user.data.id} />
         </Stack>
       )}
     </>
