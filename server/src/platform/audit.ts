@@ -36,6 +36,7 @@ export type AuditAction =
   | 'case.search'
   | 'case.export'
   | 'case.timeline_read'
+  | 'case.access_log_read'
   | 'person.created'
   | 'person.read'
   | 'person.updated'

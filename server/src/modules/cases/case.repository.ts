@@ -133,6 +133,9 @@ export const caseRepository = {
       .select(['case_team.user_id', 'users.display_name', 'users.agency_id'])
       .where('case_team.case_id', '=', caseId)
       .orderBy('case_team.added_at')
+      // Members added together (at intake) in a stable order: by name.
+      .orderBy('users.display_name')
+      .orderBy('case_team.user_id')
       .execute();
   },
 
