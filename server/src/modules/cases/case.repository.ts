@@ -132,8 +132,8 @@ export const caseRepository = {
       .innerJoin('users', 'users.id', 'case_team.user_id')
       .select(['case_team.user_id', 'users.display_name', 'users.agency_id'])
       .where('case_team.case_id', '=', caseId)
-      .orderBy('case_team.added_at')
       // Members added together (at intake) in a stable order: by name.
+      .orderBy('case_team.added_at')
       .orderBy('users.display_name')
       .orderBy('case_team.user_id')
       .execute();
