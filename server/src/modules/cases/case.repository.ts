@@ -127,12 +127,12 @@ export const caseRepository = {
     db: Db,
     caseId: string,
   ): Promise<{ user_id: string; display_name: string; agency_id: string }[]> {
+    // Members added together (at intake) come in a stable order: by name.
     return db
       .selectFrom('case_team')
       .innerJoin('users', 'users.id', 'case_team.user_id')
       .select(['case_team.user_id', 'users.display_name', 'users.agency_id'])
       .where('case_team.case_id', '=', caseId)
-      // Members added together (at intake) in a stable order: by name.
       .orderBy('case_team.added_at')
       .orderBy('users.display_name')
       .orderBy('case_team.user_id')
