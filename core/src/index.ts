@@ -16,3 +16,6 @@ export * from './password.js';
 export * from './region.js';
 export * from './roles.js';
 export * from './user.js';
+export * from './services/deadline-rules.js';
+export * from './services/schemas.js';
+export * from './services/workflow.js';
