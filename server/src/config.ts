@@ -47,6 +47,14 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   DOCUMENT_MAX_BYTES: positiveInt(20 * 1_048_576),
   WEB_DIST: z.string().optional(),
+  /** smtp://user:pass@host:587 (or smtps://); without it notifications stay in the app. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Sinergi <sinergi@localhost>'),
+  /** The address users open, for links in emails (e.g. https://sinergi.manggaraikab.go.id). */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDate, dueAt, dueByRule, followUpDates, isWorkingDay, localDay } from './deadline-rules.js';
+import {
+  addCalendarDate,
+  dueAt,
+  dueByRule,
+  followUpDates,
+  isWorkingDay,
+  localDay,
+} from './deadline-rules.js';
 
 const WITA = 'Asia/Makassar';
 
@@ -48,7 +55,12 @@ describe('deadline rules', () => {
   });
 
   it('falls back to the default rule when a task force never set one', () => {
-    const due = dueByRule('referral_response', new Date('2026-11-30T01:00:00Z'), { rules: [], holidays: [] }, WITA);
+    const due = dueByRule(
+      'referral_response',
+      new Date('2026-11-30T01:00:00Z'),
+      { rules: [], holidays: [] },
+      WITA,
+    );
     expect(due.toISOString()).toBe('2026-12-02T15:59:59.999Z');
   });
 
@@ -66,7 +78,11 @@ describe('deadline rules', () => {
     const day = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addCalendarDate('2026-01-01', n));
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2026-01-01T00:00:00Z'),
+          max: new Date('2028-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: 0, max: 40 }),
         fc.constantFrom('hours', 'calendar_days', 'working_days') as fc.Arbitrary<
           'hours' | 'calendar_days' | 'working_days'

@@ -4,12 +4,10 @@ import { z } from 'zod';
  * Deadline rules of a task force (domain §2, all configurable): how long after a trigger something
  * is due, counted in hours, calendar days or working days. Days are counted in the task force's
  * time zone and a day-based deadline falls at the end of its local day (23.59.59), so "7 days"
- * never depends on the hour the request was entered.
+ * never depends on the hour the request was entered. First-response limits per risk stay in the
+ * task force settings of the cases module.
  */
 export const DEADLINE_RULE_KEYS = [
-  'first_response_high',
-  'first_response_medium',
-  'first_response_low',
   'referral_response',
   'rehabilitation_start',
   'child_restitution_requirements',
@@ -41,9 +39,6 @@ export type DeadlineSettings = z.infer<typeof deadlineSettingsSchema>;
 
 /** Seeded from domain §2. */
 export const DEFAULT_DEADLINE_RULES: readonly DeadlineRule[] = [
-  { key: 'first_response_high', amount: 1, unit: 'hours' },
-  { key: 'first_response_medium', amount: 6, unit: 'hours' },
-  { key: 'first_response_low', amount: 1, unit: 'working_days' },
   { key: 'referral_response', amount: 2, unit: 'working_days' },
   { key: 'rehabilitation_start', amount: 7, unit: 'calendar_days' },
   { key: 'child_restitution_requirements', amount: 3, unit: 'calendar_days' },

@@ -180,7 +180,13 @@ export const myWorkSchema = z.object({
   referrals: z.array(referralViewSchema),
   services: z.array(serviceViewSchema.extend({ caseNumber: z.string() })),
   cases: z.array(
-    z.object({ id: z.string(), caseNumber: z.string(), dueAt: z.string(), overdue: z.boolean(), risk: z.string() }),
+    z.object({
+      id: z.string(),
+      caseNumber: z.string(),
+      dueAt: z.string(),
+      overdue: z.boolean(),
+      risk: z.string(),
+    }),
   ),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;

@@ -81,7 +81,11 @@ export const REFERRAL_ACTIONS = ['accept', 'decline', 'complete', 'revoke'] as c
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
 
 /** HTCDS referral reasons. */
-export const REFERRAL_REASONS = ['AdditionalServicesRequired', 'MigrationOrChangeOfLocation', 'Other'] as const;
+export const REFERRAL_REASONS = [
+  'AdditionalServicesRequired',
+  'MigrationOrChangeOfLocation',
+  'Other',
+] as const;
 export const REFERRAL_URGENCIES = ['immediate', 'high', 'normal'] as const;
 
 /** Which side acts: the receiving agency answers and completes, the sender revokes. */

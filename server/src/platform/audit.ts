@@ -37,7 +37,19 @@ export type AuditAction =
   | 'document.uploaded'
   | 'document.downloaded'
   | 'document.deleted'
-  | 'demo.seeded';
+  | 'demo.seeded'
+  | 'deadline.settings_changed'
+  | 'service.created'
+  | 'service.status_changed'
+  | 'service.read'
+  | 'needs.updated'
+  | 'referral.sent'
+  | 'referral.read'
+  | 'referral.accepted'
+  | 'referral.declined'
+  | 'referral.completed'
+  | 'referral.revoked'
+  | 'referral.consent_override';
 
 export interface AuditActor {
   userId: string | null;

@@ -22,6 +22,12 @@ export interface Database {
   screenings: ScreeningTable;
   case_events: CaseEventTable;
   documents: DocumentTable;
+  deadline_settings: DeadlineSettingsTable;
+  service_needs: ServiceNeedsTable;
+  referrals: ReferralTable;
+  referral_persons: ReferralPersonTable;
+  services: ServiceTable;
+  notifications: NotificationTable;
 }
 
 export interface SettingTable {
@@ -277,4 +283,95 @@ export interface DocumentTable {
   uploaded_at: string;
   deleted_at: string | null;
   deleted_reason: string | null;
+}
+
+export interface DeadlineSettingsTable {
+  task_force_id: string;
+  settings: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ServiceNeedsTable {
+  person_id: string;
+  case_id: string;
+  /** comma-separated SOP stages */
+  stages: string;
+  note_enc: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  from_task_force_id: string;
+  to_task_force_id: string;
+  status: string;
+  /** comma-separated service types */
+  services: string;
+  reason: string;
+  urgency: string;
+  details_enc: string | null;
+  consent_override_enc: string | null;
+  consent_override_by: string | null;
+  sent_by: string;
+  sent_at: string;
+  response_due_at: string;
+  responded_at: string | null;
+  closed_at: string | null;
+  assigned_user_id: string | null;
+  answer_reason_enc: string | null;
+  outcome_enc: string | null;
+  version: number;
+  updated_at: string;
+}
+export type ReferralRow = Selectable<ReferralTable>;
+
+export interface ReferralPersonTable {
+  referral_id: string;
+  person_id: string;
+  consent_id: string | null;
+}
+
+export interface ServiceTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  type: string;
+  stage: string;
+  provider_agency_id: string;
+  referral_id: string | null;
+  status: string;
+  requested_at: string;
+  accepted_at: string | null;
+  declined_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  due_at: string | null;
+  outcome_enc: string | null;
+  reason_enc: string | null;
+  cost: number | string | null;
+  notes_enc: string | null;
+  created_by: string;
+  version: number;
+  updated_at: string;
+}
+export type ServiceRow = Selectable<ServiceTable>;
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  case_number: string | null;
+  referral_id: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
 }
