@@ -62,7 +62,7 @@ export async function actOnReferral(
       .select(['agency_id', 'active'])
       .where('id', '=', assigned)
       .executeTakeFirst();
-    if (!worker || !worker.active || worker.agency_id !== row.to_agency_id)
+    if (!worker?.active || worker.agency_id !== row.to_agency_id)
       fields.assignedUserId = 'worker_other_agency';
   }
   if (Object.keys(fields).length) throw errors.validation(fields);

@@ -60,7 +60,7 @@ export async function createReferral(
     .where('id', '=', input.toAgencyId)
     .executeTakeFirst();
   const fromAgencyId = access === 'full' ? actor.agencyId : c.lead_agency_id;
-  if (!to || !to.task_force_id) fields.toAgencyId = 'agency_unknown';
+  if (!to?.task_force_id) fields.toAgencyId = 'agency_unknown';
   else if (!to.active) fields.toAgencyId = 'agency_inactive';
   else if (to.id === fromAgencyId) fields.toAgencyId = 'referral_to_own_agency';
   const personIds = [...new Set(input.personIds)];

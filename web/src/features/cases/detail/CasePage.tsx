@@ -12,6 +12,7 @@ import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
 import type { DuplicateNotice } from '../../persons/person.api';
 import { ScreeningTab } from '../../screening/ScreeningTab';
+import { ServicesTab } from '../../services/ServicesTab';
 import { useCase } from '../case.api';
 import { coreLabel } from '../case-values';
 import { CasePrintSummary } from './CasePrintSummary';
@@ -20,7 +21,7 @@ import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['summary', 'people', 'profile', 'screening', 'documents', 'timeline'] as const;
+const TABS = ['summary', 'people', 'profile', 'screening', 'services', 'documents', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 function duplicatesFromState(state: unknown): DuplicateNotice[] {
@@ -124,6 +125,9 @@ export function CasePage() {
               </Tabs.Panel>
               <Tabs.Panel value="screening">
                 <ScreeningTab detail={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="services">
+                <ServicesTab caseId={data.id} canSeeCase />
               </Tabs.Panel>
               <Tabs.Panel value="documents">
                 <DocumentsTab detail={data} />
