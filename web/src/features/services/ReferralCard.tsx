@@ -43,9 +43,11 @@ export function ReferralCard({
               </Badge>
             ) : null}
           </Group>
-          <Anchor component={Link} to={`/referrals/${r.id}`} size="sm" fw={600}>
-            {showCase ? r.caseNumber : t('services.referral.open')}
-          </Anchor>
+          {link ? (
+            <Anchor component={Link} to={`/referrals/${r.id}`} size="sm" fw={600}>
+              {showCase ? r.caseNumber : t('services.referral.open')}
+            </Anchor>
+          ) : null}
         </Group>
         <Text size="sm">
           {t('services.referral.from')} <b>{r.fromAgency}</b> → {t('services.referral.to')}{' '}

@@ -37,7 +37,7 @@ export function ReferralPage() {
         <ErrorAlert error={referral.error} onRetry={() => void referral.refetch()} />
       ) : (
         <Stack gap="lg">
-          <ReferralCard referral={r} />
+          <ReferralCard referral={r} link={false} />
           {r.side !== 'receiver' ? (
             <Anchor component={Link} to={`/cases/${r.caseId}?tab=services`}>
               {r.caseNumber}

@@ -91,58 +91,60 @@ export function ServicesTab({ caseId, canSeeCase }: { caseId: string; canSeeCase
           </Button>
         ) : null}
       </Group>
-      <section aria-labelledby="plan-heading">
-        <Title order={2} fz="h4" mb="sm" id="plan-heading">
-          {t('services.tab.planTitle')}
-        </Title>
-        {data.persons.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('services.tab.planEmpty')}
-          </Text>
-        ) : (
-          <Stack gap="sm">
-            {data.persons.map((p) => (
-              <Card key={p.personId} withBorder radius="md" padding="sm">
-                <Group justify="space-between" wrap="wrap" gap="xs">
-                  <Text fw={600}>{p.name ?? p.initials}</Text>
-                  {data.abilities.editNeeds ? (
-                    <Button size="xs" variant="light" onClick={() => setNeedsFor(p)}>
-                      {t('services.tab.editNeeds')}
-                    </Button>
-                  ) : null}
-                </Group>
-                <Group gap={6} mt={6}>
-                  {p.needs.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {t('services.tab.needsNone')}
-                    </Text>
-                  ) : (
-                    p.needs.map((n) => {
-                      const served = data.services.some(
-                        (s) =>
-                          s.personId === p.personId &&
-                          s.stage === n &&
-                          s.status !== 'declined' &&
-                          s.status !== 'cancelled',
-                      );
-                      return (
-                        <Badge
-                          key={n}
-                          variant={served ? 'light' : 'outline'}
-                          color={served ? 'teal' : 'orange'}
-                          radius="sm"
-                        >
-                          {t(`services.stages.${n}`)}
-                        </Badge>
-                      );
-                    })
-                  )}
-                </Group>
-              </Card>
-            ))}
-          </Stack>
-        )}
-      </section>
+      {canSeeCase || data.persons.length ? (
+        <section aria-labelledby="plan-heading">
+          <Title order={2} fz="h4" mb="sm" id="plan-heading">
+            {t('services.tab.planTitle')}
+          </Title>
+          {data.persons.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('services.tab.planEmpty')}
+            </Text>
+          ) : (
+            <Stack gap="sm">
+              {data.persons.map((p) => (
+                <Card key={p.personId} withBorder radius="md" padding="sm">
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <Text fw={600}>{p.name ?? p.initials}</Text>
+                    {data.abilities.editNeeds ? (
+                      <Button size="xs" variant="light" onClick={() => setNeedsFor(p)}>
+                        {t('services.tab.editNeeds')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                  <Group gap={6} mt={6}>
+                    {p.needs.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        {t('services.tab.needsNone')}
+                      </Text>
+                    ) : (
+                      p.needs.map((n) => {
+                        const served = data.services.some(
+                          (s) =>
+                            s.personId === p.personId &&
+                            s.stage === n &&
+                            s.status !== 'declined' &&
+                            s.status !== 'cancelled',
+                        );
+                        return (
+                          <Badge
+                            key={n}
+                            variant={served ? 'light' : 'outline'}
+                            color={served ? 'teal' : 'orange'}
+                            radius="sm"
+                          >
+                            {t(`services.stages.${n}`)}
+                          </Badge>
+                        );
+                      })
+                    )}
+                  </Group>
+                </Card>
+              ))}
+            </Stack>
+          )}
+        </section>
+      ) : null}
       <section aria-labelledby="board-heading">
         <Title order={2} fz="h4" mb="sm" id="board-heading">
           {t('services.tab.boardTitle')}
