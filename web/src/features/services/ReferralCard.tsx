@@ -12,9 +12,12 @@ import { ReferralStatusBadge } from './service-labels';
 export function ReferralCard({
   referral: r,
   showCase = false,
+  link = true,
 }: {
   referral: ReferralView;
   showCase?: boolean;
+  /** Off on the referral's own page. */
+  link?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
