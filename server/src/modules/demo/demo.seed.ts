@@ -7,6 +7,7 @@ import { createAgency } from '../agencies/agency.service.js';
 import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
+import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
   key: string;
@@ -246,6 +247,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,
   });
+  await seedDemoServices(deps, agencyIds, userIds);
   await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
     await setSetting(trx, DEMO_SETTING, 'true', deps.clock.now());
     await audit({
