@@ -16,6 +16,7 @@ export * from './password.js';
 export * from './region.js';
 export * from './roles.js';
 export * from './services/deadline-rules.js';
+export * from './services/reintegration.js';
 export * from './services/schemas.js';
 export * from './services/workflow.js';
 export * from './user.js';

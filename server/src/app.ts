@@ -20,6 +20,7 @@ import { notificationRoutes } from './modules/notifications/notification.routes.
 import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { referralRoutes } from './modules/referrals/referral.routes.js';
+import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { serviceRoutes } from './modules/services/service.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(serviceRoutes(deps));
       await v1.register(referralRoutes(deps));
       await v1.register(notificationRoutes(deps));
+      await v1.register(reintegrationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

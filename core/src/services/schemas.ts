@@ -174,6 +174,8 @@ export const myWorkSchema = z.object({
     servicesDue: z.number(),
     servicesOverdue: z.number(),
     casesWithoutResponse: z.number(),
+    followUpsDue: z.number(),
+    actionsOpen: z.number(),
     notificationsUnread: z.number(),
     total: z.number(),
   }),
@@ -186,6 +188,28 @@ export const myWorkSchema = z.object({
       dueAt: z.string(),
       overdue: z.boolean(),
       risk: z.string(),
+    }),
+  ),
+  followUps: z.array(
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      caseNumber: z.string(),
+      month: z.number(),
+      dueDate: z.string(),
+      overdue: z.boolean(),
+      version: z.number(),
+    }),
+  ),
+  actions: z.array(
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      caseNumber: z.string(),
+      description: z.string(),
+      dueDate: z.string(),
+      overdue: z.boolean(),
+      version: z.number(),
     }),
   ),
 });

@@ -49,7 +49,14 @@ export type AuditAction =
   | 'referral.declined'
   | 'referral.completed'
   | 'referral.revoked'
-  | 'referral.consent_override';
+  | 'referral.consent_override'
+  | 'repatriation.leg_added'
+  | 'repatriation.leg_updated'
+  | 'reintegration.planned'
+  | 'reintegration.follow_up_recorded'
+  | 'case.flagged'
+  | 'conference.recorded'
+  | 'conference.action_done';
 
 export interface AuditActor {
   userId: string | null;

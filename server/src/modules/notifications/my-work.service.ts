@@ -101,16 +101,61 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     .where('user_id', '=', actor.userId)
     .where('read_at', 'is', null)
     .executeTakeFirst();
+  const today = now.slice(0, 10);
+  const soon = new Date(deps.clock.now().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
+  const followUps = actor.permissions.has('service.manage')
+    ? await deps.db
+        .selectFrom('follow_up_visits')
+        .innerJoin('cases', 'cases.id', 'follow_up_visits.case_id')
+        .select([
+          'follow_up_visits.id',
+          'follow_up_visits.case_id',
+          'cases.case_number',
+          'follow_up_visits.month',
+          'follow_up_visits.due_date',
+          'follow_up_visits.version',
+        ])
+        .where('follow_up_visits.provider_agency_id', '=', actor.agencyId)
+        .where('follow_up_visits.visited_on', 'is', null)
+        .where('follow_up_visits.due_date', '<=', soon)
+        .orderBy('follow_up_visits.due_date')
+        .limit(100)
+        .execute()
+    : [];
+  const actions = await deps.db
+    .selectFrom('conference_actions')
+    .innerJoin('cases', 'cases.id', 'conference_actions.case_id')
+    .select([
+      'conference_actions.id',
+      'conference_actions.case_id',
+      'cases.case_number',
+      'conference_actions.description_enc',
+      'conference_actions.due_date',
+      'conference_actions.version',
+    ])
+    .where('conference_actions.owner_agency_id', '=', actor.agencyId)
+    .where('conference_actions.done_at', 'is', null)
+    .orderBy('conference_actions.due_date')
+    .limit(100)
+    .execute();
   const counts = {
     referralsWaiting: incoming.length,
     referralsOverdue: overdue.length,
     servicesDue: serviceViews.length,
     servicesOverdue: serviceViews.filter((s) => s.overdue).length,
     casesWithoutResponse: cases.length,
+    followUpsDue: followUps.length,
+    actionsOpen: actions.length,
     notificationsUnread: Number(unread?.n ?? 0),
     total: 0,
   };
-  counts.total = incoming.length + outgoingLate.length + serviceViews.length + cases.length;
+  counts.total =
+    incoming.length +
+    outgoingLate.length +
+    serviceViews.length +
+    cases.length +
+    followUps.length +
+    actions.length;
   return {
     counts,
     referrals,
@@ -121,6 +166,24 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
       dueAt: c.first_response_due_at,
       overdue: c.first_response_due_at < now,
       risk: c.risk,
+    })),
+    followUps: followUps.map((f) => ({
+      id: f.id,
+      caseId: f.case_id,
+      caseNumber: f.case_number,
+      month: f.month,
+      dueDate: f.due_date,
+      overdue: f.due_date < today,
+      version: f.version,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      caseId: a.case_id,
+      caseNumber: a.case_number,
+      description: deps.cipher.decrypt(a.description_enc),
+      dueDate: a.due_date,
+      overdue: a.due_date < today,
+      version: a.version,
     })),
   };
 }

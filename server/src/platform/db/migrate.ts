@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, type MigrationResultSet, Migrat
 import * as foundation from '../../migrations/202611281500_foundation.js';
 import * as cases from '../../migrations/202611281600_cases.js';
 import * as services from '../../migrations/202611290100_services.js';
+import * as reintegration from '../../migrations/202611290110_reintegration.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611281500_foundation': foundation,
   '202611281600_cases': cases,
   '202611290100_services': services,
+  '202611290110_reintegration': reintegration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

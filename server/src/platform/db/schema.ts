@@ -28,6 +28,12 @@ export interface Database {
   referral_persons: ReferralPersonTable;
   services: ServiceTable;
   notifications: NotificationTable;
+  repatriation_legs: RepatriationLegTable;
+  reintegration_plans: ReintegrationPlanTable;
+  follow_up_visits: FollowUpVisitTable;
+  case_flags: CaseFlagTable;
+  case_conferences: CaseConferenceTable;
+  conference_actions: ConferenceActionTable;
 }
 
 export interface SettingTable {
@@ -374,4 +380,82 @@ export interface NotificationTable {
   created_at: string;
   read_at: string | null;
   emailed_at: string | null;
+}
+
+export interface RepatriationLegTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  /** ISO country (ID, MY) or Kemendagri region code */
+  from_place: string;
+  to_place: string;
+  agency_id: string;
+  planned_date: string;
+  actual_date: string | null;
+  escort_required: number;
+  escort_enc: string | null;
+  transport: string | null;
+  cost: number | string | null;
+  paid_by: string | null;
+  handover_document_id: string | null;
+  created_by: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ReintegrationPlanTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  support_type: string;
+  provider_agency_id: string;
+  amount: number | string | null;
+  items_enc: string | null;
+  start_date: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface FollowUpVisitTable {
+  id: string;
+  plan_id: string;
+  case_id: string;
+  provider_agency_id: string;
+  month: number;
+  due_date: string;
+  visited_on: string | null;
+  situation: string | null;
+  findings_enc: string | null;
+  next_step_enc: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface CaseFlagTable {
+  case_id: string;
+  flag: string;
+  set_at: string;
+  set_by: string;
+}
+
+export interface CaseConferenceTable {
+  id: string;
+  case_id: string;
+  held_on: string;
+  agency_ids: string;
+  summary_enc: string;
+  decisions_enc: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConferenceActionTable {
+  id: string;
+  conference_id: string;
+  case_id: string;
+  description_enc: string;
+  owner_agency_id: string;
+  due_date: string;
+  done_at: string | null;
+  version: number;
 }
