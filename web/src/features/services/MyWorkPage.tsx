@@ -6,6 +6,7 @@ import { useTimeZone } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useLanguage } from '../../i18n';
+import { formatDay } from '../cases/format-day';
 import { ReferralCard } from './ReferralCard';
 import { useMarkAllRead, useMyWork, useNotifications } from './service.api';
 import { ServiceStatusBadge } from './service-labels';
@@ -134,6 +135,48 @@ export function MyWorkPage() {
                     </Anchor>
                     <Text size="sm" c={c.overdue ? 'red' : 'dimmed'}>
                       {due(c.dueAt, c.overdue)}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            </section>
+          ) : null}
+          {w.followUps.length ? (
+            <section aria-labelledby="mw-followups">
+              <Title order={2} fz="h4" mb="sm" id="mw-followups">
+                {t('reintegration.followUps')}
+              </Title>
+              <Stack gap="xs">
+                {w.followUps.map((f) => (
+                  <Group key={f.id} gap="xs" wrap="wrap">
+                    <Anchor component={Link} to={`/cases/${f.caseId}?tab=reintegration`} size="sm">
+                      {f.caseNumber}
+                    </Anchor>
+                    <Text size="sm">{t('reintegration.month', { month: f.month })}</Text>
+                    <Text size="sm" c={f.overdue ? 'red' : 'dimmed'}>
+                      {f.overdue
+                        ? describeDeadline(deadlineState(new Date(`${f.dueDate}T15:59:59Z`), null, now), lang)
+                        : formatDay(f.dueDate, lang)}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            </section>
+          ) : null}
+          {w.actions.length ? (
+            <section aria-labelledby="mw-actions">
+              <Title order={2} fz="h4" mb="sm" id="mw-actions">
+                {t('reintegration.conferenceActions')}
+              </Title>
+              <Stack gap="xs">
+                {w.actions.map((a) => (
+                  <Group key={a.id} gap="xs" wrap="wrap">
+                    <Anchor component={Link} to={`/cases/${a.caseId}?tab=reintegration`} size="sm">
+                      {a.caseNumber}
+                    </Anchor>
+                    <Text size="sm">{a.description}</Text>
+                    <Text size="sm" c={a.overdue ? 'red' : 'dimmed'}>
+                      {formatDay(a.dueDate, lang)}
                     </Text>
                   </Group>
                 ))}

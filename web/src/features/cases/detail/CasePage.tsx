@@ -11,6 +11,7 @@ import { DocumentsTab } from '../../documents/DocumentsTab';
 import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
 import type { DuplicateNotice } from '../../persons/person.api';
+import { ReintegrationTab } from '../../reintegration/ReintegrationTab';
 import { ScreeningTab } from '../../screening/ScreeningTab';
 import { ServicesTab } from '../../services/ServicesTab';
 import { useCase } from '../case.api';
@@ -21,7 +22,16 @@ import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['summary', 'people', 'profile', 'screening', 'services', 'documents', 'timeline'] as const;
+const TABS = [
+  'summary',
+  'people',
+  'profile',
+  'screening',
+  'services',
+  'reintegration',
+  'documents',
+  'timeline',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function duplicatesFromState(state: unknown): DuplicateNotice[] {
@@ -128,6 +138,9 @@ export function CasePage() {
               </Tabs.Panel>
               <Tabs.Panel value="services">
                 <ServicesTab caseId={data.id} canSeeCase />
+              </Tabs.Panel>
+              <Tabs.Panel value="reintegration">
+                <ReintegrationTab caseId={data.id} />
               </Tabs.Panel>
               <Tabs.Panel value="documents">
                 <DocumentsTab detail={data} />
