@@ -5,6 +5,8 @@ import { loadActor } from '../../platform/http/auth-hooks.js';
 import { recordConsent } from '../persons/person.service.js';
 import { createReferral } from '../referrals/referral.service.js';
 import { actOnReferral } from '../referrals/referral-actions.service.js';
+import { recordConference } from '../reintegration/conference.service.js';
+import { addLeg, addPlan, recordVisit } from '../reintegration/reintegration.service.js';
 import { changeServiceStatus, createService, setNeeds } from '../services/service.service.js';
 
 const DAY = 86_400_000;
@@ -131,5 +133,132 @@ export async function seedDemoServices(
       }
     }
   }
+  await seedDemoReintegration(deps, agencies, manager, receivers.dinsos!);
   return count;
+}
+
+/**
+ * A deportee's way home from Nunukan (Kupang, Ruteng, the village) and reintegration with a barber
+ * kit: follow-ups at 1 and 3 months found him working, at 6 months he had re-migrated and the case
+ * is flagged. A second plan has its first visit overdue; a case conference leaves an action open.
+ */
+async function seedDemoReintegration(
+  deps: AppDeps,
+  agencies: Map<string, string>,
+  manager: Actor,
+  dinsos: Actor,
+) {
+  const rows = await deps.db
+    .selectFrom('cases')
+    .innerJoin('persons', 'persons.case_id', 'cases.id')
+    .select(['cases.id', 'persons.id as person_id', 'cases.case_type'])
+    .where('cases.lead_agency_id', '=', agencies.get('uptdppa')!)
+    .where('cases.stage', 'in', ['reintegration', 'monitoring', 'in_services'])
+    .where('persons.role', '=', 'victim')
+    .orderBy('cases.reported_at')
+    .execute();
+  const deportee = rows.find((r) => r.case_type === 'pmi_deportee') ?? rows[0];
+  const other = rows.find((r) => r.id !== deportee?.id);
+  if (!deportee || !other) return;
+  const now = deps.clock.now().getTime();
+  const day = (n: number) => new Date(now + n * DAY).toISOString().slice(0, 10);
+  const at = (n: number): AppDeps => ({ ...deps, clock: new ManualClock(new Date(now + n * DAY)) });
+  const village = deps.reference.regionChildren('53.10.06')[0]?.code ?? '53.10';
+  const legs = [
+    {
+      from: 'MY',
+      to: '65.03',
+      agency: 'bp3mi',
+      date: -400,
+      transport: 'Kapal Pelni',
+      escort: 'Petugas BP3MI Nunukan',
+    },
+    {
+      from: '65.03',
+      to: '53.71',
+      agency: 'bp3mi',
+      date: -396,
+      transport: 'Pesawat',
+      escort: 'Petugas BP3MI',
+    },
+    {
+      from: '53.71',
+      to: '53.10',
+      agency: 'dinsos',
+      date: -393,
+      transport: 'Pesawat',
+      escort: 'Pekerja sosial Dinsos',
+    },
+    {
+      from: '53.10',
+      to: village,
+      agency: 'dinsos',
+      date: -392,
+      transport: 'Mobil dinas',
+      escort: 'Pekerja sosial Dinsos',
+    },
+  ];
+  for (const l of legs) {
+    await addLeg(at(l.date), manager, meta, deportee.id, {
+      personId: deportee.person_id,
+      from: l.from,
+      to: l.to,
+      agencyId: agencies.get(l.agency)!,
+      plannedDate: day(l.date),
+      actualDate: day(l.date),
+      escortRequired: false,
+      escort: l.escort,
+      transport: l.transport,
+      cost: l.from === '65.03' ? 1_850_000 : null,
+      paidBy: l.from === '65.03' ? 'BP3MI' : null,
+    });
+  }
+  const plan = await addPlan(at(-390), manager, meta, deportee.id, {
+    personId: deportee.person_id,
+    supportType: 'economic',
+    providerAgencyId: agencies.get('dinsos')!,
+    amount: 2_500_000,
+    items: 'Satu set alat cukur (barber kit)',
+    startDate: day(-390),
+  });
+  const visits = plan.plans[0]!.visits;
+  const findings = [
+    { situation: 'working' as const, text: 'Membuka usaha cukur di pasar desa.' },
+    { situation: 'working' as const, text: 'Usaha berjalan; penghasilan cukup untuk keluarga.' },
+    {
+      situation: 're_migrated' as const,
+      text: 'Menurut keluarga, berangkat lagi ke Malaysia lewat jalur tidak resmi.',
+    },
+  ];
+  for (const [i, f] of findings.entries()) {
+    const v = visits[i]!;
+    const visited = Math.round((Date.parse(v.dueDate) - now) / DAY) + 2;
+    await recordVisit(at(visited), dinsos, meta, v.id, {
+      version: v.version,
+      visitedOn: day(visited),
+      situation: f.situation,
+      findings: f.text,
+      nextStep: f.situation === 're_migrated' ? 'Koordinasi dengan BP3MI dan desa' : 'Kunjungan berikutnya',
+    });
+  }
+  await addPlan(at(-45), manager, meta, other.id, {
+    personId: other.person_id,
+    supportType: 'vocational',
+    providerAgencyId: agencies.get('dinsos')!,
+    items: 'Pelatihan menjahit di BLK',
+    startDate: day(-45),
+  });
+  await recordConference(at(-3), manager, meta, other.id, {
+    heldOn: day(-3),
+    agencyIds: [agencies.get('uptdppa')!, agencies.get('dinsos')!, agencies.get('rsud')!],
+    summary: 'Pembahasan kasus: kesehatan pulih, perlu pendampingan keluarga dan pelatihan.',
+    decisions: 'Dinsos melakukan asesmen keluarga; UPTD PPA memantau.',
+    actions: [
+      {
+        description: 'Asesmen keluarga di desa asal',
+        ownerAgencyId: agencies.get('dinsos')!,
+        dueDate: day(4),
+      },
+    ],
+  });
 }
