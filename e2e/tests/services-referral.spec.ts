@@ -147,3 +147,36 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   await expect(page.getByTestId('referral-card').getByText('Selesai', { exact: true })).toBeVisible();
   await step(page, '7-case-manager-sees-completed');
 });
+
+test('the deportee’s chain home, reintegration follow-ups with the re-migration flag, and My work of Dinas Sosial', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'manajer.uptdppa');
+  const list = (await (await page.request.get('/api/v1/cases?pageSize=200')).json()).items as {
+    id: string;
+  }[];
+  let caseId = '';
+  for (const c of list) {
+    const r = await (await page.request.get(`/api/v1/cases/${c.id}/reintegration`)).json();
+    if (r.legs?.length) {
+      caseId = c.id;
+      break;
+    }
+  }
+  expect(caseId).not.toBe('');
+  await page.goto(`/cases/${caseId}?tab=reintegration`);
+  await expect(page.getByRole('heading', { name: 'Rantai pemulangan' })).toBeVisible();
+  await expect(page.getByTestId('repatriation-leg')).toHaveCount(4);
+  await expect(page.getByText('Korban bermigrasi kembali')).toBeVisible();
+  await expect(page.getByTestId('follow-up').getByText('Bermigrasi kembali')).toBeVisible();
+  await step(page, '8-repatriation-chain');
+  await signOut(page);
+
+  await signIn(page, 'layanan.dinsos');
+  await page.getByRole('link', { name: /^Tugas saya/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tugas saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kunjungan tindak lanjut jatuh tempo' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tindak lanjut pembahasan kasus' })).toBeVisible();
+  await step(page, '9-my-work-dinsos');
+});

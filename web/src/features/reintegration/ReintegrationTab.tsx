@@ -6,7 +6,6 @@ import {
   Group,
   Skeleton,
   Stack,
-  Table,
   Text,
   Timeline,
   Title,
@@ -134,44 +133,46 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
                   {p.amount !== null ? `${formatRupiah(p.amount)} · ` : ''}
                   {t('reintegration.start')} {formatDay(p.startDate, lang)}
                 </Text>
-                <Table.ScrollContainer minWidth={300} mt="xs">
-                  <Table>
-                    <Table.Tbody>
-                      {p.visits.map((v) => (
-                        <Table.Tr key={v.id} data-testid="follow-up">
-                          <Table.Td>{t('reintegration.month', { month: v.month })}</Table.Td>
-                          <Table.Td>{formatDay(v.visitedOn ?? v.dueDate, lang)}</Table.Td>
-                          <Table.Td>
-                            {v.situation ? (
-                              <Badge
-                                radius="sm"
-                                color={
-                                  v.situation === 're_trafficked' || v.situation === 're_migrated'
-                                    ? 'red'
-                                    : 'teal'
-                                }
-                              >
-                                {t(`reintegration.situations.${v.situation}`)}
-                              </Badge>
-                            ) : v.overdue ? (
-                              <Badge radius="sm" color="red" variant="light">
-                                {t('services.service.overdue')}
-                              </Badge>
-                            ) : null}
-                            {v.findings ? <Text size="xs">{v.findings}</Text> : null}
-                          </Table.Td>
-                          <Table.Td>
-                            {!v.visitedOn && r.abilities.edit ? (
-                              <Button size="compact-xs" variant="light" onClick={() => setVisit(v)}>
-                                {t('reintegration.record')}
-                              </Button>
-                            ) : null}
-                          </Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                <Stack gap={6} mt="xs">
+                  {p.visits.map((v) => (
+                    <Group key={v.id} data-testid="follow-up" gap="xs" wrap="wrap" align="flex-start">
+                      <Text size="sm" fw={600}>
+                        {t('reintegration.month', { month: v.month })}
+                      </Text>
+                      <Text size="sm">{formatDay(v.visitedOn ?? v.dueDate, lang)}</Text>
+                      {v.situation ? (
+                        <Badge
+                          radius="sm"
+                          color={
+                            v.situation === 're_trafficked' || v.situation === 're_migrated' ? 'red' : 'teal'
+                          }
+                          styles={{ label: { overflow: 'visible' } }}
+                        >
+                          {t(`reintegration.situations.${v.situation}`)}
+                        </Badge>
+                      ) : v.overdue ? (
+                        <Badge
+                          radius="sm"
+                          color="red"
+                          variant="light"
+                          styles={{ label: { overflow: 'visible' } }}
+                        >
+                          {t('services.service.overdue')}
+                        </Badge>
+                      ) : null}
+                      {!v.visitedOn && r.abilities.edit ? (
+                        <Button size="compact-xs" variant="light" onClick={() => setVisit(v)}>
+                          {t('reintegration.record')}
+                        </Button>
+                      ) : null}
+                      {v.findings ? (
+                        <Text size="sm" c="dimmed" w="100%">
+                          {v.findings}
+                        </Text>
+                      ) : null}
+                    </Group>
+                  ))}
+                </Stack>
               </Card>
             ))}
           </Stack>
