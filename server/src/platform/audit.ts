@@ -47,7 +47,26 @@ export type AuditAction =
   | 'document.uploaded'
   | 'document.downloaded'
   | 'document.deleted'
-  | 'demo.seeded';
+  | 'demo.seeded'
+  | 'deadline.settings_changed'
+  | 'service.created'
+  | 'service.status_changed'
+  | 'service.read'
+  | 'needs.updated'
+  | 'referral.sent'
+  | 'referral.read'
+  | 'referral.accepted'
+  | 'referral.declined'
+  | 'referral.completed'
+  | 'referral.revoked'
+  | 'referral.consent_override'
+  | 'repatriation.leg_added'
+  | 'repatriation.leg_updated'
+  | 'reintegration.planned'
+  | 'reintegration.follow_up_recorded'
+  | 'case.flagged'
+  | 'conference.recorded'
+  | 'conference.action_done';
 
 export interface AuditActor {
   userId: string | null;

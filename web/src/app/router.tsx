@@ -10,6 +10,9 @@ import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { HomePage } from '../features/home/HomePage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
+import { MyWorkPage } from '../features/services/MyWorkPage';
+import { ReferralPage } from '../features/services/ReferralPage';
+import { ReferralsPage } from '../features/services/ReferralsPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -49,6 +52,30 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="case.read">
               <CasePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'my-work',
+          element: (
+            <RequirePermission permission="case.read">
+              <MyWorkPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'referrals',
+          element: (
+            <RequirePermission permission="case.read">
+              <ReferralsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'referrals/:id',
+          element: (
+            <RequirePermission permission="case.read">
+              <ReferralPage />
             </RequirePermission>
           ),
         },

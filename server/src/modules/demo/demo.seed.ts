@@ -8,6 +8,7 @@ import { createAgency } from '../agencies/agency.service.js';
 import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
+import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
   key: string;
@@ -247,6 +248,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,
   });
+  await seedDemoServices(deps, agencyIds, userIds);
   await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
     await setSetting(trx, DEMO_SETTING, 'true', deps.clock.now());
     // The demo stays easy to try: no second step at sign-in (the sign-in page says so).

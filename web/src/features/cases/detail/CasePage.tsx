@@ -12,7 +12,9 @@ import { DocumentsTab } from '../../documents/DocumentsTab';
 import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
 import type { DuplicateNotice } from '../../persons/person.api';
+import { ReintegrationTab } from '../../reintegration/ReintegrationTab';
 import { ScreeningTab } from '../../screening/ScreeningTab';
+import { ServicesTab } from '../../services/ServicesTab';
 import { useCase } from '../case.api';
 import { coreLabel } from '../case-values';
 import { AccessLogTab } from './AccessLogTab';
@@ -22,7 +24,17 @@ import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['summary', 'people', 'profile', 'screening', 'documents', 'timeline', 'accessLog'] as const;
+const TABS = [
+  'summary',
+  'people',
+  'profile',
+  'screening',
+  'services',
+  'reintegration',
+  'documents',
+  'timeline',
+  'accessLog',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function duplicatesFromState(state: unknown): DuplicateNotice[] {
@@ -129,6 +141,12 @@ export function CasePage() {
               </Tabs.Panel>
               <Tabs.Panel value="screening">
                 <ScreeningTab detail={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="services">
+                <ServicesTab caseId={data.id} canSeeCase />
+              </Tabs.Panel>
+              <Tabs.Panel value="reintegration">
+                <ReintegrationTab caseId={data.id} />
               </Tabs.Panel>
               <Tabs.Panel value="documents">
                 <DocumentsTab detail={data} />
