@@ -8,6 +8,7 @@ import { ProfilePage } from '../features/auth/ProfilePage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
+import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute';
 import { HomePage } from '../features/home/HomePage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -143,6 +144,7 @@ export function createAppRouter() {
             </RequirePermission>
           ),
         },
+        { path: 'emergency-access', element: <EmergencyReviewRoute /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
