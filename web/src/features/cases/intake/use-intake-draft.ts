@@ -1,5 +1,5 @@
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../../app/api-client';
 import { discardIntakeDraft, type IntakeDraft, loadIntakeDraft, saveIntakeDraft } from './intake-draft';
 import type { IntakeValues } from './intake-values';
@@ -17,11 +17,28 @@ export function useIntakeDraft(userId: string) {
   const keyRef = useRef(idempotencyKey);
   keyRef.current = idempotencyKey;
 
-  const write = useDebouncedCallback((values: IntakeValues) => {
-    const ok = saveIntakeDraft(userId, { step: stepRef.current, values, idempotencyKey: keyRef.current });
-    setStorageFailed(!ok);
-    if (ok) setSavedAt(new Date());
-  }, 600);
+  const write = useDebouncedCallback(
+    (values: IntakeValues) => {
+      const ok = saveIntakeDraft(userId, { step: stepRef.current, values, idempotencyKey: keyRef.current });
+      setStorageFailed(!ok);
+      if (ok) setSavedAt(new Date());
+    },
+    { delay: 600, flushOnUnmount: true },
+  );
+
+  // Closing or reloading the tab, or switching away on a phone, writes what was typed last.
+  useEffect(() => {
+    const flush = () => write.flush();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') write.flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, [write]);
 
   /** Called on every change; nothing is written while an earlier draft still waits for a choice. */
   const remember = useCallback(
