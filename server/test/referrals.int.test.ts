@@ -238,6 +238,8 @@ describe.each(DB_KINDS)('referrals on %s', (kind) => {
 
     // The worker records the shelter stay and completes it; a stale version gets 409.
     const shelter = plan.services.find((s: { type: string }) => s.type === 'shelter');
+    // Accepted rehabilitation is due to start within 7 days (end of 5 December, WITA).
+    expect(shelter.dueAt).toBe('2026-12-05T15:59:59.999Z');
     const start = await call(env, dinsosA, 'POST', `/api/v1/services/${shelter.id}/status`, {
       version: shelter.version,
       to: 'in_progress',
