@@ -221,9 +221,18 @@ export async function getReferral(deps: Deps, actor: Actor, meta: Meta, id: stri
 /** Incoming or outgoing referrals of the caller's agency, or consent overrides for a coordinator's review. */
 export async function listReferrals(deps: Deps, actor: Actor, query: ReferralListQuery) {
   let q = deps.db.selectFrom('referrals');
-  if (query.box === 'incoming') q = q.where('to_agency_id', '=', actor.agencyId);
-  else if (query.box === 'outgoing') q = q.where('from_agency_id', '=', actor.agencyId);
-  else {
+  const receives = actor.permissions.has('service.manage') || actor.permissions.has('referral.manage');
+  if (query.box === 'incoming') {
+    // Only the agency's service workers receive; anyone else of the agency has an empty queue.
+    q = q.where('to_agency_id', '=', receives ? actor.agencyId : '');
+  } else if (query.box === 'outgoing') {
+    // The referrals of the caller's own cases, so the total counts only what the list may show.
+    q = q
+      .where('from_agency_id', '=', actor.agencyId)
+      .where('case_id', 'in', (eb) =>
+        eb.selectFrom('case_team').select('case_id').where('user_id', '=', actor.userId),
+      );
+  } else {
     if (!actor.roles.includes('coordinator') || !actor.taskForceId) throw errors.forbidden();
     q = q.where('from_task_force_id', '=', actor.taskForceId).where('consent_override_by', 'is not', null);
   }
