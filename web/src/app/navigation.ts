@@ -11,6 +11,7 @@ export interface NavigationItem {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.checklist'
+    | 'nav.deadlines'
     | 'nav.profile';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
@@ -26,6 +27,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/settings/screening-checklist', label: 'nav.checklist', permission: 'screening.checklist.manage' },
+  { path: '/settings/deadline-rules', label: 'nav.deadlines', permission: 'agency.manage' },
   { path: '/profile', label: 'nav.profile' },
 ];
 

@@ -10,6 +10,7 @@ import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { HomePage } from '../features/home/HomePage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
+import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
 import { ReferralPage } from '../features/services/ReferralPage';
 import { ReferralsPage } from '../features/services/ReferralsPage';
@@ -140,6 +141,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="screening.checklist.manage">
               <ChecklistEditorPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'settings/deadline-rules',
+          element: (
+            <RequirePermission permission="agency.manage">
+              <DeadlineRulesPage />
             </RequirePermission>
           ),
         },
