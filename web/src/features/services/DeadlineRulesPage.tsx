@@ -6,7 +6,6 @@ import {
   Select,
   Skeleton,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -133,58 +132,47 @@ export function DeadlineRulesPage() {
             <Title order={2} fz="h4" mb="sm">
               {t('deadlines.holidays')}
             </Title>
-            <Table.ScrollContainer minWidth={300}>
-              <Table>
-                <Table.Tbody>
-                  {draft.holidays.map((h, i) => (
-                    <Table.Tr key={`h-${i.toString()}`}>
-                      <Table.Td>
-                        <TextInput
-                          type="date"
-                          aria-label={t('deadlines.holidayDate')}
-                          value={h.date}
-                          onChange={(e) =>
-                            setDraft({
-                              ...draft,
-                              holidays: draft.holidays.map((x, j) =>
-                                j === i ? { ...x, date: e.currentTarget.value } : x,
-                              ),
-                            })
-                          }
-                          error={errors[`holidays.${i}.date`]}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          aria-label={t('deadlines.holidayName')}
-                          value={h.name}
-                          onChange={(e) =>
-                            setDraft({
-                              ...draft,
-                              holidays: draft.holidays.map((x, j) =>
-                                j === i ? { ...x, name: e.currentTarget.value } : x,
-                              ),
-                            })
-                          }
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() =>
-                            setDraft({ ...draft, holidays: draft.holidays.filter((_, j) => j !== i) })
-                          }
-                        >
-                          {t('common.remove')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Stack gap="xs">
+              {draft.holidays.map((h, i) => (
+                <Group key={`h-${i.toString()}`} gap="xs" wrap="wrap" align="flex-start">
+                  <TextInput
+                    type="date"
+                    aria-label={t('deadlines.holidayDate')}
+                    w={170}
+                    value={h.date}
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        holidays: draft.holidays.map((x, j) =>
+                          j === i ? { ...x, date: e.currentTarget.value } : x,
+                        ),
+                      })
+                    }
+                    error={errors[`holidays.${i}.date`]}
+                  />
+                  <TextInput
+                    aria-label={t('deadlines.holidayName')}
+                    style={{ flex: '1 1 12rem' }}
+                    value={h.name}
+                    onChange={(e) =>
+                      setDraft({
+                        ...draft,
+                        holidays: draft.holidays.map((x, j) =>
+                          j === i ? { ...x, name: e.currentTarget.value } : x,
+                        ),
+                      })
+                    }
+                  />
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((_, j) => j !== i) })}
+                  >
+                    {t('common.remove')}
+                  </Button>
+                </Group>
+              ))}
+            </Stack>
             <Button
               mt="sm"
               variant="light"
