@@ -104,6 +104,7 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   await expect(page.getByText(name)).toHaveCount(0);
   await page.getByRole('button', { name: 'Terima' }).click();
   const accept = page.getByRole('dialog', { name: 'Terima rujukan' });
+  await expect(accept.getByRole('combobox', { name: 'Petugas yang ditugaskan' })).toBeVisible();
   await step(page, '4-accept-dialog');
   await accept.getByRole('button', { name: 'Terima' }).click();
   await expect(page.getByText('Rujukan diperbarui.')).toBeVisible();

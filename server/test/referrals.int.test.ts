@@ -200,6 +200,10 @@ describe.each(DB_KINDS)('referrals on %s', (kind) => {
       ),
     ).toBe(true);
 
+    const workers = await call(env, dinsosA, 'GET', `/api/v1/referrals/${r.id}/workers`);
+    expect(workers.json().items.map((w: { id: string }) => w.id)).toContain(dinsosBId);
+    expect((await call(env, manager, 'GET', `/api/v1/referrals/${r.id}/workers`)).statusCode).toBe(403);
+    expect((await call(env, rsud, 'GET', `/api/v1/referrals/${r.id}/workers`)).statusCode).toBe(404);
     // Concurrent accept: one wins, the other gets 409.
     const [a, b] = await Promise.all([
       call(env, dinsosA, 'POST', `/api/v1/referrals/${r.id}/accept`, { version: 1 }),

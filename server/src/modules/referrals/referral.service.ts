@@ -14,7 +14,7 @@ import type { ReferralRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { caseAccess } from '../cases/case.policy.js';
 import { caseEvent } from '../cases/case.service.js';
-import { notifyAgency } from '../notifications/notification.service.js';
+import { notifyAgency, serviceWorkersOf } from '../notifications/notification.service.js';
 import { dueFor } from '../services/deadline-settings.service.js';
 import { presentReferrals, type ReferralSide, referralSide } from './referral.presenter.js';
 
@@ -276,4 +276,23 @@ export async function caseReferrals(deps: Deps, actor: Actor, caseId: string) {
   const sides = new Map<string, ReferralSide>();
   for (const r of rows) sides.set(r.id, (await referralSide(deps.db, actor, r))!);
   return { items: await presentReferrals(deps, deps.db, actor, rows, sides, { identity: false }) };
+}
+
+/** Workers of the receiving agency a referral can be assigned to (for the receiver's accept dialog). */
+export async function referralWorkers(deps: Deps, actor: Actor, id: string) {
+  const row = await deps.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.notFound();
+  const side = await referralSide(deps.db, actor, row);
+  if (!side) throw errors.notFound();
+  if (side !== 'receiver') throw errors.forbidden();
+  const ids = await serviceWorkersOf(deps.db, row.to_agency_id);
+  const users = ids.length
+    ? await deps.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', ids)
+        .orderBy('display_name')
+        .execute()
+    : [];
+  return { items: users.map((u) => ({ id: u.id, displayName: u.display_name })) };
 }
