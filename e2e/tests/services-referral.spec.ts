@@ -104,6 +104,7 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   await expect(page.getByText(name)).toHaveCount(0);
   await page.getByRole('button', { name: 'Terima' }).click();
   const accept = page.getByRole('dialog', { name: 'Terima rujukan' });
+  await expect(accept.getByRole('combobox', { name: 'Petugas yang ditugaskan' })).toBeVisible();
   await step(page, '4-accept-dialog');
   await accept.getByRole('button', { name: 'Terima' }).click();
   await expect(page.getByText('Rujukan diperbarui.')).toBeVisible();
@@ -179,4 +180,20 @@ test('the deportee’s chain home, reintegration follow-ups with the re-migratio
   await expect(page.getByRole('heading', { name: 'Kunjungan tindak lanjut jatuh tempo' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Tindak lanjut pembahasan kasus' })).toBeVisible();
   await step(page, '9-my-work-dinsos');
+});
+
+test('an administrator keeps the deadline rules and holidays of the task force', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'admin');
+  await page.getByRole('link', { name: 'Aturan tenggat' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Aturan tenggat' })).toBeVisible();
+  await expect(page.getByText('Jawaban atas rujukan')).toBeVisible();
+  await page.getByRole('button', { name: 'Tambah hari libur' }).click();
+  await page.getByLabel('Tanggal', { exact: true }).last().fill('2026-12-25');
+  await page.getByLabel('Nama hari libur').last().fill('Hari Raya Natal');
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(page.getByText('Aturan tenggat disimpan.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Nama hari libur').last()).toHaveValue('Hari Raya Natal');
+  await step(page, '10-deadline-rules');
 });

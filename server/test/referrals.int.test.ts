@@ -200,6 +200,10 @@ describe.each(DB_KINDS)('referrals on %s', (kind) => {
       ),
     ).toBe(true);
 
+    const workers = await call(env, dinsosA, 'GET', `/api/v1/referrals/${r.id}/workers`);
+    expect(workers.json().items.map((w: { id: string }) => w.id)).toContain(dinsosBId);
+    expect((await call(env, manager, 'GET', `/api/v1/referrals/${r.id}/workers`)).statusCode).toBe(403);
+    expect((await call(env, rsud, 'GET', `/api/v1/referrals/${r.id}/workers`)).statusCode).toBe(404);
     // Concurrent accept: one wins, the other gets 409.
     const [a, b] = await Promise.all([
       call(env, dinsosA, 'POST', `/api/v1/referrals/${r.id}/accept`, { version: 1 }),
@@ -238,6 +242,8 @@ describe.each(DB_KINDS)('referrals on %s', (kind) => {
 
     // The worker records the shelter stay and completes it; a stale version gets 409.
     const shelter = plan.services.find((s: { type: string }) => s.type === 'shelter');
+    // Accepted rehabilitation is due to start within 7 days (end of 5 December, WITA).
+    expect(shelter.dueAt).toBe('2026-12-05T15:59:59.999Z');
     const start = await call(env, dinsosA, 'POST', `/api/v1/services/${shelter.id}/status`, {
       version: shelter.version,
       to: 'in_progress',

@@ -137,6 +137,11 @@ describe.each(DB_KINDS)('repatriation, reintegration and case conferences on %s'
     // The providing agency sees its due visits on My work and records them.
     const work = (await call(env, dinsos, 'GET', '/api/v1/my-work')).json();
     expect(work.followUps.filter((f: { caseId: string }) => f.caseId === caseId)).toHaveLength(3);
+    const notes = (await call(env, dinsos, 'GET', '/api/v1/notifications')).json();
+    expect(notes.items.filter((n: { kind: string }) => n.kind === 'follow_up_overdue')).toHaveLength(3);
+    await call(env, dinsos, 'GET', '/api/v1/my-work');
+    const again = (await call(env, dinsos, 'GET', '/api/v1/notifications')).json();
+    expect(again.items.filter((n: { kind: string }) => n.kind === 'follow_up_overdue')).toHaveLength(3);
     const [m1, , m6] = plan.visits;
     const bad = await call(env, dinsos, 'POST', `/api/v1/follow-up-visits/${m1.id}`, {
       version: 1,

@@ -12,6 +12,7 @@ export interface NavigationItem {
     | 'nav.audit'
     | 'nav.checklist'
     | 'nav.emergency'
+    | 'nav.deadlines'
     | 'nav.profile';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
@@ -35,6 +36,7 @@ export const NAVIGATION: NavigationItem[] = [
     permission: 'case.break_glass',
     orPermission: 'user.manage',
   },
+  { path: '/settings/deadline-rules', label: 'nav.deadlines', permission: 'agency.manage' },
   { path: '/profile', label: 'nav.profile' },
 ];
 

@@ -11,6 +11,7 @@ import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute';
 import { HomePage } from '../features/home/HomePage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
+import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
 import { ReferralPage } from '../features/services/ReferralPage';
 import { ReferralsPage } from '../features/services/ReferralsPage';
@@ -145,6 +146,14 @@ export function createAppRouter() {
           ),
         },
         { path: 'emergency-access', element: <EmergencyReviewRoute /> },
+        {
+          path: 'settings/deadline-rules',
+          element: (
+            <RequirePermission permission="agency.manage">
+              <DeadlineRulesPage />
+            </RequirePermission>
+          ),
+        },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -6,8 +6,10 @@ import { recordConsent } from '../persons/person.service.js';
 import { createReferral } from '../referrals/referral.service.js';
 import { actOnReferral } from '../referrals/referral-actions.service.js';
 import { recordConference } from '../reintegration/conference.service.js';
-import { addLeg, addPlan, recordVisit } from '../reintegration/reintegration.service.js';
-import { changeServiceStatus, createService, setNeeds } from '../services/service.service.js';
+import { addPlan, recordVisit } from '../reintegration/reintegration.service.js';
+import { addLeg } from '../reintegration/repatriation.service.js';
+import { changeServiceStatus, createService } from '../services/service.service.js';
+import { setNeeds } from '../services/service-plan.service.js';
 
 const DAY = 86_400_000;
 const meta = { requestId: 'demo-seed', ip: null };

@@ -138,6 +138,25 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     .orderBy('conference_actions.due_date')
     .limit(100)
     .execute();
+  // Overdue services and follow-up visits are announced once per user, like overdue referrals.
+  const lateItems = [
+    ...serviceViews
+      .filter((v) => v.overdue)
+      .map((v) => ({ kind: 'service_overdue', caseId: v.caseId, caseNumber: v.caseNumber, key: v.id })),
+    ...followUps
+      .filter((f) => f.due_date < today)
+      .map((f) => ({ kind: 'follow_up_overdue', caseId: f.case_id, caseNumber: f.case_number, key: f.id })),
+  ];
+  for (const l of lateItems) {
+    await notifyUsers(deps.db, deps, [actor.userId], {
+      kind: l.kind,
+      caseId: l.caseId,
+      caseNumber: l.caseNumber,
+      referralId: null,
+      dedupeKey: `${l.kind}:${l.key}`,
+    });
+  }
+  if (lateItems.length) await deliverPending(deps);
   const counts = {
     referralsWaiting: incoming.length,
     referralsOverdue: overdue.length,

@@ -8,6 +8,8 @@ const SUBJECTS: Record<string, { id: string; en: string }> = {
   referral_completed: { id: 'Rujukan selesai', en: 'Referral completed' },
   referral_revoked: { id: 'Rujukan dicabut', en: 'Referral revoked' },
   referral_overdue: { id: 'Rujukan terlambat dijawab', en: 'Referral answer overdue' },
+  service_overdue: { id: 'Layanan melewati tenggat', en: 'Service overdue' },
+  follow_up_overdue: { id: 'Kunjungan tindak lanjut terlambat', en: 'Follow-up visit overdue' },
 };
 
 let cached: { url: string; transport: Transporter } | null = null;

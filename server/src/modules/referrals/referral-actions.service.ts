@@ -11,6 +11,7 @@ import { inTransaction } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
 import { caseEvent } from '../cases/case.service.js';
 import { notifyAgency, notifyUsers } from '../notifications/notification.service.js';
+import { dueFor } from '../services/deadline-settings.service.js';
 import { presentReferrals, referralSide } from './referral.presenter.js';
 import type { Deps, Meta } from './referral.service.js';
 
@@ -101,6 +102,24 @@ export async function actOnReferral(
       .where('referral_id', '=', id)
       .where('status', 'in', open)
       .execute();
+    if (action === 'accept') {
+      // Accepted services are due by the receiving task force's rules: rehabilitation starts
+      // within its limit (7 days by default), other services within the completion limit.
+      const start = deps.clock.now();
+      for (const [key, rehab] of [
+        ['rehabilitation_start', true],
+        ['service_completion', false],
+      ] as const) {
+        const due = (await dueFor(trx, row.to_task_force_id, key, start)).toISOString();
+        await trx
+          .updateTable('services')
+          .set({ due_at: due })
+          .where('referral_id', '=', id)
+          .where('due_at', 'is', null)
+          .where('stage', rehab ? 'in' : 'not in', ['rehabilitasi_kesehatan', 'rehabilitasi_sosial'])
+          .execute();
+      }
+    }
     const to = await trx
       .selectFrom('agencies')
       .select('short_name')

@@ -13,7 +13,13 @@ import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { deliverPending } from '../notifications/notification.service.js';
-import { caseReferrals, createReferral, getReferral, listReferrals } from './referral.service.js';
+import {
+  caseReferrals,
+  createReferral,
+  getReferral,
+  listReferrals,
+  referralWorkers,
+} from './referral.service.js';
 import { actOnReferral } from './referral-actions.service.js';
 
 export function referralRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -67,6 +73,23 @@ export function referralRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => getReferral(deps, actorOf(req), requestMeta(req), req.params.id),
+    );
+
+    app.get(
+      '/referrals/:id/workers',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['referrals'],
+          summary: 'Workers of the receiving agency the referral can be assigned to (receiving agency only)',
+          params: idParams,
+          response: {
+            200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => referralWorkers(deps, actorOf(req), req.params.id),
     );
 
     for (const action of REFERRAL_ACTIONS) {

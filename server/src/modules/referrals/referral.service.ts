@@ -14,7 +14,7 @@ import type { ReferralRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { caseAccess } from '../cases/case.policy.js';
 import { caseEvent } from '../cases/case.service.js';
-import { notifyAgency } from '../notifications/notification.service.js';
+import { notifyAgency, serviceWorkersOf } from '../notifications/notification.service.js';
 import { dueFor } from '../services/deadline-settings.service.js';
 import { presentReferrals, type ReferralSide, referralSide } from './referral.presenter.js';
 
@@ -221,9 +221,18 @@ export async function getReferral(deps: Deps, actor: Actor, meta: Meta, id: stri
 /** Incoming or outgoing referrals of the caller's agency, or consent overrides for a coordinator's review. */
 export async function listReferrals(deps: Deps, actor: Actor, query: ReferralListQuery) {
   let q = deps.db.selectFrom('referrals');
-  if (query.box === 'incoming') q = q.where('to_agency_id', '=', actor.agencyId);
-  else if (query.box === 'outgoing') q = q.where('from_agency_id', '=', actor.agencyId);
-  else {
+  const receives = actor.permissions.has('service.manage') || actor.permissions.has('referral.manage');
+  if (query.box === 'incoming') {
+    // Only the agency's service workers receive; anyone else of the agency has an empty queue.
+    q = q.where('to_agency_id', '=', receives ? actor.agencyId : '');
+  } else if (query.box === 'outgoing') {
+    // The referrals of the caller's own cases, so the total counts only what the list may show.
+    q = q
+      .where('from_agency_id', '=', actor.agencyId)
+      .where('case_id', 'in', (eb) =>
+        eb.selectFrom('case_team').select('case_id').where('user_id', '=', actor.userId),
+      );
+  } else {
     if (!actor.roles.includes('coordinator') || !actor.taskForceId) throw errors.forbidden();
     q = q.where('from_task_force_id', '=', actor.taskForceId).where('consent_override_by', 'is not', null);
   }
@@ -267,4 +276,23 @@ export async function caseReferrals(deps: Deps, actor: Actor, caseId: string) {
   const sides = new Map<string, ReferralSide>();
   for (const r of rows) sides.set(r.id, (await referralSide(deps.db, actor, r))!);
   return { items: await presentReferrals(deps, deps.db, actor, rows, sides, { identity: false }) };
+}
+
+/** Workers of the receiving agency a referral can be assigned to (for the receiver's accept dialog). */
+export async function referralWorkers(deps: Deps, actor: Actor, id: string) {
+  const row = await deps.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw errors.notFound();
+  const side = await referralSide(deps.db, actor, row);
+  if (!side) throw errors.notFound();
+  if (side !== 'receiver') throw errors.forbidden();
+  const ids = await serviceWorkersOf(deps.db, row.to_agency_id);
+  const users = ids.length
+    ? await deps.db
+        .selectFrom('users')
+        .select(['id', 'display_name'])
+        .where('id', 'in', ids)
+        .orderBy('display_name')
+        .execute()
+    : [];
+  return { items: users.map((u) => ({ id: u.id, displayName: u.display_name })) };
 }

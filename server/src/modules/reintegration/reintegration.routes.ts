@@ -15,7 +15,8 @@ import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { completeAction, conferencesOf, recordConference } from './conference.service.js';
-import { addLeg, addPlan, recordVisit, reintegrationOf, updateLeg } from './reintegration.service.js';
+import { addPlan, recordVisit, reintegrationOf } from './reintegration.service.js';
+import { addLeg, updateLeg } from './repatriation.service.js';
 
 const ok = z.object({ ok: z.boolean() });
 

@@ -5,7 +5,6 @@ import {
   initials,
   type Reintegration,
   type ReintegrationPlanCreate,
-  type RepatriationLegCreate,
 } from '@sinergi/core';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
@@ -15,17 +14,18 @@ import { caseAccess } from '../cases/case.policy.js';
 import { caseEvent } from '../cases/case.service.js';
 import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'reference'>;
-type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
+export type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'reference'>;
+export type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
-async function accessTo(deps: Deps, actor: Actor, caseId: string) {
+/** The case if the actor may see it, and whether they may change its reintegration records. */
+export async function accessTo(deps: Deps, actor: Actor, caseId: string) {
   const c = await deps.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   const access = c ? await caseAccess(deps.db, actor, c) : null;
   if (!c || !access) throw errors.notFound();
   return { c, access, edit: access === 'full' && actor.permissions.has('service.manage') };
 }
 
-async function personOf(db: Db, caseId: string, personId: string) {
+export async function personOf(db: Db, caseId: string, personId: string) {
   const p = await db
     .selectFrom('persons')
     .select(['id', 'is_child', 'full_name_enc'])
@@ -36,7 +36,7 @@ async function personOf(db: Db, caseId: string, personId: string) {
   return p;
 }
 
-async function checkAgency(db: Db, id: string, field: string) {
+export async function checkAgency(db: Db, id: string, field: string) {
   const a = await db.selectFrom('agencies').select(['id', 'active']).where('id', '=', id).executeTakeFirst();
   if (!a?.active) throw errors.validation({ [field]: 'agency_unknown' });
 }
@@ -128,110 +128,6 @@ export async function reintegrationOf(deps: Deps, actor: Actor, caseId: string):
     flags: flags.map((f) => ({ flag: f.flag, setAt: f.set_at })),
     abilities: { edit },
   };
-}
-
-/** Records one hand-over of the repatriation chain; children always need an escort. */
-export async function addLeg(
-  deps: Deps,
-  actor: Actor,
-  meta: Meta,
-  caseId: string,
-  input: RepatriationLegCreate,
-) {
-  const { edit } = await accessTo(deps, actor, caseId);
-  if (!edit) throw errors.forbidden();
-  const person = await personOf(deps.db, caseId, input.personId);
-  await checkAgency(deps.db, input.agencyId, 'agencyId');
-  const fields: Record<string, string> = {};
-  for (const k of ['from', 'to'] as const) {
-    const code = input[k];
-    if (/^[A-Z]{2}$/.test(code) ? !deps.reference.country(code) : !deps.reference.region(code))
-      fields[k] = /^[A-Z]{2}$/.test(code) ? 'country_unknown' : 'region_unknown';
-  }
-  if (Object.keys(fields).length) throw errors.validation(fields);
-  const id = randomUUID();
-  const now = deps.clock.now().toISOString();
-  await inTransaction(deps, actor, meta, async (trx, audit) => {
-    await trx
-      .insertInto('repatriation_legs')
-      .values({
-        id,
-        case_id: caseId,
-        person_id: input.personId,
-        from_place: input.from,
-        to_place: input.to,
-        agency_id: input.agencyId,
-        planned_date: input.plannedDate,
-        actual_date: input.actualDate ?? null,
-        escort_required: person.is_child === 1 || input.escortRequired ? 1 : 0,
-        escort_enc: deps.cipher.encryptNullable(input.escort ?? null),
-        transport: input.transport ?? null,
-        cost: input.cost ?? null,
-        paid_by: input.paidBy ?? null,
-        handover_document_id: input.handoverDocumentId ?? null,
-        created_by: actor.userId,
-        version: 1,
-        updated_at: now,
-      })
-      .execute();
-    await caseEvent(trx, deps, actor, caseId, 'repatriation_leg_added', {
-      legId: id,
-      from: input.from,
-      to: input.to,
-    });
-    await audit({
-      action: 'repatriation.leg_added',
-      entityType: 'case',
-      entityId: caseId,
-      details: { legId: id },
-    });
-  });
-  return reintegrationOf(deps, actor, caseId);
-}
-
-/** Records the actual date, escort or hand-over report of a leg; version-checked. */
-export async function updateLeg(
-  deps: Deps,
-  actor: Actor,
-  meta: Meta,
-  legId: string,
-  input: {
-    version: number;
-    actualDate?: string | null;
-    handoverDocumentId?: string | null;
-    escort?: string | null;
-  },
-) {
-  const leg = await deps.db
-    .selectFrom('repatriation_legs')
-    .selectAll()
-    .where('id', '=', legId)
-    .executeTakeFirst();
-  if (!leg) throw errors.notFound();
-  const { edit } = await accessTo(deps, actor, leg.case_id);
-  if (!edit) throw errors.forbidden();
-  if (leg.version !== input.version)
-    throw errors.versionConflict(await reintegrationOf(deps, actor, leg.case_id));
-  await inTransaction(deps, actor, meta, async (trx, audit) => {
-    await trx
-      .updateTable('repatriation_legs')
-      .set({
-        ...(input.actualDate !== undefined && { actual_date: input.actualDate }),
-        ...(input.handoverDocumentId !== undefined && { handover_document_id: input.handoverDocumentId }),
-        ...(input.escort !== undefined && { escort_enc: deps.cipher.encryptNullable(input.escort) }),
-        version: leg.version + 1,
-        updated_at: deps.clock.now().toISOString(),
-      })
-      .where('id', '=', legId)
-      .execute();
-    await audit({
-      action: 'repatriation.leg_updated',
-      entityType: 'case',
-      entityId: leg.case_id,
-      details: { legId },
-    });
-  });
-  return reintegrationOf(deps, actor, leg.case_id);
 }
 
 /** A reintegration plan; follow-up visits are scheduled at the task force's months (default 1, 3, 6, 12). */

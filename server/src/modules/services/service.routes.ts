@@ -14,7 +14,8 @@ import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { deadlineSettingsOf, updateDeadlineSettings } from './deadline-settings.service.js';
-import { changeServiceStatus, createService, servicePlan, setNeeds } from './service.service.js';
+import { changeServiceStatus, createService } from './service.service.js';
+import { servicePlan, setNeeds } from './service-plan.service.js';
 
 const deadlineSettingsView = deadlineSettingsSchema.extend({ version: z.number(), timeZone: z.string() });
 

@@ -6,7 +6,9 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
 import { useServicePlan } from '../services/service.api';
-import { ConferenceDialog, LegDialog, PlanDialog, VisitDialog } from './ReintegrationDialogs';
+import { ConferenceDialog } from './ConferenceDialog';
+import { LegDialog } from './LegDialog';
+import { PlanDialog, VisitDialog } from './PlanDialogs';
 import { useActionDone, useConferences, useReintegration, useUpdateLeg } from './reintegration.api';
 
 /** The chain home leg by leg, reintegration with its follow-up visits, and case conferences, on one screen. */

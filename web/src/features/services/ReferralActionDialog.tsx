@@ -1,11 +1,12 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReferralView } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
+import { useSessionInfo } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
-import { useReferralAction } from './service.api';
+import { useReferralAction, useReferralWorkers } from './service.api';
 
 export type ReferralActionName = 'accept' | 'decline' | 'complete' | 'revoke';
 
@@ -20,13 +21,21 @@ export function ReferralActionDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const session = useSessionInfo();
   const act = useReferralAction(referral.id);
   const [text, setText] = useState('');
+  const workers = useReferralWorkers(referral.id, action === 'accept');
+  const [worker, setWorker] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const field = action === 'complete' ? 'outcome' : action === 'accept' ? null : 'reason';
   const submit = () =>
     act.mutate(
-      { action, version: referral.version, ...(field && { [field]: text.trim() || null }) },
+      {
+        action,
+        version: referral.version,
+        ...(field && { [field]: text.trim() || null }),
+        ...(action === 'accept' && worker && { assignedUserId: worker }),
+      },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('services.referral.done') });
@@ -41,6 +50,17 @@ export function ReferralActionDialog({
     <Modal opened onClose={onClose} title={t(`services.referral.${action}Title`)} size="md">
       <Stack gap="md">
         {action === 'accept' ? <Text size="sm">{t('services.referral.acceptBody')}</Text> : null}
+        {action === 'accept' && workers.data?.length ? (
+          <Select
+            label={t('services.referral.worker')}
+            placeholder={session.user.displayName}
+            clearable
+            data={workers.data.map((w) => ({ value: w.id, label: w.displayName }))}
+            value={worker}
+            onChange={setWorker}
+            error={errors.assignedUserId}
+          />
+        ) : null}
         {field ? (
           <Textarea
             label={field === 'outcome' ? t('services.referral.outcome') : t('services.referral.answerReason')}

@@ -144,3 +144,15 @@ export function useMarkAllRead() {
       ]),
   });
 }
+
+export function useReferralWorkers(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['referrals', 'workers', id],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: { id: string; displayName: string }[] }>(`/referrals/${enc(id)}/workers`, {
+        signal,
+      }),
+    select: (d) => d.items,
+    enabled,
+  });
+}

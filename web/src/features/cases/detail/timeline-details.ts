@@ -92,6 +92,27 @@ export function timelineLines(t: TFunction, lang: Language, event: TimelineEvent
         lines.push(t('cases.timeline.changed', { fields: fields.map((f) => labels[f] ?? f).join(', ') }));
       break;
     }
+    case 'referral_sent':
+    case 'referral_accepted':
+    case 'referral_declined':
+    case 'referral_completed':
+    case 'referral_revoked':
+      if (str(d.toAgency)) lines.push(`→ ${str(d.toAgency)}`);
+      if (Array.isArray(d.services))
+        lines.push(d.services.map((s) => t(`services.types.${str(s)}` as 'services.types.other')).join(', '));
+      if (d.consentOverride === true) lines.push(t('services.referral.overrideBadge'));
+      break;
+    case 'service_recorded':
+    case 'service_status_changed':
+      lines.push(
+        [
+          t(`services.types.${str(d.type)}` as 'services.types.other'),
+          d.to ? t(`services.statuses.${str(d.to)}` as 'services.statuses.requested') : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      );
+      break;
     default:
       break;
   }

@@ -1,0 +1,129 @@
+import { Checkbox, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { type RepatriationLegCreate, repatriationLegCreateSchema } from '@sinergi/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, type Person, today, useAgencySelect, useSaveForm } from './dialog-form';
+import { useAddLeg } from './reintegration.api';
+
+export function LegDialog({
+  caseId,
+  persons,
+  onClose,
+}: {
+  caseId: string;
+  persons: Person[];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useAddLeg(caseId);
+  const agencies = useAgencySelect();
+  const [v, setV] = useState({
+    personId: persons[0]?.personId ?? '',
+    from: '',
+    to: '',
+    agencyId: '',
+    plannedDate: today(),
+    escort: '',
+    escortRequired: false,
+    transport: '',
+    paidBy: '',
+    cost: '' as number | string,
+  });
+  const { errors, submit } = useSaveForm<RepatriationLegCreate>(repatriationLegCreateSchema, save, onClose);
+  const send = () =>
+    submit({
+      personId: v.personId,
+      from: v.from.trim().toUpperCase(),
+      to: v.to.trim().toUpperCase(),
+      agencyId: v.agencyId,
+      plannedDate: v.plannedDate,
+      escortRequired: v.escortRequired,
+      escort: v.escort.trim() || null,
+      transport: v.transport.trim() || null,
+      paidBy: v.paidBy.trim() || null,
+      cost: v.cost === '' ? null : Number(v.cost),
+    });
+  return (
+    <Dialog
+      title={t('reintegration.addLeg')}
+      onClose={onClose}
+      onSave={send}
+      saving={save.isPending}
+      error={save.error}
+    >
+      <Select
+        label={t('services.service.person')}
+        required
+        data={persons.map((p) => ({ value: p.personId, label: p.label }))}
+        value={v.personId || null}
+        onChange={(x) => setV({ ...v, personId: x ?? '' })}
+        error={errors.personId}
+      />
+      <Group grow wrap="wrap">
+        <TextInput
+          label={t('reintegration.from')}
+          required
+          placeholder="MY · 65.03"
+          value={v.from}
+          onChange={(e) => setV({ ...v, from: e.currentTarget.value })}
+          error={errors.from}
+        />
+        <TextInput
+          label={t('reintegration.to')}
+          required
+          placeholder="53.10"
+          value={v.to}
+          onChange={(e) => setV({ ...v, to: e.currentTarget.value })}
+          error={errors.to}
+        />
+      </Group>
+      <Select
+        label={t('reintegration.agency')}
+        required
+        searchable
+        data={agencies}
+        value={v.agencyId || null}
+        onChange={(x) => setV({ ...v, agencyId: x ?? '' })}
+        error={errors.agencyId}
+      />
+      <TextInput
+        type="date"
+        label={t('reintegration.planned')}
+        required
+        value={v.plannedDate}
+        onChange={(e) => setV({ ...v, plannedDate: e.currentTarget.value })}
+        error={errors.plannedDate}
+      />
+      <Checkbox
+        label={t('reintegration.escortRequired')}
+        checked={v.escortRequired}
+        onChange={(e) => setV({ ...v, escortRequired: e.currentTarget.checked })}
+      />
+      <TextInput
+        label={t('reintegration.escort')}
+        value={v.escort}
+        onChange={(e) => setV({ ...v, escort: e.currentTarget.value })}
+      />
+      <Group grow wrap="wrap">
+        <TextInput
+          label={t('reintegration.transport')}
+          value={v.transport}
+          onChange={(e) => setV({ ...v, transport: e.currentTarget.value })}
+        />
+        <NumberInput
+          label={t('reintegration.cost')}
+          min={0}
+          thousandSeparator="."
+          decimalSeparator=","
+          value={v.cost}
+          onChange={(x) => setV({ ...v, cost: x })}
+        />
+        <TextInput
+          label={t('reintegration.paidBy')}
+          value={v.paidBy}
+          onChange={(e) => setV({ ...v, paidBy: e.currentTarget.value })}
+        />
+      </Group>
+    </Dialog>
+  );
+}
