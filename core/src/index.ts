@@ -16,3 +16,6 @@ export * from './password.js';
 export * from './region.js';
 export * from './roles.js';
 export * from './user.js';
+export * from './legal/restitution.js';
+export * from './legal/schemas.js';
+export * from './legal/stages.js';
