@@ -194,7 +194,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Pembayaran hanya untuk restitusi yang sudah dikabulkan.',
     en: 'Payments are only for granted restitution.',
   },
-  victim_unknown: { id: 'Korban tersebut tidak ada dalam kasus ini.', en: 'That victim is not in this case.' },
+  victim_unknown: {
+    id: 'Korban tersebut tidak ada dalam kasus ini.',
+    en: 'That victim is not in this case.',
+  },
   prosecution_agency_unknown: {
     id: 'Pilih kejaksaan dari gugus tugas ini.',
     en: 'Choose a prosecution office of this task force.',

@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
+import { legalRoutes } from './modules/legal/legal.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(personRoutes(deps));
       await v1.register(screeningRoutes(deps));
       await v1.register(documentRoutes(deps));
+      await v1.register(legalRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

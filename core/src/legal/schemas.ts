@@ -278,6 +278,7 @@ export const protectionSchema = z.object({
 });
 
 export const legalAbilitiesSchema = z.object({
+  assignPolice: z.boolean(),
   edit: z.boolean(),
   viewIdentity: z.boolean(),
   nextStages: z.array(z.enum(LEGAL_STAGES)),
@@ -289,6 +290,8 @@ export const legalTrackSchema = z.object({
   stage: z.enum(LEGAL_STAGES).nullable(),
   stageOn: z.string().nullable(),
   version: z.number().int(),
+  policeAgencyId: z.string().uuid().nullable(),
+  prosecutionAgencyId: z.string().uuid().nullable(),
   reports: z.array(policeReportSchema),
   stages: z.array(legalStageEntrySchema),
   suspects: z.array(suspectSchema),
@@ -297,6 +300,12 @@ export const legalTrackSchema = z.object({
   abilities: legalAbilitiesSchema,
 });
 export type LegalTrack = z.infer<typeof legalTrackSchema>;
+
+/** The case team names the police agency that handles the case; its investigators then edit the track. */
+export const policeAgencyAssignSchema = z.object({
+  version: z.number().int().min(0),
+  policeAgencyId: z.string().uuid(),
+});
 
 export const LEGAL_LIST_VIEWS = ['all', 'stalled', 'unpaid'] as const;
 

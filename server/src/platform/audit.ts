@@ -37,7 +37,20 @@ export type AuditAction =
   | 'document.uploaded'
   | 'document.downloaded'
   | 'document.deleted'
-  | 'demo.seeded';
+  | 'demo.seeded'
+  | 'legal.read'
+  | 'legal.suspects_read'
+  | 'legal.report_recorded'
+  | 'legal.stage_recorded'
+  | 'legal.suspect_created'
+  | 'legal.suspect_updated'
+  | 'legal.restitution_created'
+  | 'legal.restitution_updated'
+  | 'legal.payment_recorded'
+  | 'legal.protection_created'
+  | 'legal.protection_updated'
+  | 'legal.list'
+  | 'legal.police_assigned';
 
 export interface AuditActor {
   userId: string | null;
