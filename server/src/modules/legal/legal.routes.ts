@@ -59,7 +59,7 @@ export function legalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             200: z.object({
               items: z.array(legalListItemSchema),
               total: z.number().int(),
-              byStage: z.record(z.enum(LEGAL_STAGES), z.number().int()),
+              byStage: z.partialRecord(z.enum(LEGAL_STAGES), z.number().int()),
               stalledDays: z.number().int(),
             }),
             ...errorResponses,
