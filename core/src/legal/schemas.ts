@@ -292,6 +292,8 @@ export const legalTrackSchema = z.object({
   version: z.number().int(),
   policeAgencyId: z.string().uuid().nullable(),
   prosecutionAgencyId: z.string().uuid().nullable(),
+  /** The case's victims and witnesses, for choosing whom a report, claim or protection concerns. */
+  people: z.array(z.object({ id: z.string().uuid(), role: z.string(), initials: z.string().nullable() })),
   reports: z.array(policeReportSchema),
   stages: z.array(legalStageEntrySchema),
   suspects: z.array(suspectSchema),

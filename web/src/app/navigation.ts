@@ -9,7 +9,8 @@ export interface NavigationItem {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.checklist'
-    | 'nav.profile';
+    | 'nav.profile'
+    | 'nav.legal';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
 }
@@ -18,6 +19,7 @@ export interface NavigationItem {
 export const NAVIGATION: NavigationItem[] = [
   { path: '/', label: 'nav.home' },
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
+  { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -9,6 +9,8 @@ import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { HomePage } from '../features/home/HomePage';
+import { LegalCasePage } from '../features/legal/LegalCasePage';
+import { LegalListPage } from '../features/legal/LegalListPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
@@ -113,6 +115,22 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="screening.checklist.manage">
               <ChecklistEditorPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'legal',
+          element: (
+            <RequirePermission permission="case.read">
+              <LegalListPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'legal/:id',
+          element: (
+            <RequirePermission permission="case.read">
+              <LegalCasePage />
             </RequirePermission>
           ),
         },

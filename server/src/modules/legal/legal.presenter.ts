@@ -119,7 +119,7 @@ export async function presentTrack(
       .where('case_id', '=', c.id)
       .orderBy('created_at')
       .execute(),
-    db.selectFrom('persons').select(['id', 'role', 'full_name_enc']).where('case_id', '=', c.id).execute(),
+    db.selectFrom('persons').select(['id', 'role', 'full_name_enc']).where('case_id', '=', c.id).orderBy('created_at').execute(),
   ]);
   const payments = restitutions.length
     ? await db
@@ -149,6 +149,9 @@ export async function presentTrack(
     stage,
     stageOn: track?.stage_on ?? null,
     version: track?.version ?? 0,
+    people: persons
+      .filter((p) => p.role === 'victim' || p.role === 'witness')
+      .map((p) => ({ id: p.id, role: p.role, initials: personInitials(p.id) })),
     reports: reports.map((r) => ({
       id: r.id,
       number: r.number,

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../app/ui/ErrorAlert';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { useLanguage } from '../../../i18n';
 import { DocumentsTab } from '../../documents/DocumentsTab';
+import { LegalTab } from '../../legal/LegalTab';
 import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
 import type { DuplicateNotice } from '../../persons/person.api';
@@ -20,7 +21,7 @@ import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['summary', 'people', 'profile', 'screening', 'documents', 'timeline'] as const;
+const TABS = ['summary', 'people', 'profile', 'screening', 'documents', 'legal', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
 
 function duplicatesFromState(state: unknown): DuplicateNotice[] {
@@ -127,6 +128,9 @@ export function CasePage() {
               </Tabs.Panel>
               <Tabs.Panel value="documents">
                 <DocumentsTab detail={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="legal">
+                <LegalTab caseId={data.id} />
               </Tabs.Panel>
               <Tabs.Panel value="timeline">
                 <TimelineTab caseId={data.id} />
