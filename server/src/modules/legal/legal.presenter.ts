@@ -119,7 +119,12 @@ export async function presentTrack(
       .where('case_id', '=', c.id)
       .orderBy('created_at')
       .execute(),
-    db.selectFrom('persons').select(['id', 'role', 'full_name_enc']).where('case_id', '=', c.id).orderBy('created_at').execute(),
+    db
+      .selectFrom('persons')
+      .select(['id', 'role', 'full_name_enc'])
+      .where('case_id', '=', c.id)
+      .orderBy('created_at')
+      .execute(),
   ]);
   const payments = restitutions.length
     ? await db
