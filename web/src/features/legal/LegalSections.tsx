@@ -148,11 +148,13 @@ export function RestitutionCard({ r, actions }: { r: RestitutionView; actions?: 
           })}
         </Text>
         <Group gap={4}>
-          <Badge color={STATUS_COLOR[r.status] ?? 'gray'} variant="light">
+          <Badge color={STATUS_COLOR[r.status] ?? 'gray'} variant="light" maw="100%">
             {legalLabel(lang, 'restitutionStatuses', r.status)}
           </Badge>
           {r.overdue ? (
-            <Badge color="red">{t('legal.restitution.overdue', { date: formatDay(r.dueOn, lang) })}</Badge>
+            <Badge color="red" maw="100%">
+              {t('legal.restitution.overdue', { date: formatDay(r.dueOn, lang) })}
+            </Badge>
           ) : null}
         </Group>
       </Group>

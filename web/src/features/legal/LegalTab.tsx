@@ -74,7 +74,8 @@ export function LegalTab({ caseId }: { caseId: string }) {
   const close = () => setDialog(null);
 
   return (
-    <Stack gap="lg">
+    // Document numbers are long tokens: let them break rather than widen the page on a phone.
+    <Stack gap="lg" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
       <Card withBorder radius="md" padding="sm">
         <Group justify="space-between" wrap="wrap" gap="sm">
           <div>
