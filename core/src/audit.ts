@@ -17,3 +17,18 @@ export const auditEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** One line of a record's access log ("who saw what"), from the audit trail. */
+export const accessLogEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  action: z.string(),
+  kind: z.enum(['read', 'search', 'export', 'change']),
+  outcome: z.enum(['success', 'failure', 'denied']),
+  /** What was touched: the case itself, one of its people, one of its documents. */
+  on: z.enum(['case', 'person', 'document']),
+  userDisplayName: z.string().nullable(),
+  username: z.string().nullable(),
+  agencyShortName: z.string().nullable(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntrySchema>;

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'session_expired',
   'invalid_credentials',
   'account_locked',
+  'mfa_required',
   'csrf_failed',
   'forbidden',
   'not_found',

@@ -20,6 +20,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { id: string; en: string }> = {
     id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti.',
     en: 'The account is locked for a while after too many failed attempts. Try again later.',
   },
+  mfa_required: {
+    id: 'Selesaikan verifikasi dua langkah terlebih dahulu.',
+    en: 'Finish two-step verification first.',
+  },
   csrf_failed: {
     id: 'Permintaan ditolak (token keamanan tidak cocok). Muat ulang halaman.',
     en: 'Request refused (security token mismatch). Reload the page.',
@@ -71,6 +75,22 @@ export const FIELD_MESSAGES: Dict = {
     en: 'The password must not contain the username.',
   },
   password_wrong: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  mfa_code_invalid: {
+    id: 'Kode salah atau sudah kedaluwarsa. Masukkan kode terbaru dari aplikasi autentikator.',
+    en: 'The code is wrong or expired. Enter the latest code from the authenticator app.',
+  },
+  mfa_not_started: {
+    id: 'Mulai pendaftaran verifikasi dua langkah terlebih dahulu.',
+    en: 'Start setting up two-step verification first.',
+  },
+  mfa_already_enabled: {
+    id: 'Verifikasi dua langkah sudah aktif.',
+    en: 'Two-step verification is already on.',
+  },
+  mfa_mandatory: {
+    id: 'Verifikasi dua langkah wajib untuk peran Anda dan tidak dapat dimatikan.',
+    en: 'Two-step verification is required for your role and cannot be turned off.',
+  },
   password_reused: {
     id: 'Kata sandi baru harus berbeda dari yang lama.',
     en: 'The new password must differ from the old one.',

@@ -64,6 +64,8 @@ export const userSchema = z.object({
   language: z.enum(LANGUAGES),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
+  /** Whether the user has set up two-step verification. */
+  mfaEnabled: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -100,5 +102,60 @@ export const sessionInfoSchema = z.object({
   expiresAt: z.string(),
   idleTimeoutSeconds: z.number().int(),
   demo: z.boolean(),
+  /** Two-step verification: whether the user has it, and whether their roles require it. */
+  mfa: z.object({ enabled: z.boolean(), required: z.boolean() }),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** The answer to a correct password when a second step is still needed. */
+export const mfaChallengeSchema = z.object({
+  /** `verify`: enter a code; `enrol`: the user's role requires setting it up first. */
+  mfa: z.enum(['verify', 'enrol']),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type MfaChallenge = z.infer<typeof mfaChallengeSchema>;
+
+export const mfaCodeSchema = z.object({
+  /** Six digits from the authenticator app, or one of the recovery codes. */
+  code: z.string().trim().min(6).max(32),
+});
+export type MfaCode = z.infer<typeof mfaCodeSchema>;
+
+export const mfaSetupSchema = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  /** The QR code of `otpauthUri` as an SVG image. */
+  qrSvg: z.string(),
+});
+export type MfaSetup = z.infer<typeof mfaSetupSchema>;
+
+export const mfaEnabledSchema = z.object({
+  /** Ten single-use recovery codes, shown once. */
+  recoveryCodes: z.array(z.string()),
+  session: sessionInfoSchema,
+});
+export type MfaEnabled = z.infer<typeof mfaEnabledSchema>;
+
+export const mfaDisableSchema = z.object({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+
+export const mfaPolicySchema = z.object({
+  /** Roles whose users must use two-step verification. */
+  requiredRoles: z.array(z.enum(ROLES)),
+});
+export type MfaPolicy = z.infer<typeof mfaPolicySchema>;
+
+/** A signed-in session as its owner (or an administrator) sees it. */
+export const activeSessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** The session this answer is sent to. */
+  current: z.boolean(),
+  /** Password given, second step still due. */
+  waitingForSecondStep: z.boolean(),
+});
+export type ActiveSession = z.infer<typeof activeSessionSchema>;

@@ -46,5 +46,18 @@ test('a coordinator records a case for the UPTD PPA with its case manager on the
   await capture(page, 'team-edit', 1280);
   await page.getByRole('button', { name: 'Batal' }).click();
   await expect(handling.getByText(`Maria Koordinator (demo), ${MANAGER}`)).toBeVisible();
+
+  // Who saw what: the case manager sees the coordinator's intake and their own reads.
+  await page.getByRole('tab', { name: 'Log akses' }).click();
+  const log = page.getByRole('table', { name: 'Log akses' });
+  await expect(log.getByRole('row').filter({ hasText: 'Kasus dicatat' })).toContainText(
+    'Maria Koordinator (demo)',
+  );
+  await expect(log.getByRole('row').filter({ hasText: 'Kasus dibuka' }).first()).toContainText(MANAGER);
+  await capture(page, 'access-log', 1280);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Log akses' })).toBeVisible();
+  await capture(page, 'access-log', 360);
   await signOut(page);
 });

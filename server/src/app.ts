@@ -14,6 +14,8 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import { agencyRoutes } from './modules/agencies/agency.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { mfaRoutes } from './modules/auth/mfa.routes.js';
+import { sessionRoutes } from './modules/auth/session.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
@@ -122,6 +124,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   await app.register(
     async (v1) => {
       await v1.register(authRoutes(deps));
+      await v1.register(mfaRoutes(deps));
+      await v1.register(sessionRoutes(deps));
       await v1.register(referenceRoutes(deps));
       await v1.register(taskForceRoutes(deps));
       await v1.register(agencyRoutes(deps));

@@ -47,6 +47,11 @@ export const configSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   DOCUMENT_MAX_BYTES: positiveInt(20 * 1_048_576),
   WEB_DIST: z.string().optional(),
+  /** Scheduled backups: where to (off when unset), how often, how many to keep. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: positiveInt(24),
+  BACKUP_KEEP: positiveInt(7),
+  SINERGI_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
@@ -68,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
     throw new ConfigError(`Invalid configuration (environment variables):\n${lines.join('\n')}`);
   }
+  if (parsed.data.BACKUP_DIR && !parsed.data.SINERGI_BACKUP_PASSPHRASE)
+    throw new ConfigError(
+      'Invalid configuration (environment variables):\n  BACKUP_DIR is set but SINERGI_BACKUP_PASSPHRASE is not: scheduled backups are always encrypted.',
+    );
   const dataDir = path.resolve(parsed.data.DATA_DIR);
   return {
     ...parsed.data,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {
   AGENCY_SECTORS,
   type AgencySector,
@@ -22,6 +23,9 @@ import { createTaskForce, listTaskForces } from './modules/taskforces/taskforce.
 import { userRepository } from './modules/users/user.repository.js';
 import { createUser, disableUserByUsername, resetPassword } from './modules/users/user.service.js';
 import { verifyAuditChain } from './platform/audit.js';
+import { BackupError } from './platform/backup/archive.js';
+import { createBackup, restoreBackup } from './platform/backup/backup.js';
+import { scheduleBackups } from './platform/backup/schedule.js';
 import { MissingKeyError } from './platform/crypto.js';
 import { AppError } from './platform/errors.js';
 import { openRuntime } from './runtime.js';
@@ -36,7 +40,8 @@ function describeIssues(issues: z.core.$ZodIssue[]): string {
 
 /** Prints an error the way an operator can act on, and exits non-zero. */
 function fail(err: unknown): never {
-  if (err instanceof ConfigError || err instanceof MissingKeyError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof MissingKeyError || err instanceof BackupError)
+    console.error(err.message);
   else if (err instanceof AppError) {
     const fields = err.fieldKeys
       ? Object.entries(err.fieldKeys)
@@ -91,8 +96,10 @@ program
       if (users.length === 0) printSeed(await seedDemo(rt, config.SINERGI_DEMO_PASSWORD));
     }
     const app = await buildApp(rt);
+    const stopBackups = scheduleBackups(config, rt.db, rt.dbKind, app.log);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
+      stopBackups();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -284,6 +291,70 @@ audit
         process.exitCode = 2;
       }
     });
+  });
+
+/** The backup passphrase: from a file (first line) or SINERGI_BACKUP_PASSPHRASE. */
+function backupPassphrase(file?: string): string {
+  const value = file
+    ? fs.readFileSync(file, 'utf8').split('\n')[0]!.trim()
+    : process.env.SINERGI_BACKUP_PASSPHRASE;
+  if (!value || value.length < 12)
+    throw new Error(
+      'A backup passphrase of at least 12 characters is needed: set SINERGI_BACKUP_PASSPHRASE or pass --passphrase-file.',
+    );
+  return value;
+}
+
+program
+  .command('backup')
+  .description(
+    'Write an encrypted backup (database snapshot on SQLite, documents, data key) while the server runs',
+  )
+  .requiredOption('--out <file>', 'the backup file to write')
+  .option('--passphrase-file <file>', 'read the passphrase from this file (else SINERGI_BACKUP_PASSPHRASE)')
+  .action(async (opts: { out: string; passphraseFile?: string }) => {
+    const passphrase = backupPassphrase(opts.passphraseFile);
+    if (fs.existsSync(opts.out)) throw new Error(`${opts.out} exists; choose a new file name.`);
+    await withRuntime(async (rt) => {
+      let shown = -1;
+      const manifest = await createBackup(rt.config, rt.db, rt.dbKind, {
+        out: opts.out,
+        passphrase,
+        onProgress: (done, total) => {
+          const pct = total ? Math.floor((done / total) * 100) : 100;
+          if (pct >= shown + 10 || (pct === 100 && shown < 100)) {
+            shown = pct;
+            process.stderr.write(`  ${pct}%\n`);
+          }
+        },
+      });
+      const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
+      console.log(
+        `Backup written to ${opts.out}: ${manifest.files.length} files, ${Object.keys(manifest.counts).length} tables, ${rows} rows.`,
+      );
+      if (rt.dbKind === 'postgres')
+        console.log(
+          'PostgreSQL: this file holds the documents and the data key; dump the database itself with pg_dump (docs/admin-guide.md, Backups).',
+        );
+    });
+  });
+
+program
+  .command('restore')
+  .description(
+    'Restore a backup into an empty DATA_DIR (refuses a wrong passphrase, damage or a newer schema)',
+  )
+  .argument('<file>', 'the backup file')
+  .option('--passphrase-file <file>', 'read the passphrase from this file (else SINERGI_BACKUP_PASSPHRASE)')
+  .action(async (file: string, opts: { passphraseFile?: string }) => {
+    const config = loadConfig();
+    const manifest = await restoreBackup(file, backupPassphrase(opts.passphraseFile), config.dataDir);
+    console.log(
+      `Restored the backup of ${manifest.createdAt} into ${config.dataDir}: ${manifest.files.length} files checked.`,
+    );
+    if (manifest.database === 'postgres')
+      console.log('Now restore the PostgreSQL dump of the same time with pg_restore (docs/admin-guide.md).');
+    else console.log('Start Sinergi on this folder, then run `sinergi audit verify`.');
   });
 
 program.parseAsync(process.argv).catch(fail);

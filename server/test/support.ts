@@ -11,6 +11,7 @@ import { type Config, loadConfig } from '../src/config.js';
 import { createAgency } from '../src/modules/agencies/agency.service.js';
 import { createTaskForce } from '../src/modules/taskforces/taskforce.service.js';
 import { createUser } from '../src/modules/users/user.service.js';
+import { setMfaRequiredRoles } from '../src/platform/auth/mfa.js';
 import { ManualClock } from '../src/platform/clock.js';
 import type { AppDeps } from '../src/platform/context.js';
 import { FieldCipher } from '../src/platform/crypto.js';
@@ -67,9 +68,15 @@ export async function createTestDatabase(kind: DbKind) {
 }
 
 /** The app on a fresh database, with a clock the test controls. */
-export async function createTestEnv(kind: DbKind, env: Record<string, string> = {}): Promise<TestEnv> {
+export async function createTestEnv(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  opts: { mfaRequired?: boolean } = {},
+): Promise<TestEnv> {
   const db = await createTestDatabase(kind);
   await migrateToLatest(db.handle.db);
+  // Tests sign in with a password only, unless they are about two-step verification.
+  if (!opts.mfaRequired) await setMfaRequiredRoles(db.handle.db, [], new Date());
   const config: Config = loadConfig({
     LOGIN_RATE_LIMIT: '10000',
     API_RATE_LIMIT: '100000',

@@ -28,9 +28,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
       </Container>
     );
   }
-  if (state.status === 'signedOut') {
+  if (state.status === 'signedOut' || state.status === 'secondStep') {
     const here = `${location.pathname}${location.search}`;
-    const keepPlace = state.reason !== 'signedOut' && here !== '/';
+    const keepPlace = (state.status === 'secondStep' || state.reason !== 'signedOut') && here !== '/';
     return <Navigate to={keepPlace ? `/login?next=${encodeURIComponent(here)}` : '/login'} replace />;
   }
   return children;

@@ -1,4 +1,4 @@
-import type { LoginInput, Permission, SessionInfo } from '@sinergi/core';
+import type { LoginInput, MfaChallenge, Permission, SessionInfo } from '@sinergi/core';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   createContext,
@@ -17,11 +17,15 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'unreachable'; error: unknown }
   | { status: 'signedOut'; reason: 'expired' | 'signedOut' | null }
+  /** The password was right; a code (verify) or setting up two-step verification (enrol) is due. */
+  | { status: 'secondStep'; step: MfaChallenge['mfa'] }
   | { status: 'signedIn'; info: SessionInfo };
 
 interface SessionContextValue {
   state: SessionState;
   signIn(input: LoginInput): Promise<void>;
+  /** Finishes a sign-in whose second step the server has just accepted. */
+  completeSignIn(info: SessionInfo): void;
   signOut(): Promise<void>;
   /** Asks the server again (after a network failure, or to keep an idle session alive). */
   refresh(): Promise<void>;
@@ -77,13 +81,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (input: LoginInput) => {
-      const info = await apiRequest<SessionInfo>('/auth/login', {
+      const answer = await apiRequest<SessionInfo | MfaChallenge>('/auth/login', {
         method: 'POST',
         body: input,
         quietUnauthorized: true,
       });
       queryClient.clear();
-      accept(info);
+      if ('mfa' in answer && typeof answer.mfa === 'string') {
+        apiState.setCsrfToken(answer.csrfToken);
+        setState({ status: 'secondStep', step: answer.mfa });
+        return;
+      }
+      accept(answer as SessionInfo);
     },
     [accept, queryClient],
   );
@@ -97,7 +106,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     end('signedOut');
   }, [end]);
 
-  const value = useMemo(() => ({ state, signIn, signOut, refresh }), [state, signIn, signOut, refresh]);
+  const value = useMemo(
+    () => ({ state, signIn, completeSignIn: accept, signOut, refresh }),
+    [state, signIn, accept, signOut, refresh],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

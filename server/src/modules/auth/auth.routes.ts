@@ -1,9 +1,10 @@
-import { loginSchema, passwordChangeSchema, sessionInfoSchema } from '@sinergi/core';
+import { loginSchema, mfaChallengeSchema, passwordChangeSchema, sessionInfoSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { mfaRequiredRoles } from '../../platform/auth/mfa.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import type { AppDeps } from '../../platform/context.js';
-import { actorOf, authenticate, loadActor } from '../../platform/http/auth-hooks.js';
+import { actorOf, authenticate, loadActor, mfaStep } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses } from '../../platform/http/schemas.js';
 import { DEMO_USERS } from '../demo/demo.seed.js';
@@ -21,6 +22,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             200: z.object({
               demo: z.boolean(),
               demoUsers: z.array(z.object({ username: z.string(), roles: z.array(z.string()) })),
+              /** Whether any role must use two-step verification (a demo says when none must). */
+              mfaRequired: z.boolean(),
             }),
           },
         },
@@ -31,6 +34,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return {
           demo,
           demoUsers: demo ? DEMO_USERS.map((u) => ({ username: u.username, roles: u.roles })) : [],
+          mfaRequired: (await mfaRequiredRoles(deps.db)).length > 0,
         };
       },
     );
@@ -43,7 +47,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Sign in; sets the session cookie and returns the CSRF token',
           body: loginSchema,
-          response: { 200: sessionInfoSchema, ...errorResponses },
+          response: { 200: z.union([sessionInfoSchema, mfaChallengeSchema]), ...errorResponses },
         },
       },
       async (req, reply) => {
@@ -56,6 +60,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           path: '/',
           maxAge: deps.config.SESSION_MAX_HOURS * 3600,
         });
+        if (result.mfaState !== 'none')
+          return { mfa: result.mfaState, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
         const actor = await loadActor(deps, result.userId, result.sessionId);
         return sessionInfo(deps, actor!, result.csrfToken);
       },
@@ -64,15 +70,20 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/auth/logout',
       {
-        preValidation: [authenticate],
+        preValidation: mfaStep(['verify', 'enrol'], true),
         schema: {
           tags: ['auth'],
-          summary: 'Sign out (ends the session)',
+          summary: 'Sign out (ends the session, also one still waiting for its second step)',
           response: { 204: z.null(), ...errorResponses },
         },
       },
       async (req, reply) => {
-        await logout(deps, actorOf(req), requestMeta(req));
+        const p = req.mfaPending;
+        await logout(
+          deps,
+          req.actor ?? { userId: p!.userId, agencyId: null, sessionId: p!.sessionId },
+          requestMeta(req),
+        );
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },

@@ -9,6 +9,7 @@ import { DEMO_SETTING, getSetting } from '../../platform/settings.js';
 import { presentTaskForce } from '../taskforces/taskforce.service.js';
 import { userRepository } from '../users/user.repository.js';
 import { presentUser } from '../users/user.service.js';
+import { mfaStatus } from './mfa.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config'>;
 
@@ -39,6 +40,7 @@ export async function sessionInfo(deps: Deps, actor: Actor, csrfToken: string): 
     expiresAt: session!.expires_at,
     idleTimeoutSeconds: deps.config.SESSION_IDLE_MINUTES * 60,
     demo: await isDemo(deps),
+    mfa: await mfaStatus(deps, actor.userId, user!.mfa_enabled_at),
   };
 }
 
@@ -50,7 +52,14 @@ export async function login(
   deps: Deps,
   meta: RequestMeta,
   input: LoginInput,
-): Promise<{ token: string; userId: string; sessionId: string; csrfToken: string }> {
+): Promise<{
+  token: string;
+  userId: string;
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: string;
+  mfaState: 'none' | 'verify' | 'enrol';
+}> {
   const now = deps.clock.now();
   const user = await userRepository.byUsername(deps.db, input.username);
   const fail = async (
@@ -100,19 +109,45 @@ export async function login(
     await fail(user.active ? 'agency_inactive' : 'user_disabled', user.id);
     throw errors.invalidCredentials();
   }
+  // The password is right: a second step follows when the user has one, or when their role needs one.
+  const mfaState = user.mfa_enabled_at
+    ? 'verify'
+    : (await mfaStatus(deps, user.id, null)).required
+      ? 'enrol'
+      : 'none';
   return inTransaction(deps, { userId: user.id, agencyId: user.agency_id }, meta, async (trx, audit) => {
     await trx
       .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() })
+      .set({
+        failed_attempts: mfaState === 'verify' ? user.failed_attempts : 0,
+        locked_until: null,
+        ...(mfaState === 'none' && { last_login_at: now.toISOString() }),
+      })
       .where('id', '=', user.id)
       .execute();
-    const { token, session } = await createSession(trx, user.id, meta, sessionPolicy(deps), now);
-    await audit({ action: 'auth.login', entityType: 'user', entityId: user.id });
-    return { token, userId: user.id, sessionId: session.id, csrfToken: session.csrf_token };
+    const { token, session } = await createSession(trx, user.id, meta, sessionPolicy(deps), now, mfaState);
+    await audit({
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      details: { secondStep: mfaState },
+    });
+    return {
+      token,
+      userId: user.id,
+      sessionId: session.id,
+      csrfToken: session.csrf_token,
+      expiresAt: session.expires_at,
+      mfaState,
+    };
   });
 }
 
-export async function logout(deps: Deps, actor: Actor, meta: RequestMeta): Promise<void> {
+export async function logout(
+  deps: Deps,
+  actor: { userId: string; agencyId: string | null; sessionId: string },
+  meta: RequestMeta,
+): Promise<void> {
   await inTransaction(deps, actor, meta, async (trx, audit) => {
     await revokeSession(trx, actor.sessionId, 'logout', deps.clock.now());
     await audit({ action: 'auth.logout', entityType: 'user', entityId: actor.userId });

@@ -127,12 +127,15 @@ export const caseRepository = {
     db: Db,
     caseId: string,
   ): Promise<{ user_id: string; display_name: string; agency_id: string }[]> {
+    // Members added together (at intake) come in a stable order: by name.
     return db
       .selectFrom('case_team')
       .innerJoin('users', 'users.id', 'case_team.user_id')
       .select(['case_team.user_id', 'users.display_name', 'users.agency_id'])
       .where('case_team.case_id', '=', caseId)
       .orderBy('case_team.added_at')
+      .orderBy('users.display_name')
+      .orderBy('case_team.user_id')
       .execute();
   },
 
@@ -161,8 +164,8 @@ export const caseRepository = {
   /** One page of the cases the actor may see, with filters and an optional search. */
   async list(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
     const { count, page, cap } = caseRepository.listQueries(db, visibility, f, at);
-    const totalRow = await count.executeTakeFirst();
-    const rows = await page.execute();
+    // Side by side: on PostgreSQL they run on two connections at once.
+    const [totalRow, rows] = await Promise.all([count.executeTakeFirst(), page.execute()]);
     const n = toNumber(totalRow?.n as string | number | undefined);
     return { rows, total: Math.min(n, cap), totalExact: n <= cap };
   },

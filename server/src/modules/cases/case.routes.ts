@@ -1,4 +1,5 @@
 import {
+  accessLogEntrySchema,
   caseCreateSchema,
   caseDetailSchema,
   caseListQuerySchema,
@@ -13,10 +14,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
-import { errorResponses, idParams, pageOf } from '../../platform/http/schemas.js';
+import { errorResponses, idParams, pageOf, pagingQuery } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { exportCases } from './case.export.js';
 import { caseTimeline, createCase, getCase, transitionCase, updateCase } from './case.service.js';
+import { caseAccessLog } from './case-access-log.service.js';
 import { listCases } from './case-list.service.js';
 import { teamCandidates } from './case-team.service.js';
 
@@ -41,6 +43,22 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => listCases(deps, actorOf(req), requestMeta(req), req.query),
+    );
+
+    app.get(
+      '/cases/:id/access-log',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['cases'],
+          summary:
+            "Who saw or changed the case, its people and documents (the case team and the task force's coordinators; audited)",
+          params: idParams,
+          querystring: z.object(pagingQuery),
+          response: { 200: pageOf(accessLogEntrySchema), ...errorResponses },
+        },
+      },
+      async (req) => caseAccessLog(deps, actorOf(req), requestMeta(req), req.params.id, req.query),
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AgencySector, HtcdsOrganisationType, Role } from '@sinergi/core';
+import { setMfaRequiredRoles } from '../../platform/auth/mfa.js';
 import type { AppDeps } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { DEMO_SETTING, getSetting, setSetting } from '../../platform/settings.js';
@@ -265,6 +266,8 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
   );
   await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
     await setSetting(trx, DEMO_SETTING, 'true', deps.clock.now());
+    // The demo stays easy to try: no second step at sign-in (the sign-in page says so).
+    await setMfaRequiredRoles(trx, [], deps.clock.now());
     await audit({
       action: 'demo.seeded',
       details: { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases, legalTracks },

@@ -26,6 +26,7 @@ export function presentUser(row: UserWithAgency): User {
     language: row.language,
     lockedUntil: row.locked_until,
     lastLoginAt: row.last_login_at,
+    mfaEnabled: row.mfa_enabled_at !== null,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -20,6 +20,8 @@ export async function createSession(
   meta: { ip: string | null; userAgent: string | null },
   policy: SessionPolicy,
   now: Date,
+  /** 'verify' or 'enrol' while a second step is still due. */
+  mfaState: 'none' | 'verify' | 'enrol' = 'none',
 ): Promise<{ token: string; session: SessionRow }> {
   const token = randomBytes(32).toString('base64url');
   const session: SessionRow = {
@@ -33,6 +35,7 @@ export async function createSession(
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
     revoked_at: null,
     revoked_reason: null,
+    mfa_state: mfaState,
   };
   await db.insertInto('sessions').values(session).execute();
   return { token, session };
@@ -93,6 +96,7 @@ export async function findSession(
     user_agent: first.user_agent,
     revoked_at: first.revoked_at,
     revoked_reason: first.revoked_reason,
+    mfa_state: first.mfa_state,
   };
   if (session.revoked_at) return { status: 'expired', session };
   const t = now.getTime();

@@ -3,6 +3,7 @@ import * as foundation from '../../migrations/202611281500_foundation.js';
 import * as cases from '../../migrations/202611281600_cases.js';
 import * as caseList from '../../migrations/202611290000_case_list.js';
 import * as legal from '../../migrations/202611290300_legal.js';
+import * as mfa from '../../migrations/202611290400_mfa.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611281600_cases': cases,
   '202611290000_case_list': caseList,
   '202611290300_legal': legal,
+  '202611290400_mfa': mfa,
 };
 
 /** Names of every migration, in the order they apply. */

@@ -5,6 +5,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  mfa_recovery_codes: MfaRecoveryCodeTable;
   task_forces: TaskForceTable;
   agencies: AgencyTable;
   users: UserTable;
@@ -74,6 +75,17 @@ export interface UserTable {
   version: number;
   created_at: string;
   updated_at: string;
+  mfa_secret_enc: Generated<string | null>;
+  mfa_pending_secret_enc: Generated<string | null>;
+  mfa_enabled_at: Generated<string | null>;
+  mfa_last_step: Generated<number | null>;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
 }
 
 export interface UserRoleTable {
@@ -92,6 +104,7 @@ export interface SessionTable {
   user_agent: string | null;
   revoked_at: string | null;
   revoked_reason: string | null;
+  mfa_state: Generated<string>;
 }
 
 export interface AuditEventTable {

@@ -9,7 +9,7 @@ import {
   touchSession,
 } from '../auth/sessions.js';
 import type { Actor, AppDeps } from '../context.js';
-import { errors } from '../errors.js';
+import { AppError, errors } from '../errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,6 +25,7 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionProblem', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mfaPending', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
@@ -62,8 +63,14 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
       return;
     }
     await touchSession(deps.db, found.session, now);
-    req.actor = actor;
     req.csrfToken = found.session.csrf_token;
+    const state = found.session.mfa_state;
+    if (state === 'verify' || state === 'enrol') {
+      // Password given, second step still due: no actor, only the two-step routes answer.
+      req.mfaPending = { sessionId: found.session.id, userId: actor.userId, state };
+      return;
+    }
+    req.actor = actor;
   });
   const auditDenial: DenialRecorder = async (req, reason, details) => {
     const actor = req.actor;
@@ -147,15 +154,36 @@ export const authenticate: preValidationAsyncHookHandler = async (
   req: FastifyRequest,
   _reply: FastifyReply,
 ) => {
-  if (!req.actor) throw req.sessionProblem === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
-  if (!SAFE_METHODS.has(req.method)) {
-    const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || sent.length === 0 || sent !== req.csrfToken) {
-      await req.server.auditDenial(req, 'csrf');
-      throw errors.csrf();
-    }
+  if (!req.actor) {
+    if (req.mfaPending) throw new AppError(401, 'mfa_required');
+    throw req.sessionProblem === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
   }
+  await checkCsrf(req);
 };
+
+async function checkCsrf(req: FastifyRequest) {
+  if (SAFE_METHODS.has(req.method)) return;
+  const sent = req.headers['x-csrf-token'];
+  if (typeof sent !== 'string' || sent.length === 0 || sent !== req.csrfToken) {
+    await req.server.auditDenial(req, 'csrf');
+    throw errors.csrf();
+  }
+}
+
+/**
+ * Guard of the two-step routes: a session waiting in one of `states`, or (when `signedIn`) a
+ * signed-in user; CSRF checked as everywhere.
+ */
+export function mfaStep(states: ('verify' | 'enrol')[], signedIn: boolean): preValidationAsyncHookHandler {
+  return async (req) => {
+    const pending = req.mfaPending && states.includes(req.mfaPending.state);
+    if (!pending && !(signedIn && req.actor)) {
+      if (req.actor || req.mfaPending) throw errors.forbidden();
+      throw req.sessionProblem === 'expired' ? errors.sessionExpired() : errors.unauthenticated();
+    }
+    await checkCsrf(req);
+  };
+}
 
 /** Route guard: authenticated, and holding the permission. */
 export function authorize(permission: Permission): preValidationAsyncHookHandler[] {

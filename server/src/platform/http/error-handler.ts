@@ -39,7 +39,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.status(413).send(body('payload_too_large', lang, req.id));
     if (status === 429) return reply.status(429).send(body('rate_limited', lang, req.id));
-    if (status === 400 || status === 415) {
+    // Any other refusal by the framework or a plugin (bad JSON, wrong content type, a JSON body
+    // where a multipart upload is expected: 406) is a malformed request, never a server fault.
+    if (status >= 400 && status < 500 && status !== 404) {
       return reply
         .status(400)
         .send(

@@ -7,6 +7,8 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionProblem: 'expired' | null;
     csrfToken: string | null;
+    /** A session past the password whose second step (verify, or enrol first) is still due. */
+    mfaPending: { sessionId: string; userId: string; state: 'verify' | 'enrol' } | null;
   }
 }
 

@@ -11,6 +11,11 @@ export function DemoNotice() {
   return (
     <Alert color="grape" variant="light" title={t('login.demoTitle')} role="note">
       <Text size="sm">{t('login.demoBody')}</Text>
+      {status.data.mfaRequired ? null : (
+        <Text size="sm" mt="xs">
+          {t('mfa.demoOff')}
+        </Text>
+      )}
       <Text size="sm" mt="xs">
         {t('login.demoUsers')}
       </Text>

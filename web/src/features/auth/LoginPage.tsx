@@ -14,6 +14,7 @@ import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { loginSchema } from '@sinergi/core';
 import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FullPageLoader } from '../../app/guards';
@@ -23,6 +24,7 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
 import { DemoNotice } from './DemoNotice';
+import { SecondStep } from './SecondStep';
 
 /** Only paths inside this app: never another site, whatever the link said. */
 function safeNext(value: string | null): string {
@@ -35,7 +37,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const { state, signIn } = useSession();
+  const { state, signIn, completeSignIn, signOut } = useSession();
   const login = useMutation({ mutationFn: signIn, onSuccess: () => navigate(next, { replace: true }) });
   const form = useForm({ initialValues: { username: '', password: '' } });
   useDocumentTitle(`${t('login.title')} · ${t('app.name')}`);
@@ -55,6 +57,73 @@ export function LoginPage() {
 
   const reason = state.status === 'signedOut' ? state.reason : null;
 
+  if (state.status === 'secondStep') {
+    return (
+      <LoginFrame>
+        <SecondStep
+          step={state.step}
+          onSignedIn={(info) => {
+            completeSignIn(info);
+            navigate(next, { replace: true });
+          }}
+          onCancel={() => {
+            login.reset();
+            void signOut();
+          }}
+        />
+      </LoginFrame>
+    );
+  }
+
+  return (
+    <LoginFrame>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div>
+            <Title order={1} fz="h3">
+              {t('login.title')}
+            </Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('login.description')}
+            </Text>
+          </div>
+          {reason === 'expired' && !login.isError ? (
+            <Alert color="yellow" variant="light" role="status">
+              {t('session.expired')}
+            </Alert>
+          ) : null}
+          {reason === 'signedOut' && !login.isError ? (
+            <Alert color="blue" variant="light" role="status">
+              {t('session.signedOut')}
+            </Alert>
+          ) : null}
+          {login.isError ? <ErrorAlert error={login.error} title={t('login.failedTitle')} /> : null}
+          <TextInput
+            label={t('login.username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            withAsterisk
+            {...form.getInputProps('username')}
+          />
+          <PasswordInput
+            label={t('login.password')}
+            autoComplete="current-password"
+            withAsterisk
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" fullWidth loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </LoginFrame>
+  );
+}
+
+/** The sign-in card with the product name, the language switch and the demo notice. */
+function LoginFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Center mih="100vh" p="sm" bg="gray.0">
       <Stack w="100%" maw={440} gap="md">
@@ -65,46 +134,7 @@ export function LoginPage() {
           <LanguageSwitch />
         </Group>
         <Card withBorder radius="md" padding="lg" shadow="xs">
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <div>
-                <Title order={1} fz="h3">
-                  {t('login.title')}
-                </Title>
-                <Text size="sm" c="dimmed" mt={4}>
-                  {t('login.description')}
-                </Text>
-              </div>
-              {reason === 'expired' && !login.isError ? (
-                <Alert color="yellow" variant="light" role="status">
-                  {t('session.expired')}
-                </Alert>
-              ) : null}
-              {reason === 'signedOut' && !login.isError ? (
-                <Alert color="blue" variant="light" role="status">
-                  {t('session.signedOut')}
-                </Alert>
-              ) : null}
-              {login.isError ? <ErrorAlert error={login.error} title={t('login.failedTitle')} /> : null}
-              <TextInput
-                label={t('login.username')}
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                withAsterisk
-                {...form.getInputProps('username')}
-              />
-              <PasswordInput
-                label={t('login.password')}
-                autoComplete="current-password"
-                withAsterisk
-                {...form.getInputProps('password')}
-              />
-              <Button type="submit" fullWidth loading={login.isPending}>
-                {t('login.submit')}
-              </Button>
-            </Stack>
-          </form>
+          {children}
         </Card>
         <DemoNotice />
       </Stack>

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useSessionInfo, useTimeZone } from '../../app/session';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useLanguage } from '../../i18n';
+import { MfaCard } from './MfaCard';
 import { PasswordChangeForm } from './PasswordChangeForm';
+import { SessionsCard } from './SessionsCard';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -58,6 +60,8 @@ export function ProfilePage() {
           </Text>
           <PasswordChangeForm username={user.username} />
         </Card>
+        <MfaCard />
+        <SessionsCard />
       </SimpleGrid>
     </>
   );

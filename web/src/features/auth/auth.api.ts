@@ -7,10 +7,13 @@ export function useAuthStatus() {
   return useQuery({
     queryKey: ['auth', 'status'],
     queryFn: ({ signal }) =>
-      apiRequest<{ demo: boolean; demoUsers: { username: string; roles: string[] }[] }>('/auth/status', {
-        signal,
-        quietUnauthorized: true,
-      }),
+      apiRequest<{ demo: boolean; demoUsers: { username: string; roles: string[] }[]; mfaRequired: boolean }>(
+        '/auth/status',
+        {
+          signal,
+          quietUnauthorized: true,
+        },
+      ),
     staleTime: 5 * 60_000,
   });
 }

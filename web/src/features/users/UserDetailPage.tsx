@@ -5,7 +5,9 @@ import { isApiError } from '../../app/api-client';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
+import { SessionsCard } from '../auth/SessionsCard';
 import { UserEditForm } from './UserEditForm';
+import { UserMfaSection } from './UserMfaSection';
 import { useUser } from './user.api';
 
 export function UserDetailPage() {
@@ -33,7 +35,11 @@ export function UserDetailPage() {
       ) : user.isError ? (
         <ErrorAlert error={user.error} onRetry={() => void user.refetch()} />
       ) : (
-        <UserEditForm key={user.data.id} user={user.data} />
+        <Stack gap="md">
+          <UserEditForm key={user.data.id} user={user.data} />
+          <UserMfaSection user={user.data} onReset={() => void user.refetch()} />
+          <SessionsCard userId={user.data.id} />
+        </Stack>
       )}
     </>
   );

@@ -13,6 +13,7 @@ import {
   uuidOrEmpty,
 } from '../../app/ui/use-url-filters';
 import { useAgencyOptions } from '../agencies/agency.api';
+import { MfaPolicyCard } from './MfaPolicyCard';
 import { UserResults } from './UserResults';
 import { USER_PAGE_SIZE, useUserList } from './user.api';
 
@@ -117,6 +118,7 @@ export function UserListPage() {
           />
         </>
       )}
+      <MfaPolicyCard />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../app/api-client';
 import { NotFoundPage } from '../../../app/NotFoundPage';
+import { useSessionInfo } from '../../../app/session';
 import { ErrorAlert } from '../../../app/ui/ErrorAlert';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { useLanguage } from '../../../i18n';
@@ -15,13 +16,23 @@ import type { DuplicateNotice } from '../../persons/person.api';
 import { ScreeningTab } from '../../screening/ScreeningTab';
 import { useCase } from '../case.api';
 import { coreLabel } from '../case-values';
+import { AccessLogTab } from './AccessLogTab';
 import { CasePrintSummary } from './CasePrintSummary';
 import { PendingIntakeAlert } from './PendingIntakeAlert';
 import { ProfileTab } from './ProfileTab';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 
-const TABS = ['summary', 'people', 'profile', 'screening', 'documents', 'legal', 'timeline'] as const;
+const TABS = [
+  'summary',
+  'people',
+  'profile',
+  'screening',
+  'documents',
+  'legal',
+  'timeline',
+  'accessLog',
+] as const;
 type Tab = (typeof TABS)[number];
 
 function duplicatesFromState(state: unknown): DuplicateNotice[] {
@@ -38,6 +49,7 @@ export function CasePage() {
   const location = useLocation();
   const [params, setParams] = useSearchParams();
   const detail = useCase(id);
+  const session = useSessionInfo();
   const [notices, setNotices] = useState<DuplicateNotice[]>(() => duplicatesFromState(location.state));
   const [printing, setPrinting] = useState(false);
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
@@ -46,6 +58,8 @@ export function CasePage() {
 
   if (detail.isError && isApiError(detail.error) && detail.error.status === 404) return <NotFoundPage />;
   const data = detail.data;
+  // Who saw what: for the case team and the task force's coordinators (the server decides again).
+  const mayReadAccessLog = data?.access === 'full' || session.user.roles.includes('coordinator');
 
   const print = () => {
     const done = () => {
@@ -108,7 +122,7 @@ export function CasePage() {
               keepMounted={false}
             >
               <Tabs.List mb="md" className="no-print">
-                {TABS.map((name) => (
+                {TABS.filter((name) => name !== 'accessLog' || mayReadAccessLog).map((name) => (
                   <Tabs.Tab key={name} value={name}>
                     {t(`cases.tabs.${name}`)}
                   </Tabs.Tab>
@@ -135,6 +149,11 @@ export function CasePage() {
               <Tabs.Panel value="timeline">
                 <TimelineTab caseId={data.id} />
               </Tabs.Panel>
+              {mayReadAccessLog ? (
+                <Tabs.Panel value="accessLog">
+                  <AccessLogTab caseId={data.id} />
+                </Tabs.Panel>
+              ) : null}
             </Tabs>
           </>
         )}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/modules/demo/demo.seed.js';
+import {
+  buildAgency,
+  buildTaskForce,
+  buildUser,
+  call,
+  createTestEnv,
+  DB_KINDS,
+  type Session,
+  signIn,
+  type TestEnv,
+} from './support.js';
+
+/**
+ * The access matrix, generated from the OpenAPI document: every operation whose path takes the id
+ * of a case record is tried, with the ids of a real case of the UPTD PPA, by users who must not
+ * see it (another agency of the task force in each role, a coordinator of another task force, an
+ * analyst). Every answer must be 404 (or 403 where the role itself is refused, or a 400 about the
+ * request's own shape) and no answer may carry the record's data.
+ */
+
+const PASSWORD = 'Demo-Manggarai-2026';
+const NAME = 'Korban Matriks Akses';
+const NIK = '5310034405990002';
+
+describe.each(DB_KINDS)('access matrix on %s', (kind) => {
+  let env: TestEnv;
+  let ids: Record<string, string>;
+  let caseNumber: string;
+  let owner: Session;
+  let outsiders: { name: string; session: Session }[];
+  let limitedViewers: { name: string; session: Session }[];
+  let operations: { method: string; path: string }[];
+
+  beforeAll(async () => {
+    env = await createTestEnv(kind, { API_RATE_LIMIT: '1000000' });
+    expect((await seedDemo(env.deps, PASSWORD)).status).toBe('seeded');
+    owner = await signIn(env, 'manajer.uptdppa', PASSWORD);
+    const created = await call(env, owner, 'POST', '/api/v1/cases', {
+      caseType: 'tppo',
+      reportedAt: '2026-11-27T02:00:00.000Z',
+      channel: 'walk_in',
+      reportingParty: 'victim',
+      risk: 'high',
+      narrative: 'Kronologi rahasia untuk uji matriks akses.',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    caseNumber = c.caseNumber;
+    const person = (
+      await call(env, owner, 'POST', `/api/v1/cases/${c.id}/persons`, {
+        role: 'victim',
+        fullName: NAME,
+        nik: NIK,
+        sex: 'Female',
+        estimatedAge: 27,
+      })
+    ).json().person;
+    const consent = (
+      await call(env, owner, 'POST', `/api/v1/cases/${c.id}/persons/${person.id}/consents`, {
+        scopes: ['data_management'],
+        givenOn: '2026-11-27',
+        givenBy: 'self',
+      })
+    ).json().consents[0];
+    const upload = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/documents`,
+      headers: {
+        cookie: owner.cookie,
+        'x-csrf-token': owner.csrf,
+        'content-type': 'multipart/form-data; boundary=matriks',
+      },
+      payload: [
+        '--matriks',
+        'Content-Disposition: form-data; name="file"; filename="surat-korban.pdf"',
+        'Content-Type: application/pdf',
+        '',
+        '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF',
+        '--matriks--',
+        '',
+      ].join('\r\n'),
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    ids = { id: c.id, personId: person.id, consentId: consent.id, documentId: upload.json().id };
+
+    const dinsos = await signIn(env, 'layanan.dinsos', PASSWORD);
+    const polres = await signIn(env, 'penyidik.polres', PASSWORD);
+    const analyst = await signIn(env, 'analis.bappeda', PASSWORD);
+    limitedViewers = [
+      { name: 'leadership', session: await signIn(env, 'pimpinan.setda', PASSWORD) },
+      { name: 'coordinator of the task force', session: await signIn(env, 'koordinator.dp3a', PASSWORD) },
+    ];
+    const otherTf = await buildTaskForce(env, '53.19');
+    const otherAgency = await buildAgency(env, { taskForceId: otherTf.id });
+    const farCoordinator = await signIn(
+      env,
+      (await buildUser(env, ['coordinator'], { agencyId: otherAgency.id })).username,
+    );
+    const farManager = await signIn(
+      env,
+      (await buildUser(env, ['case_manager'], { agencyId: otherAgency.id })).username,
+    );
+    outsiders = [
+      { name: 'service provider of another agency', session: dinsos },
+      { name: 'investigator of another agency', session: polres },
+      { name: 'analyst', session: analyst },
+      { name: 'coordinator of another task force', session: farCoordinator },
+      { name: 'case manager of another task force', session: farManager },
+    ];
+    const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(doc.paths)
+      .filter(([p]) => p.startsWith('/api/v1/cases/{id}'))
+      .flatMap(([p, methods]) =>
+        Object.keys(methods)
+          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => ({ method: m.toUpperCase(), path: p })),
+      );
+  }, 120_000);
+  afterAll(async () => env?.close());
+
+  it('answers 404 (or a role-level 403) to everyone off the case, on every case operation, with none of its data', async () => {
+    expect(operations.length).toBeGreaterThanOrEqual(14);
+    const secrets = [NAME, NIK, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+    for (const op of operations) {
+      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+        if (!ids[name]) throw new Error(`no id for {${name}} in ${op.path}`);
+        return ids[name]!;
+      });
+      for (const o of outsiders) {
+        const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
+        const res = await call(env, o.session, op.method as 'GET', url, body);
+        const where = `${o.name}: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
+        const code = res.statusCode === 400 ? res.json().error.code : null;
+        expect(res.statusCode === 404 || res.statusCode === 403 || code === 'validation_failed', where).toBe(
+          true,
+        );
+        for (const s of secrets) expect(res.body.includes(s), `${where} leaks "${s}"`).toBe(false);
+      }
+    }
+    // The owner still sees everything: the matrix did not pass because the record was gone.
+    expect((await call(env, owner, 'GET', `/api/v1/cases/${ids.id}`)).json().caseNumber).toBe(caseNumber);
+  });
+
+  it("lets the task force's coordinator and leadership read the case without any identifying data, and change nothing", async () => {
+    const identifying = [NAME, NIK, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+    for (const op of operations) {
+      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+      for (const o of limitedViewers) {
+        const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
+        const res = await call(env, o.session, op.method as 'GET', url, body);
+        const where = `${o.name}: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
+        if (op.method !== 'GET') expect(res.statusCode, where).toBeGreaterThanOrEqual(400);
+        expect(res.statusCode, where).toBeLessThan(500);
+        for (const s of identifying) expect(res.body.includes(s), `${where} leaks "${s}"`).toBe(false);
+      }
+    }
+  });
+
+  it("keeps the case out of every outsider's list and search, by NIK, name and number", async () => {
+    for (const o of outsiders) {
+      for (const q of [NIK, NAME, caseNumber]) {
+        const res = await call(env, o.session, 'GET', `/api/v1/cases?q=${encodeURIComponent(q)}`);
+        expect([200, 403], `${o.name} searching`).toContain(res.statusCode);
+        if (res.statusCode === 200) {
+          expect(res.json().items.map((x: { id: string }) => x.id)).not.toContain(ids.id);
+          for (const s of [NAME, NIK]) expect(res.body.includes(s)).toBe(false);
+        }
+      }
+    }
+  });
+});
