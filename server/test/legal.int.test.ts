@@ -396,9 +396,8 @@ describe.each(DB_KINDS)('legal track on %s', (kind) => {
       },
     );
     expect(stale.statusCode).toBe(409);
-    expect((await auditEvents(env, 'legal.suspect_updated')).some((e) => e.entity_id === suspect.id)).toBe(
-      true,
-    );
+    const updates = await auditEvents(env, 'legal.suspect_updated');
+    expect(updates.some((e) => e.entity_id === c.id && e.details.includes(suspect.id))).toBe(true);
   });
 
   it('counts restitution owed as granted minus paid, never negative, with partial payments and the 14-day deadline', async () => {

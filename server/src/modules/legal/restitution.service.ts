@@ -74,9 +74,9 @@ export async function createRestitution(
     await caseEvent(trx, deps, actor, caseId, 'legal_restitution_requested', {});
     await audit({
       action: 'legal.restitution_created',
-      entityType: 'restitution',
-      entityId: id,
-      details: { caseId },
+      entityType: 'case',
+      entityId: caseId,
+      details: { restitutionId: id },
     });
     return trackFor(deps, trx, row, access, audit);
   });
@@ -139,9 +139,9 @@ export async function updateRestitution(
     });
     await audit({
       action: 'legal.restitution_updated',
-      entityType: 'restitution',
-      entityId: id,
-      details: { caseId, fields: Object.keys(input).filter((k) => k !== 'version') },
+      entityType: 'case',
+      entityId: caseId,
+      details: { restitutionId: id, fields: Object.keys(input).filter((k) => k !== 'version') },
     });
     return trackFor(deps, trx, row, access, audit);
   });
@@ -183,9 +183,9 @@ export async function recordRestitutionPayment(
     await caseEvent(trx, deps, actor, caseId, 'legal_restitution_paid', { amount: input.amount });
     await audit({
       action: 'legal.payment_recorded',
-      entityType: 'restitution',
-      entityId: id,
-      details: { caseId },
+      entityType: 'case',
+      entityId: caseId,
+      details: { restitutionId: id },
     });
     return trackFor(deps, trx, row, access, audit);
   });
@@ -225,9 +225,9 @@ export async function createProtection(
       .execute();
     await audit({
       action: 'legal.protection_created',
-      entityType: 'protection',
-      entityId: id,
-      details: { caseId },
+      entityType: 'case',
+      entityId: caseId,
+      details: { protectionId: id },
     });
     return trackFor(deps, trx, row, access, audit);
   });
@@ -272,9 +272,9 @@ export async function decideProtection(
     await caseEvent(trx, deps, actor, caseId, 'legal_protection_decided', { decision: input.decision });
     await audit({
       action: 'legal.protection_updated',
-      entityType: 'protection',
-      entityId: id,
-      details: { caseId, decision: input.decision },
+      entityType: 'case',
+      entityId: caseId,
+      details: { protectionId: id, decision: input.decision },
     });
     return trackFor(deps, trx, row, access, audit);
   });

@@ -70,9 +70,9 @@ export async function createSuspect(
     });
     await audit({
       action: 'legal.suspect_created',
-      entityType: 'suspect',
-      entityId: id,
-      details: { caseId },
+      entityType: 'case',
+      entityId: caseId,
+      details: { suspectId: id },
     });
     const created = (await trx
       .selectFrom('legal_suspects')
@@ -105,9 +105,9 @@ export async function updateSuspect(
     if (s.version !== input.version) {
       await audit({
         action: 'legal.suspects_read',
-        entityType: 'suspect',
-        entityId: s.id,
-        details: { caseId },
+        entityType: 'case',
+        entityId: caseId,
+        details: { suspectId: s.id },
       });
       throw errors.versionConflict(presentSuspect(deps, s, access.viewIdentity));
     }
@@ -139,9 +139,9 @@ export async function updateSuspect(
       await caseEvent(trx, deps, actor, caseId, 'legal_suspect_status', { status: input.status });
     await audit({
       action: 'legal.suspect_updated',
-      entityType: 'suspect',
-      entityId: suspectId,
-      details: { caseId, fields: Object.keys(input).filter((k) => k !== 'version') },
+      entityType: 'case',
+      entityId: caseId,
+      details: { suspectId, fields: Object.keys(input).filter((k) => k !== 'version') },
     });
     const updated = (await trx
       .selectFrom('legal_suspects')
