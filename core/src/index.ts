@@ -18,4 +18,8 @@ export * from './messages.js';
 export * from './password.js';
 export * from './region.js';
 export * from './roles.js';
+export * from './services/deadline-rules.js';
+export * from './services/reintegration.js';
+export * from './services/schemas.js';
+export * from './services/workflow.js';
 export * from './user.js';

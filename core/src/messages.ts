@@ -222,6 +222,28 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Pilih kejaksaan dari gugus tugas ini.',
     en: 'Choose a prosecution office of this task force.',
   },
+  consent_missing_for_referral: {
+    id: 'Rujukan belum dapat dikirim: orang ini belum memiliki persetujuan yang berlaku untuk layanan dan berbagi data dengan instansi tujuan. Catat persetujuan dulu, atau koordinator mencatat pengecualian dengan alasan.',
+    en: 'The referral cannot be sent yet: this person has no current consent covering services and sharing data with the receiving agency. Record the consent first, or a coordinator records an override with a reason.',
+  },
+  override_coordinator_only: {
+    id: 'Hanya koordinator yang dapat mencatat pengecualian persetujuan.',
+    en: 'Only a coordinator can record a consent override.',
+  },
+  referral_to_own_agency: {
+    id: 'Rujukan harus ke instansi lain. Layanan oleh instansi sendiri dicatat langsung.',
+    en: 'A referral goes to another agency. Record services by your own agency directly.',
+  },
+  outcome_required: { id: 'Hasil layanan wajib diisi.', en: 'The outcome is required.' },
+  provider_needs_referral: {
+    id: 'Layanan oleh instansi lain harus melalui rujukan.',
+    en: "Another agency's service goes through a referral.",
+  },
+  stage_required: { id: 'Pilih tahap layanan.', en: 'Choose the service stage.' },
+  worker_other_agency: {
+    id: 'Petugas harus dari instansi penerima.',
+    en: 'The worker must belong to the receiving agency.',
+  },
 };
 
 function fill(template: string, params: Record<string, unknown>): string {

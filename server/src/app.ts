@@ -19,9 +19,13 @@ import { sessionRoutes } from './modules/auth/session.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
+import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { referralRoutes } from './modules/referrals/referral.routes.js';
+import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
+import { serviceRoutes } from './modules/services/service.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { taskForceRoutes } from './modules/taskforces/taskforce.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
@@ -135,6 +139,10 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(personRoutes(deps));
       await v1.register(screeningRoutes(deps));
       await v1.register(documentRoutes(deps));
+      await v1.register(serviceRoutes(deps));
+      await v1.register(referralRoutes(deps));
+      await v1.register(notificationRoutes(deps));
+      await v1.register(reintegrationRoutes(deps));
       await v1.register(legalRoutes(deps));
     },
     { prefix: '/api/v1' },

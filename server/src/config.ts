@@ -52,6 +52,14 @@ export const configSchema = z.object({
   BACKUP_INTERVAL_HOURS: positiveInt(24),
   BACKUP_KEEP: positiveInt(7),
   SINERGI_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** smtp://user:pass@host:587 (or smtps://); without it notifications stay in the app. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Sinergi <sinergi@localhost>'),
+  /** The address users open, for links in emails (e.g. https://sinergi.manggaraikab.go.id). */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -60,7 +60,26 @@ export type AuditAction =
   | 'legal.protection_created'
   | 'legal.protection_updated'
   | 'legal.list'
-  | 'legal.police_assigned';
+  | 'legal.police_assigned'
+  | 'deadline.settings_changed'
+  | 'service.created'
+  | 'service.status_changed'
+  | 'service.read'
+  | 'needs.updated'
+  | 'referral.sent'
+  | 'referral.read'
+  | 'referral.accepted'
+  | 'referral.declined'
+  | 'referral.completed'
+  | 'referral.revoked'
+  | 'referral.consent_override'
+  | 'repatriation.leg_added'
+  | 'repatriation.leg_updated'
+  | 'reintegration.planned'
+  | 'reintegration.follow_up_recorded'
+  | 'case.flagged'
+  | 'conference.recorded'
+  | 'conference.action_done';
 
 export interface AuditActor {
   userId: string | null;

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { MyWorkCount } from '../features/services/MyWorkCount';
 import { IdleWarning } from './IdleWarning';
 import { LanguageSwitch } from './LanguageSwitch';
 import { isActivePath, visibleNavigation } from './navigation';
@@ -73,6 +74,7 @@ export function AppLayout() {
                 component={Link}
                 to={item.path}
                 label={t(item.label)}
+                rightSection={item.path === '/my-work' ? <MyWorkCount /> : undefined}
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 variant="light"

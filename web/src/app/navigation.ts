@@ -4,6 +4,8 @@ export interface NavigationItem {
   path: string;
   label:
     | 'nav.home'
+    | 'nav.myWork'
+    | 'nav.referrals'
     | 'nav.cases'
     | 'nav.agencies'
     | 'nav.users'
@@ -18,7 +20,9 @@ export interface NavigationItem {
 /** The features that exist, in menu order. */
 export const NAVIGATION: NavigationItem[] = [
   { path: '/', label: 'nav.home' },
+  { path: '/my-work', label: 'nav.myWork', permission: 'case.read' },
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
+  { path: '/referrals', label: 'nav.referrals', permission: 'case.read' },
   { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },

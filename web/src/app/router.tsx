@@ -12,6 +12,9 @@ import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
+import { MyWorkPage } from '../features/services/MyWorkPage';
+import { ReferralPage } from '../features/services/ReferralPage';
+import { ReferralsPage } from '../features/services/ReferralsPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -51,6 +54,30 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="case.read">
               <CasePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'my-work',
+          element: (
+            <RequirePermission permission="case.read">
+              <MyWorkPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'referrals',
+          element: (
+            <RequirePermission permission="case.read">
+              <ReferralsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'referrals/:id',
+          element: (
+            <RequirePermission permission="case.read">
+              <ReferralPage />
             </RequirePermission>
           ),
         },

@@ -97,6 +97,45 @@ export async function caseAccess(
   return null;
 }
 
+/**
+ * Access through referrals, the one extension of the case check for other agencies: a worker of the
+ * receiving agency sees, while a referral is open (pending or accepted), only the persons it names
+ * and never the rest of the case (which answers 404); after it is declined, completed or revoked
+ * only the agency's own service records stay readable. Returns null when the actor has no
+ * referral on the case.
+ */
+export interface ReferralScope {
+  /** referrals to the actor's agency on this case, any status */
+  referralIds: string[];
+  /** persons named by an open referral to the actor's agency */
+  openPersonIds: Set<string>;
+  /** persons named by an accepted referral (identifying fields for the service) */
+  acceptedPersonIds: Set<string>;
+}
+
+export async function referralScope(db: Db, actor: Actor, caseId: string): Promise<ReferralScope | null> {
+  if (!actor.permissions.has('service.manage') && !actor.permissions.has('referral.manage')) return null;
+  const rows = await db
+    .selectFrom('referrals')
+    .leftJoin('referral_persons', 'referral_persons.referral_id', 'referrals.id')
+    .select(['referrals.id', 'referrals.status', 'referral_persons.person_id'])
+    .where('referrals.case_id', '=', caseId)
+    .where('referrals.to_agency_id', '=', actor.agencyId)
+    .execute();
+  if (rows.length === 0) return null;
+  const scope: ReferralScope = {
+    referralIds: [...new Set(rows.map((r) => r.id))],
+    openPersonIds: new Set(),
+    acceptedPersonIds: new Set(),
+  };
+  for (const r of rows) {
+    if (!r.person_id) continue;
+    if (r.status === 'pending' || r.status === 'accepted') scope.openPersonIds.add(r.person_id);
+    if (r.status === 'accepted') scope.acceptedPersonIds.add(r.person_id);
+  }
+  return scope;
+}
+
 /** What the actor may do with a case they can see; sent with the record so the web never re-implements rules. */
 export interface CaseAbilities {
   viewIdentity: boolean;

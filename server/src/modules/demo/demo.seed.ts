@@ -9,6 +9,7 @@ import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
 import { seedDemoLegal } from './demo-legal.seed.js';
+import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
   key: string;
@@ -255,6 +256,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,
   });
+  await seedDemoServices(deps, agencyIds, userIds);
   const legalTracks = await seedDemoLegal(
     deps,
     {

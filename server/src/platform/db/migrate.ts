@@ -2,6 +2,8 @@ import { type Migration, type MigrationProvider, type MigrationResultSet, Migrat
 import * as foundation from '../../migrations/202611281500_foundation.js';
 import * as cases from '../../migrations/202611281600_cases.js';
 import * as caseList from '../../migrations/202611290000_case_list.js';
+import * as services from '../../migrations/202611290100_services.js';
+import * as reintegration from '../../migrations/202611290110_reintegration.js';
 import * as legal from '../../migrations/202611290300_legal.js';
 import * as mfa from '../../migrations/202611290400_mfa.js';
 import type { Db } from './connect.js';
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611281500_foundation': foundation,
   '202611281600_cases': cases,
   '202611290000_case_list': caseList,
+  '202611290100_services': services,
+  '202611290110_reintegration': reintegration,
   '202611290300_legal': legal,
   '202611290400_mfa': mfa,
 };

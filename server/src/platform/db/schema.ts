@@ -23,6 +23,18 @@ export interface Database {
   screenings: ScreeningTable;
   case_events: CaseEventTable;
   documents: DocumentTable;
+  deadline_settings: DeadlineSettingsTable;
+  service_needs: ServiceNeedsTable;
+  referrals: ReferralTable;
+  referral_persons: ReferralPersonTable;
+  services: ServiceTable;
+  notifications: NotificationTable;
+  repatriation_legs: RepatriationLegTable;
+  reintegration_plans: ReintegrationPlanTable;
+  follow_up_visits: FollowUpVisitTable;
+  case_flags: CaseFlagTable;
+  case_conferences: CaseConferenceTable;
+  conference_actions: ConferenceActionTable;
 }
 
 export interface SettingTable {
@@ -301,4 +313,173 @@ export interface DocumentTable {
   uploaded_at: string;
   deleted_at: string | null;
   deleted_reason: string | null;
+}
+
+export interface DeadlineSettingsTable {
+  task_force_id: string;
+  settings: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface ServiceNeedsTable {
+  person_id: string;
+  case_id: string;
+  /** comma-separated SOP stages */
+  stages: string;
+  note_enc: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  from_agency_id: string;
+  to_agency_id: string;
+  from_task_force_id: string;
+  to_task_force_id: string;
+  status: string;
+  /** comma-separated service types */
+  services: string;
+  reason: string;
+  urgency: string;
+  details_enc: string | null;
+  consent_override_enc: string | null;
+  consent_override_by: string | null;
+  sent_by: string;
+  sent_at: string;
+  response_due_at: string;
+  responded_at: string | null;
+  closed_at: string | null;
+  assigned_user_id: string | null;
+  answer_reason_enc: string | null;
+  outcome_enc: string | null;
+  version: number;
+  updated_at: string;
+}
+export type ReferralRow = Selectable<ReferralTable>;
+
+export interface ReferralPersonTable {
+  referral_id: string;
+  person_id: string;
+  consent_id: string | null;
+}
+
+export interface ServiceTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  type: string;
+  stage: string;
+  provider_agency_id: string;
+  referral_id: string | null;
+  status: string;
+  requested_at: string;
+  accepted_at: string | null;
+  declined_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  cancelled_at: string | null;
+  due_at: string | null;
+  outcome_enc: string | null;
+  reason_enc: string | null;
+  cost: number | string | null;
+  notes_enc: string | null;
+  created_by: string;
+  version: number;
+  updated_at: string;
+}
+export type ServiceRow = Selectable<ServiceTable>;
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  case_number: string | null;
+  referral_id: string | null;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+
+export interface RepatriationLegTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  /** ISO country (ID, MY) or Kemendagri region code */
+  from_place: string;
+  to_place: string;
+  agency_id: string;
+  planned_date: string;
+  actual_date: string | null;
+  escort_required: number;
+  escort_enc: string | null;
+  transport: string | null;
+  cost: number | string | null;
+  paid_by: string | null;
+  handover_document_id: string | null;
+  created_by: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface ReintegrationPlanTable {
+  id: string;
+  case_id: string;
+  person_id: string;
+  support_type: string;
+  provider_agency_id: string;
+  amount: number | string | null;
+  items_enc: string | null;
+  start_date: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface FollowUpVisitTable {
+  id: string;
+  plan_id: string;
+  case_id: string;
+  provider_agency_id: string;
+  month: number;
+  due_date: string;
+  visited_on: string | null;
+  situation: string | null;
+  findings_enc: string | null;
+  next_step_enc: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface CaseFlagTable {
+  case_id: string;
+  flag: string;
+  set_at: string;
+  set_by: string;
+}
+
+export interface CaseConferenceTable {
+  id: string;
+  case_id: string;
+  held_on: string;
+  agency_ids: string;
+  summary_enc: string;
+  decisions_enc: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConferenceActionTable {
+  id: string;
+  conference_id: string;
+  case_id: string;
+  description_enc: string;
+  owner_agency_id: string;
+  due_date: string;
+  done_at: string | null;
+  version: number;
 }

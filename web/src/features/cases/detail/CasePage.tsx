@@ -13,7 +13,9 @@ import { LegalTab } from '../../legal/LegalTab';
 import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
 import type { DuplicateNotice } from '../../persons/person.api';
+import { ReintegrationTab } from '../../reintegration/ReintegrationTab';
 import { ScreeningTab } from '../../screening/ScreeningTab';
+import { ServicesTab } from '../../services/ServicesTab';
 import { useCase } from '../case.api';
 import { coreLabel } from '../case-values';
 import { AccessLogTab } from './AccessLogTab';
@@ -28,6 +30,8 @@ const TABS = [
   'people',
   'profile',
   'screening',
+  'services',
+  'reintegration',
   'documents',
   'legal',
   'timeline',
@@ -139,6 +143,12 @@ export function CasePage() {
               </Tabs.Panel>
               <Tabs.Panel value="screening">
                 <ScreeningTab detail={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="services">
+                <ServicesTab caseId={data.id} canSeeCase />
+              </Tabs.Panel>
+              <Tabs.Panel value="reintegration">
+                <ReintegrationTab caseId={data.id} />
               </Tabs.Panel>
               <Tabs.Panel value="documents">
                 <DocumentsTab detail={data} />

@@ -1,0 +1,182 @@
+import { expect, type Page, test } from '@playwright/test';
+import { dayBefore, waitForNotifications } from './case-helpers';
+import { signIn, signOut, uniqueSuffix } from './helpers';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+async function csrfToken(page: Page): Promise<string> {
+  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
+}
+
+/** A screenshot of the step at a phone's and a desktop's width; nothing may scroll sideways. */
+async function step(page: Page, name: string) {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await waitForNotifications(page);
+    // The layout settles after the resize; then nothing may be wider than the screen.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        { message: `${name} scrolls sideways at ${width} px` },
+      )
+      .toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${ARTIFACTS}referral-${name}-${width}.png`, fullPage: true });
+  }
+}
+
+test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial accepts, records and completes it; the case manager sees the completed service', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'manajer.uptdppa');
+
+  // A new case with a victim who consented to services and sharing with Dinas Sosial.
+  const headers = { 'X-CSRF-Token': await csrfToken(page) };
+  const agencies = (await (await page.request.get('/api/v1/agencies?pageSize=200')).json()).items as {
+    id: string;
+    shortName: string;
+  }[];
+  const dinsos = agencies.find((a) => a.shortName === 'Dinsos Manggarai')!;
+  const created = await page.request.post('/api/v1/cases', {
+    headers,
+    data: {
+      caseType: 'tppo',
+      reportedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      channel: 'walk_in',
+      reportingParty: 'family',
+      risk: 'high',
+    },
+  });
+  expect(created.status()).toBe(201);
+  const caseId = (await created.json()).id as string;
+  const name = `Yoseph Rujukan ${uniqueSuffix()}`;
+  const person = await page.request.post(`/api/v1/cases/${caseId}/persons`, {
+    headers,
+    data: { role: 'victim', fullName: name, sex: 'Male', estimatedAge: 19 },
+  });
+  const personId = (await person.json()).person.id as string;
+  const consent = await page.request.post(`/api/v1/cases/${caseId}/persons/${personId}/consents`, {
+    headers,
+    data: {
+      scopes: ['data_management', 'services', 'sharing'],
+      sharingAgencyIds: [dinsos.id],
+      givenOn: dayBefore(0),
+      givenBy: 'self',
+    },
+  });
+  expect(consent.status()).toBe(201);
+
+  // 1. The case manager refers the victim to Dinas Sosial for a safe house.
+  await page.goto(`/cases/${caseId}?tab=services`);
+  await expect(page.getByRole('heading', { name: 'Rencana layanan per korban' })).toBeVisible();
+  await page.getByRole('button', { name: 'Rujuk ke instansi lain' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Rujuk korban ke instansi lain' });
+  const agency = dialog.getByRole('combobox', { name: 'Instansi tujuan' });
+  await agency.click();
+  await agency.fill('Dinsos');
+  await page.getByRole('option', { name: /^Dinsos Manggarai/ }).click();
+  const services = dialog.getByRole('combobox', { name: 'Layanan yang diminta' });
+  await services.click();
+  await services.fill('Rumah aman');
+  await page.getByRole('option', { name: 'Rumah aman', exact: true }).click();
+  await services.press('Escape');
+  await dialog.getByLabel('Keterangan').fill('Perlu rumah aman segera; keluarga sedang diases.');
+  await step(page, '1-refer-dialog');
+  await dialog.getByRole('button', { name: 'Kirim rujukan' }).click();
+  await expect(page.getByText('Rujukan dikirim.')).toBeVisible();
+  await expect(page.getByTestId('referral-card').getByText('Menunggu jawaban')).toBeVisible();
+  await step(page, '2-sent');
+  await signOut(page);
+
+  // 2. The Dinas Sosial worker finds it in the incoming queue and accepts it.
+  await signIn(page, 'layanan.dinsos');
+  await expect(page.getByTestId('my-work-count')).toBeVisible();
+  await page.getByRole('link', { name: 'Rujukan', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rujukan' })).toBeVisible();
+  const card = page.getByTestId('referral-card').filter({ hasText: 'Dinsos Manggarai' }).first();
+  await expect(card.getByText('Menunggu jawaban')).toBeVisible();
+  await step(page, '3-incoming-queue');
+  await card.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Rujukan TPPO/ })).toBeVisible();
+  // Before accepting, the victim is shown by initials only.
+  await expect(page.getByText(name)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Terima' }).click();
+  const accept = page.getByRole('dialog', { name: 'Terima rujukan' });
+  await step(page, '4-accept-dialog');
+  await accept.getByRole('button', { name: 'Terima' }).click();
+  await expect(page.getByText('Rujukan diperbarui.')).toBeVisible();
+  await expect(page.getByRole('cell', { name })).toBeVisible();
+
+  // 3. She records the shelter stay as started.
+  const shelter = page.getByTestId('service-item').filter({ hasText: 'Rumah aman' });
+  await shelter.getByRole('button', { name: 'Ubah status' }).click();
+  const status = page.getByRole('dialog', { name: 'Ubah status layanan' });
+  await status.getByRole('combobox', { name: 'Status baru' }).click();
+  await page.getByRole('option', { name: 'Berjalan', exact: true }).click();
+  await status.getByLabel('Catatan').fill('Tinggal di rumah aman Dinas Sosial sejak hari ini.');
+  await status.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(shelter.getByText('Berjalan')).toBeVisible();
+  await step(page, '5-service-recorded');
+
+  // 4. She completes the referral with its outcome.
+  await page.getByRole('button', { name: 'Selesaikan' }).click();
+  const complete = page.getByRole('dialog', { name: 'Selesaikan rujukan' });
+  await complete
+    .getByLabel('Hasil')
+    .fill('Korban aman di rumah aman; keluarga sudah diases dan siap menerima.');
+  await complete.getByRole('button', { name: 'Selesaikan' }).click();
+  await expect(page.getByText('Rujukan diperbarui.')).toBeVisible();
+  await expect(page.getByText('Akses ke data korban sudah berakhir.')).toBeVisible();
+  await expect(
+    page.getByTestId('service-item').filter({ hasText: 'Rumah aman' }).getByText('Selesai'),
+  ).toBeVisible();
+  await step(page, '6-completed-by-dinsos');
+  // The rest of the case stays out of reach.
+  await page.goto(`/cases/${caseId}`);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/TPPO\//);
+  await signOut(page);
+
+  // 5. The case manager sees the completed service on the case.
+  await signIn(page, 'manajer.uptdppa');
+  await page.goto(`/cases/${caseId}?tab=services`);
+  const done = page.getByTestId('stage-rehabilitasi_sosial').getByTestId('service-item');
+  await expect(done.getByText('Selesai')).toBeVisible();
+  await expect(done.getByText(/Korban aman di rumah aman/)).toBeVisible();
+  await expect(page.getByTestId('referral-card').getByText('Selesai', { exact: true })).toBeVisible();
+  await step(page, '7-case-manager-sees-completed');
+});
+
+test('the deportee’s chain home, reintegration follow-ups with the re-migration flag, and My work of Dinas Sosial', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'manajer.uptdppa');
+  const list = (await (await page.request.get('/api/v1/cases?pageSize=200')).json()).items as {
+    id: string;
+  }[];
+  let caseId = '';
+  for (const c of list) {
+    const r = await (await page.request.get(`/api/v1/cases/${c.id}/reintegration`)).json();
+    if (r.legs?.length) {
+      caseId = c.id;
+      break;
+    }
+  }
+  expect(caseId).not.toBe('');
+  await page.goto(`/cases/${caseId}?tab=reintegration`);
+  await expect(page.getByRole('heading', { name: 'Rantai pemulangan' })).toBeVisible();
+  await expect(page.getByTestId('repatriation-leg')).toHaveCount(4);
+  await expect(page.getByText('Korban bermigrasi kembali')).toBeVisible();
+  await expect(page.getByTestId('follow-up').getByText('Bermigrasi kembali')).toBeVisible();
+  await step(page, '8-repatriation-chain');
+  await signOut(page);
+
+  await signIn(page, 'layanan.dinsos');
+  await page.getByRole('link', { name: /^Tugas saya/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tugas saya' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Kunjungan tindak lanjut jatuh tempo' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Tindak lanjut pembahasan kasus' })).toBeVisible();
+  await step(page, '9-my-work-dinsos');
+});
