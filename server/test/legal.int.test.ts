@@ -611,6 +611,44 @@ describe.each(DB_KINDS)('legal track on %s', (kind) => {
     expect(foreign.items.map((i: { caseId: string }) => i.caseId)).not.toContain(c.id);
   });
 
+  it('lets the police edit the track of a case referred to their agency once the referral is accepted', async () => {
+    const c = await newCase();
+    const get = () => call(env, investigator, 'GET', `/api/v1/cases/${c.id}/legal`);
+    expect((await get()).statusCode).toBe(404);
+    const caseRow = await env.deps.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const now = '2026-11-28T01:00:00.000Z';
+    const referral = {
+      id: crypto.randomUUID(),
+      case_id: c.id,
+      from_agency_id: caseRow.lead_agency_id,
+      to_agency_id: polresId,
+      from_task_force_id: caseRow.task_force_id,
+      to_task_force_id: caseRow.task_force_id,
+      status: 'pending',
+      services: '[]',
+      reason: 'law_enforcement',
+      urgency: 'normal',
+      sent_by: caseRow.created_by,
+      sent_at: now,
+      response_due_at: now,
+      version: 1,
+      updated_at: now,
+    };
+    await env.deps.db.insertInto('referrals').values(referral).execute();
+    expect((await get()).statusCode).toBe(404); // pending: not yet the police's case
+    await env.deps.db
+      .updateTable('referrals')
+      .set({ status: 'accepted' })
+      .where('id', '=', referral.id)
+      .execute();
+    expect((await get()).json().abilities).toMatchObject({ edit: true, viewIdentity: true });
+    await report(c.id);
+  });
+
   it('lists stalled tracks after the configurable number of days', async () => {
     const allRes = await call(env, investigator, 'GET', '/api/v1/legal/cases');
     expect(allRes.statusCode, allRes.body).toBe(200);
