@@ -75,6 +75,14 @@ export const FIELD_MESSAGES: Dict = {
     en: 'The password must not contain the username.',
   },
   password_wrong: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  case_number_unknown: {
+    id: 'Tidak ada kasus dengan nomor ini.',
+    en: 'There is no case with this number.',
+  },
+  review_own_grant: {
+    id: 'Akses darurat Anda sendiri ditinjau oleh orang lain.',
+    en: 'Your own emergency access is reviewed by someone else.',
+  },
   mfa_code_invalid: {
     id: 'Kode salah atau sudah kedaluwarsa. Masukkan kode terbaru dari aplikasi autentikator.',
     en: 'The code is wrong or expired. Enter the latest code from the authenticator app.',

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'stats.exact',
   'dashboard.leadership',
   'screening.checklist.manage',
+  // emergency access to a case outside one's own, with a reason, for a limited time
+  'case.break_glass',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...COMMON,
     'case.create',
     'case.read',
+    'case.break_glass',
     'person.identity.read',
     'referral.manage',
     'service.manage',

@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
 import { sessionRoutes } from './modules/auth/session.routes.js';
+import { breakGlassRoutes } from './modules/cases/break-glass.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));
       await v1.register(caseRoutes(deps));
+      await v1.register(breakGlassRoutes(deps));
       await v1.register(personRoutes(deps));
       await v1.register(screeningRoutes(deps));
       await v1.register(documentRoutes(deps));

@@ -46,6 +46,8 @@ export const configSchema = z.object({
   LOCKOUT_MINUTES: positiveInt(15),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),
   DOCUMENT_MAX_BYTES: positiveInt(20 * 1_048_576),
+  /** How long an emergency (break-glass) opening of a case lasts. */
+  BREAK_GLASS_MINUTES: positiveInt(120),
   WEB_DIST: z.string().optional(),
   /** Scheduled backups: where to (off when unset), how often, how many to keep. */
   BACKUP_DIR: z.string().min(1).optional(),

@@ -37,6 +37,8 @@ export type AuditAction =
   | 'case.export'
   | 'case.timeline_read'
   | 'case.access_log_read'
+  | 'case.break_glass'
+  | 'case.break_glass_reviewed'
   | 'person.created'
   | 'person.read'
   | 'person.updated'

@@ -11,10 +11,13 @@ export interface NavigationItem {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.checklist'
+    | 'nav.emergency'
     | 'nav.profile'
     | 'nav.legal';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
+  /** Also shown to holders of this one. */
+  orPermission?: Permission;
 }
 
 /** The features that exist, in menu order. */
@@ -28,11 +31,22 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
   { path: '/settings/screening-checklist', label: 'nav.checklist', permission: 'screening.checklist.manage' },
+  {
+    path: '/emergency-access',
+    label: 'nav.emergency',
+    permission: 'case.break_glass',
+    orPermission: 'user.manage',
+  },
   { path: '/profile', label: 'nav.profile' },
 ];
 
 export function visibleNavigation(permissions: readonly Permission[]): NavigationItem[] {
-  return NAVIGATION.filter((item) => !item.permission || permissions.includes(item.permission));
+  return NAVIGATION.filter(
+    (item) =>
+      !item.permission ||
+      permissions.includes(item.permission) ||
+      (item.orPermission !== undefined && permissions.includes(item.orPermission)),
+  );
 }
 
 export function isActivePath(itemPath: string, pathname: string): boolean {

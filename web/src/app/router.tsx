@@ -8,6 +8,7 @@ import { ProfilePage } from '../features/auth/ProfilePage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
+import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute';
 import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
@@ -161,6 +162,7 @@ export function createAppRouter() {
             </RequirePermission>
           ),
         },
+        { path: 'emergency-access', element: <EmergencyReviewRoute /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -84,6 +84,7 @@ export async function caseAccess(
   db: Db,
   actor: Actor,
   c: { id: string; task_force_id: string },
+  now: Date = new Date(),
 ): Promise<CaseAccess | null> {
   if (!actor.permissions.has('case.read')) return null;
   const onTeam = await db
@@ -93,6 +94,17 @@ export async function caseAccess(
     .where('user_id', '=', actor.userId)
     .executeTakeFirst();
   if (onTeam) return actor.permissions.has('person.identity.read') ? 'full' : 'limited';
+  // Break-glass: a coordinator who stated a reason sees the case in full until the grant expires.
+  if (actor.permissions.has('case.break_glass')) {
+    const grant = await db
+      .selectFrom('case_access_grants')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .where('user_id', '=', actor.userId)
+      .where('expires_at', '>', now.toISOString())
+      .executeTakeFirst();
+    if (grant) return 'full';
+  }
   if (hasOversight(actor) && c.task_force_id === actor.taskForceId) return 'limited';
   return null;
 }

@@ -30,19 +30,23 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The case if the actor may see it, with their access level; 404 otherwise, exactly like a missing case. */
 export async function loadCaseFor(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'clock'>>,
   actor: Actor,
   id: string,
 ): Promise<{ row: CaseRow; access: CaseAccess }> {
   const row = await repo.byId(deps.db, id);
   if (!row) throw errors.notFound();
-  const access = await caseAccess(deps.db, actor, row);
+  const access = await caseAccess(deps.db, actor, row, deps.clock?.now());
   if (!access) throw errors.notFound();
   return { row, access };
 }
 
 /** Loads the case and requires the case team's access for a change. */
-export async function loadCaseForWork(deps: Pick<AppDeps, 'db'>, actor: Actor, id: string): Promise<CaseRow> {
+export async function loadCaseForWork(
+  deps: Pick<AppDeps, 'db'> & Partial<Pick<AppDeps, 'clock'>>,
+  actor: Actor,
+  id: string,
+): Promise<CaseRow> {
   const { row, access } = await loadCaseFor(deps, actor, id);
   if (access !== 'full') throw errors.forbidden();
   return row;

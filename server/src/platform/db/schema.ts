@@ -5,6 +5,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  case_access_grants: CaseAccessGrantTable;
   mfa_recovery_codes: MfaRecoveryCodeTable;
   task_forces: TaskForceTable;
   agencies: AgencyTable;
@@ -482,4 +483,17 @@ export interface ConferenceActionTable {
   due_date: string;
   done_at: string | null;
   version: number;
+}
+
+export interface CaseAccessGrantTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  agency_id: string;
+  reason_enc: string;
+  granted_at: string;
+  expires_at: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_note_enc: string | null;
 }

@@ -11,6 +11,7 @@ import { ListPaging } from '../../app/ui/ListPaging';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useUrlFilters } from '../../app/ui/use-url-filters';
 import { useLanguage } from '../../i18n';
+import { BreakGlassButton } from '../emergency/BreakGlassDialog';
 import { CaseFilters } from './CaseFilters';
 import { CaseResults } from './CaseResults';
 import { CASE_PAGE_SIZE, downloadCaseExport, useCaseList } from './case.api';
@@ -20,6 +21,7 @@ export function CaseListPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const canCreate = usePermission('case.create');
+  const canBreakGlass = usePermission('case.break_glass');
   const filters = useUrlFilters(CASE_FILTER_KEYS);
   const { filter, rangeInvalid } = caseFilterFromUrl(filters.values);
   const list = useCaseList(filter, filters.page);
@@ -51,6 +53,7 @@ export function CaseListPage() {
             >
               {t('cases.export')}
             </Button>
+            {canBreakGlass ? <BreakGlassButton /> : null}
             {canCreate ? (
               <Button component={Link} to="/cases/new">
                 {t('cases.create')}

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../app/ui/ErrorAlert';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { useLanguage } from '../../../i18n';
 import { DocumentsTab } from '../../documents/DocumentsTab';
+import { EmergencyAccessAlert } from '../../emergency/EmergencyAccessAlert';
 import { LegalTab } from '../../legal/LegalTab';
 import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
@@ -112,6 +113,7 @@ export function CasePage() {
         ) : (
           <>
             <PendingIntakeAlert caseId={data.id} onDuplicates={setNotices} />
+            <EmergencyAccessAlert caseId={data.id} />
             <DuplicateNotices notices={notices} onClose={() => setNotices([])} />
             {data.access === 'limited' ? (
               <Alert color="blue" variant="light" mb="md" title={t('cases.limited.title')}>
