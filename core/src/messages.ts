@@ -194,6 +194,42 @@ export const FIELD_MESSAGES: Dict = {
     en: 'This file type is not allowed. Upload a PDF, an image (JPG, PNG) or an office document.',
   },
   date_range: { id: 'Tanggal akhir harus setelah tanggal awal.', en: 'The end must be after the start.' },
+  legal_track_ended: {
+    id: 'Proses hukum sudah berakhir (SP3 atau eksekusi).',
+    en: 'The legal process has ended (SP3 or execution).',
+  },
+  verdict_before_prosecution: {
+    id: 'Putusan hanya dapat dicatat setelah penuntutan.',
+    en: 'A verdict can only be recorded after prosecution.',
+  },
+  p21_twice: {
+    id: 'P21 tidak dapat dicatat dua kali tanpa P19 di antaranya.',
+    en: 'P21 cannot be recorded twice without a P19 in between.',
+  },
+  legal_date_before_previous: {
+    id: 'Tanggal tidak boleh sebelum tahap sebelumnya.',
+    en: 'The date cannot be before the previous stage.',
+  },
+  charges_required: {
+    id: 'Cantumkan minimal satu pasal dakwaan.',
+    en: 'List at least one article charged.',
+  },
+  police_report_required: {
+    id: 'Catat laporan polisi terlebih dahulu.',
+    en: 'Record the police report first.',
+  },
+  restitution_not_granted: {
+    id: 'Pembayaran hanya untuk restitusi yang sudah dikabulkan.',
+    en: 'Payments are only for granted restitution.',
+  },
+  victim_unknown: {
+    id: 'Korban tersebut tidak ada dalam kasus ini.',
+    en: 'That victim is not in this case.',
+  },
+  prosecution_agency_unknown: {
+    id: 'Pilih kejaksaan dari gugus tugas ini.',
+    en: 'Choose a prosecution office of this task force.',
+  },
   consent_missing_for_referral: {
     id: 'Rujukan belum dapat dikirim: orang ini belum memiliki persetujuan yang berlaku untuk layanan dan berbagi data dengan instansi tujuan. Catat persetujuan dulu, atau koordinator mencatat pengecualian dengan alasan.',
     en: 'The referral cannot be sent yet: this person has no current consent covering services and sharing data with the receiving agency. Record the consent first, or a coordinator records an override with a reason.',

@@ -19,6 +19,7 @@ import { sessionRoutes } from './modules/auth/session.routes.js';
 import { breakGlassRoutes } from './modules/cases/break-glass.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
+import { legalRoutes } from './modules/legal/legal.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(referralRoutes(deps));
       await v1.register(notificationRoutes(deps));
       await v1.register(reintegrationRoutes(deps));
+      await v1.register(legalRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

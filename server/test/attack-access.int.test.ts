@@ -23,6 +23,7 @@ import {
 const PASSWORD = 'Demo-Manggarai-2026';
 const NAME = 'Korban Matriks Akses';
 const NIK = '5310034405990002';
+const SUSPECT = 'Tersangka Matriks Akses';
 
 describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   let env: TestEnv;
@@ -84,6 +85,34 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
     });
     expect(upload.statusCode, upload.body).toBe(201);
     ids = { id: c.id, personId: person.id, consentId: consent.id, documentId: upload.json().id };
+    // The legal track's records, made by an investigator of the lead agency (who may edit its track).
+    const legalEditor = await signIn(
+      env,
+      (await buildUser(env, ['investigator'], { agencyId: c.leadAgency.id })).username,
+    );
+    const legalBase = `/api/v1/cases/${c.id}/legal`;
+    const suspect = await call(env, legalEditor, 'POST', `${legalBase}/suspects`, {
+      kind: 'person',
+      fullName: SUSPECT,
+      roleInProcess: 'RecruiterOrIntermediary',
+      status: 'tersangka',
+      statusOn: '2026-11-27',
+    });
+    expect(suspect.statusCode, suspect.body).toBe(201);
+    const claim = await call(env, legalEditor, 'POST', `${legalBase}/restitutions`, {
+      victimId: person.id,
+      requestedOn: '2026-11-27',
+      components: { suffering: 1_000_000 },
+    });
+    const protection = await call(env, legalEditor, 'POST', `${legalBase}/protections`, {
+      personId: person.id,
+      appliedOn: '2026-11-27',
+    });
+    Object.assign(ids, {
+      suspectId: suspect.json().id,
+      restitutionId: claim.json().restitutions[0].id,
+      protectionId: protection.json().protections[0].id,
+    });
 
     const dinsos = await signIn(env, 'layanan.dinsos', PASSWORD);
     const polres = await signIn(env, 'penyidik.polres', PASSWORD);
@@ -124,7 +153,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
 
   it('answers 404 (or a role-level 403) to everyone off the case, on every case operation, with none of its data', async () => {
     expect(operations.length).toBeGreaterThanOrEqual(14);
-    const secrets = [NAME, NIK, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+    const secrets = [NAME, NIK, SUSPECT, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
     for (const op of operations) {
       const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
         if (!ids[name]) throw new Error(`no id for {${name}} in ${op.path}`);
@@ -146,7 +175,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   });
 
   it("lets the task force's coordinator and leadership read the case without any identifying data, and change nothing", async () => {
-    const identifying = [NAME, NIK, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+    const identifying = [NAME, NIK, SUSPECT, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
     for (const op of operations) {
       const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
       for (const o of limitedViewers) {

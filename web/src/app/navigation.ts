@@ -13,7 +13,8 @@ export interface NavigationItem {
     | 'nav.checklist'
     | 'nav.emergency'
     | 'nav.deadlines'
-    | 'nav.profile';
+    | 'nav.profile'
+    | 'nav.legal';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
   /** Also shown to holders of this one. */
@@ -26,6 +27,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/my-work', label: 'nav.myWork', permission: 'case.read' },
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
   { path: '/referrals', label: 'nav.referrals', permission: 'case.read' },
+  { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

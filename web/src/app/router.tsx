@@ -10,6 +10,8 @@ import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute';
 import { HomePage } from '../features/home/HomePage';
+import { LegalCasePage } from '../features/legal/LegalCasePage';
+import { LegalListPage } from '../features/legal/LegalListPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -142,6 +144,22 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="screening.checklist.manage">
               <ChecklistEditorPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'legal',
+          element: (
+            <RequirePermission permission="case.read">
+              <LegalListPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'legal/:id',
+          element: (
+            <RequirePermission permission="case.read">
+              <LegalCasePage />
             </RequirePermission>
           ),
         },

@@ -8,6 +8,7 @@ import { createAgency } from '../agencies/agency.service.js';
 import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
+import { seedDemoLegal } from './demo-legal.seed.js';
 import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
@@ -191,6 +192,13 @@ export const DEMO_USERS: { username: string; displayName: string; agency: string
     roles: ['leadership'],
   },
   { username: 'analis.bappeda', displayName: 'Analis Data (demo)', agency: 'bappeda', roles: ['analyst'] },
+  // Prosecutors hold the investigator role: the same legal-track permission, at a prosecution office.
+  {
+    username: 'jaksa.kejari',
+    displayName: 'Jaksa Penuntut Umum (demo)',
+    agency: 'kejari',
+    roles: ['investigator'],
+  },
 ];
 
 export type SeedResult =
@@ -249,13 +257,22 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     polres: userIds.get('penyidik.polres')!,
   });
   await seedDemoServices(deps, agencyIds, userIds);
+  const legalTracks = await seedDemoLegal(
+    deps,
+    {
+      uptdppa: userIds.get('manajer.uptdppa')!,
+      polres: userIds.get('penyidik.polres')!,
+      kejari: userIds.get('jaksa.kejari')!,
+    },
+    { polres: agencyIds.get('polres')!, kejari: agencyIds.get('kejari')! },
+  );
   await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
     await setSetting(trx, DEMO_SETTING, 'true', deps.clock.now());
     // The demo stays easy to try: no second step at sign-in (the sign-in page says so).
     await setMfaRequiredRoles(trx, [], deps.clock.now());
     await audit({
       action: 'demo.seeded',
-      details: { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases },
+      details: { agencies: DEMO_AGENCIES.length, users: DEMO_USERS.length, cases, legalTracks },
     });
   });
   return { status: 'seeded', password: pw, generated, users: DEMO_USERS.map((u) => u.username), cases };

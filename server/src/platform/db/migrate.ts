@@ -6,6 +6,7 @@ import * as services from '../../migrations/202611290100_services.js';
 import * as reintegration from '../../migrations/202611290110_reintegration.js';
 import * as mfa from '../../migrations/202611290400_mfa.js';
 import * as breakGlass from '../../migrations/202611290410_break_glass.js';
+import * as legal from '../../migrations/202611290420_legal.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290110_reintegration': reintegration,
   '202611290400_mfa': mfa,
   '202611290410_break_glass': breakGlass,
+  '202611290420_legal': legal,
 };
 
 /** Names of every migration, in the order they apply. */

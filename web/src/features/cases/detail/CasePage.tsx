@@ -10,6 +10,7 @@ import { PageHeader } from '../../../app/ui/PageHeader';
 import { useLanguage } from '../../../i18n';
 import { DocumentsTab } from '../../documents/DocumentsTab';
 import { EmergencyAccessAlert } from '../../emergency/EmergencyAccessAlert';
+import { LegalTab } from '../../legal/LegalTab';
 import { DuplicateNotices } from '../../persons/DuplicateNotices';
 import { PeopleTab } from '../../persons/PeopleTab';
 import type { DuplicateNotice } from '../../persons/person.api';
@@ -33,6 +34,7 @@ const TABS = [
   'services',
   'reintegration',
   'documents',
+  'legal',
   'timeline',
   'accessLog',
 ] as const;
@@ -152,6 +154,9 @@ export function CasePage() {
               </Tabs.Panel>
               <Tabs.Panel value="documents">
                 <DocumentsTab detail={data} />
+              </Tabs.Panel>
+              <Tabs.Panel value="legal">
+                <LegalTab caseId={data.id} />
               </Tabs.Panel>
               <Tabs.Panel value="timeline">
                 <TimelineTab caseId={data.id} />
