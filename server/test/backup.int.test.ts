@@ -98,7 +98,7 @@ describe('backup and restore on sqlite (the command)', () => {
     const again = await sinergi(base, ['restore', out]);
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/not empty/);
-  });
+  }, 180_000);
 
   it('refuses an altered backup, and a backup of a newer schema', async () => {
     const env = await createTestEnv('sqlite');
@@ -122,7 +122,7 @@ describe('backup and restore on sqlite (the command)', () => {
     } finally {
       await env.close();
     }
-  });
+  }, 120_000);
 
   it('keeps the newest N backups of a folder', () => {
     const dir = path.join(tmp, 'jadwal');
