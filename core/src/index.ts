@@ -9,6 +9,8 @@ export * from './cases/schemas.js';
 export * from './cases/screening.js';
 export * from './cases/views.js';
 export * from './cases/workflow.js';
+export * from './coordination/achievement.js';
+export * from './coordination/membership.js';
 export * from './errors.js';
 export * from './format.js';
 export * from './messages.js';

@@ -20,6 +20,7 @@ import { personRoutes } from './modules/persons/person.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { membershipRoutes } from './modules/taskforces/membership.routes.js';
 import { taskForceRoutes } from './modules/taskforces/taskforce.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import type { AppDeps } from './platform/context.js';
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(authRoutes(deps));
       await v1.register(referenceRoutes(deps));
       await v1.register(taskForceRoutes(deps));
+      await v1.register(membershipRoutes(deps));
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));

@@ -1,12 +1,14 @@
 import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import * as foundation from '../../migrations/202611281500_foundation.js';
 import * as cases from '../../migrations/202611281600_cases.js';
+import * as coordination from '../../migrations/202611290200_coordination.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '202611281500_foundation': foundation,
   '202611281600_cases': cases,
+  '202611290200_coordination': coordination,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

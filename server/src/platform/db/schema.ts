@@ -5,6 +5,10 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  taskforce_decrees: TaskForceDecreeTable;
+  sub_task_forces: SubTaskForceTable;
+  taskforce_members: TaskForceMemberTable;
+  focal_persons: FocalPersonTable;
   task_forces: TaskForceTable;
   agencies: AgencyTable;
   users: UserTable;
@@ -277,4 +281,50 @@ export interface DocumentTable {
   uploaded_at: string;
   deleted_at: string | null;
   deleted_reason: string | null;
+}
+
+export interface TaskForceDecreeTable {
+  id: string;
+  task_force_id: string;
+  number: string;
+  title: string;
+  signed_on: string;
+  replaces_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubTaskForceTable {
+  id: string;
+  task_force_id: string;
+  name: string;
+  lead_agency_id: string | null;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskForceMemberTable {
+  task_force_id: string;
+  agency_id: string;
+  position: string;
+  sub_task_force_ids: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface FocalPersonTable {
+  id: string;
+  task_force_id: string;
+  agency_id: string;
+  name: string;
+  position: string;
+  phone: string | null;
+  email: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
