@@ -220,3 +220,31 @@ describe.each(DB_KINDS)('task force membership on %s', (kind) => {
     expect(JSON.stringify(events)).not.toContain('Maria');
   });
 });
+
+describe.each(DB_KINDS)('demo membership on %s', (kind) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv(kind);
+  });
+  afterAll(async () => env?.close());
+
+  it('seeds the Manggarai decrees, with HK/41/2022 in force, the secretariat and focal persons', async () => {
+    const { seedDemo } = await import('../src/modules/demo/demo.seed.js');
+    await seedDemo(env.deps, 'Kopi-Ruteng-Pagi-7');
+    const s = await signIn(env, 'koordinator.dp3a');
+    const tf = await env.deps.db
+      .selectFrom('task_forces')
+      .select('id')
+      .where('region_code', '=', '53.10')
+      .executeTakeFirstOrThrow();
+    const m = (await call(env, s, 'GET', `/api/v1/taskforces/${tf.id}/membership`)).json();
+    expect(
+      m.decrees.filter((d: { inForce: boolean }) => d.inForce).map((d: { number: string }) => d.number),
+    ).toEqual(['HK/41/2022']);
+    expect(m.members.find((x: { position: string }) => x.position === 'secretariat').agencyShortName).toBe(
+      'DP3A Manggarai',
+    );
+    expect(m.members.flatMap((x: { focalPersons: unknown[] }) => x.focalPersons).length).toBe(5);
+    expect(m.can.manage).toBe(true);
+  });
+});

@@ -5,6 +5,7 @@ export interface NavigationItem {
   label:
     | 'nav.home'
     | 'nav.cases'
+    | 'nav.taskForce'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -18,6 +19,7 @@ export interface NavigationItem {
 export const NAVIGATION: NavigationItem[] = [
   { path: '/', label: 'nav.home' },
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
+  { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -10,6 +10,7 @@ import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { HomePage } from '../features/home/HomePage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
+import { TaskForcePage } from '../features/taskforces/TaskForcePage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -113,6 +114,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="screening.checklist.manage">
               <ChecklistEditorPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'taskforce',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <TaskForcePage />
             </RequirePermission>
           ),
         },

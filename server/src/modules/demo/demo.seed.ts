@@ -7,6 +7,7 @@ import { createAgency } from '../agencies/agency.service.js';
 import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
+import { seedDemoMembership } from './demo-coordination.seed.js';
 
 interface DemoAgency {
   key: string;
@@ -230,6 +231,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     const created = await createAgency(deps, null, meta, { ...a, taskForceId: regency, active: true });
     agencyIds.set(a.key, created.id);
   }
+  await seedDemoMembership(deps, regency, agencyIds);
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const created = await createUser(deps, null, meta, {
