@@ -11,6 +11,7 @@ export * from './cases/views.js';
 export * from './cases/workflow.js';
 export * from './coordination/achievement.js';
 export * from './coordination/membership.js';
+export * from './coordination/plan.js';
 export * from './errors.js';
 export * from './format.js';
 export * from './messages.js';

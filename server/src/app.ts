@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
+import { planRoutes } from './modules/plans/plan.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(referenceRoutes(deps));
       await v1.register(taskForceRoutes(deps));
       await v1.register(membershipRoutes(deps));
+      await v1.register(planRoutes(deps));
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));

@@ -2,6 +2,7 @@ import { type Migration, type MigrationProvider, type MigrationResultSet, Migrat
 import * as foundation from '../../migrations/202611281500_foundation.js';
 import * as cases from '../../migrations/202611281600_cases.js';
 import * as coordination from '../../migrations/202611290200_coordination.js';
+import * as plans from '../../migrations/202611290201_plans.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611281500_foundation': foundation,
   '202611281600_cases': cases,
   '202611290200_coordination': coordination,
+  '202611290201_plans': plans,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,6 +5,10 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  plans: PlanTable;
+  plan_programmes: PlanProgrammeTable;
+  plan_activities: PlanActivityTable;
+  progress_reports: ProgressReportTable;
   taskforce_decrees: TaskForceDecreeTable;
   sub_task_forces: SubTaskForceTable;
   taskforce_members: TaskForceMemberTable;
@@ -327,4 +331,64 @@ export interface FocalPersonTable {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface PlanTable {
+  id: string;
+  task_force_id: string;
+  title: string;
+  start_year: number;
+  end_year: number;
+  period_kind: 'quarter' | 'semester';
+  decree_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanProgrammeTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  sub_task_force_id: string | null;
+  horizon: 'short_term' | 'long_term';
+  position: number;
+  version: number;
+}
+
+export interface PlanActivityTable {
+  id: string;
+  plan_id: string;
+  programme_id: string;
+  title: string;
+  indicator: string;
+  unit: string;
+  baseline: number;
+  targets: string;
+  responsible_agency_id: string;
+  supporting_agency_ids: string;
+  budgets: string;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgressReportTable {
+  id: string;
+  plan_id: string;
+  activity_id: string;
+  agency_id: string;
+  year: number;
+  period: number;
+  revision: number;
+  realised: number;
+  /** pg returns bigint as a string: read through Number(). */
+  budget_spent: number | string;
+  achievement: string;
+  obstacles: string;
+  intervention: string;
+  intervention_agency_id: string | null;
+  created_by: string;
+  created_at: string;
 }
