@@ -246,5 +246,19 @@ describe.each(DB_KINDS)('demo membership on %s', (kind) => {
     );
     expect(m.members.flatMap((x: { focalPersons: unknown[] }) => x.focalPersons).length).toBe(5);
     expect(m.can.manage).toBe(true);
+    const plans = (await call(env, s, 'GET', '/api/v1/plans')).json().items;
+    expect(plans).toHaveLength(1);
+    const tree = (await call(env, s, 'GET', `/api/v1/plans/${plans[0].id}?year=2026`)).json();
+    const acts = tree.programmes.flatMap((p: { activities: { status: string }[] }) => p.activities);
+    expect(acts).toHaveLength(40);
+    const statuses = new Set(acts.map((a: { status: string }) => a.status));
+    expect([...statuses]).toEqual(expect.arrayContaining(['on_track', 'behind', 'no_report']));
+    const missing = await call(
+      env,
+      s,
+      'GET',
+      `/api/v1/plans/${plans[0].id}/missing-reports?year=2026&period=3`,
+    );
+    expect(missing.json().items.length).toBeGreaterThan(0);
   });
 });

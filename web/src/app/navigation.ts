@@ -6,6 +6,7 @@ export interface NavigationItem {
     | 'nav.home'
     | 'nav.cases'
     | 'nav.taskForce'
+    | 'nav.plans'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -20,6 +21,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/', label: 'nav.home' },
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
   { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
+  { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

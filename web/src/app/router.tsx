@@ -9,6 +9,7 @@ import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { HomePage } from '../features/home/HomePage';
+import { PlanPage } from '../features/plans/PlanPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { TaskForcePage } from '../features/taskforces/TaskForcePage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
@@ -122,6 +123,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="taskforce.read">
               <TaskForcePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'plans',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <PlanPage />
             </RequirePermission>
           ),
         },

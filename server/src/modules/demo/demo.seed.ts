@@ -8,6 +8,7 @@ import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
 import { seedDemoMembership } from './demo-coordination.seed.js';
+import { seedDemoPlan } from './demo-plan.seed.js';
 
 interface DemoAgency {
   key: string;
@@ -244,6 +245,8 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     });
     userIds.set(u.username, created.id);
   }
+  const reporters = new Map(DEMO_USERS.map((u) => [u.agency, userIds.get(u.username)!]));
+  await seedDemoPlan(deps, regency, agencyIds, reporters, userIds.get('koordinator.dp3a')!);
   const cases = await seedDemoCases(deps, {
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,
