@@ -24,7 +24,12 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
   it('migrates an empty database to the latest schema, and a second run changes nothing', async () => {
     const db = await createTestDatabase(kind);
     try {
-      const all = ['202611281500_foundation', '202611281600_cases'];
+      const all = [
+        '202611281500_foundation',
+        '202611281600_cases',
+        '202611290200_coordination',
+        '202611290201_plans',
+      ];
       expect(await pendingMigrations(db.handle.db)).toEqual(all);
       expect(await migrateToLatest(db.handle.db)).toEqual(all);
       expect(await migrateToLatest(db.handle.db)).toEqual([]);
