@@ -124,6 +124,38 @@ export const FIELD_MESSAGES: Dict = {
   agency_unknown: { id: 'Instansi tidak ditemukan.', en: 'Unknown agency.' },
   agency_inactive: { id: 'Instansi ini tidak aktif.', en: 'This agency is inactive.' },
   task_force_unknown: { id: 'Gugus tugas tidak ditemukan.', en: 'Unknown task force.' },
+  agency_not_member: {
+    id: 'Instansi ini bukan anggota gugus tugas.',
+    en: 'This agency is not a member of the task force.',
+  },
+  position_taken: {
+    id: 'Jabatan ini sudah dipegang instansi lain; ubah dulu instansi tersebut.',
+    en: 'Another agency holds this position; change that agency first.',
+  },
+  decree_unknown: { id: 'SK tidak ditemukan.', en: 'Unknown decree.' },
+  decree_already_replaced: {
+    id: 'SK ini sudah diubah oleh SK lain.',
+    en: 'This decree has already been changed by another decree.',
+  },
+  plan_years: {
+    id: 'Tahun akhir harus sama atau setelah tahun awal (paling lama 10 tahun).',
+    en: 'The end year must be the start year or later (at most 10 years).',
+  },
+  budget_negative: { id: 'Anggaran tidak boleh negatif.', en: 'The budget cannot be negative.' },
+  year_outside_plan: {
+    id: 'Tahun di luar periode rencana aksi.',
+    en: 'The year is outside the action plan period.',
+  },
+  programme_unknown: { id: 'Program tidak ditemukan.', en: 'Unknown programme.' },
+  period_outside_plan: {
+    id: 'Periode tidak ada dalam rencana aksi ini.',
+    en: 'This period does not exist in the action plan.',
+  },
+  period_already_reported: {
+    id: 'Periode ini sudah dilaporkan; perbaiki laporan yang ada.',
+    en: 'This period is already reported; correct the existing report.',
+  },
+  sub_task_force_unknown: { id: 'Sub gugus tugas tidak ditemukan.', en: 'Unknown sub-task force.' },
   cannot_disable_self: {
     id: 'Anda tidak dapat menonaktifkan akun sendiri.',
     en: 'You cannot disable your own account.',

@@ -7,6 +7,8 @@ export interface NavigationItem {
     | 'nav.myWork'
     | 'nav.referrals'
     | 'nav.cases'
+    | 'nav.taskForce'
+    | 'nav.plans'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -28,6 +30,8 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
   { path: '/referrals', label: 'nav.referrals', permission: 'case.read' },
   { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
+  { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
+  { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

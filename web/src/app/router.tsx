@@ -12,11 +12,13 @@ import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute
 import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
+import { PlanPage } from '../features/plans/PlanPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
 import { ReferralPage } from '../features/services/ReferralPage';
 import { ReferralsPage } from '../features/services/ReferralsPage';
+import { TaskForcePage } from '../features/taskforces/TaskForcePage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -160,6 +162,22 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="case.read">
               <LegalCasePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'taskforce',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <TaskForcePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'plans',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <PlanPage />
             </RequirePermission>
           ),
         },

@@ -8,7 +8,9 @@ import { createAgency } from '../agencies/agency.service.js';
 import { createTaskForce } from '../taskforces/taskforce.service.js';
 import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
+import { seedDemoMembership } from './demo-coordination.seed.js';
 import { seedDemoLegal } from './demo-legal.seed.js';
+import { seedDemoPlan } from './demo-plan.seed.js';
 import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
@@ -240,6 +242,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     const created = await createAgency(deps, null, meta, { ...a, taskForceId: regency, active: true });
     agencyIds.set(a.key, created.id);
   }
+  await seedDemoMembership(deps, regency, agencyIds);
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const created = await createUser(deps, null, meta, {
@@ -252,6 +255,8 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     });
     userIds.set(u.username, created.id);
   }
+  const reporters = new Map(DEMO_USERS.map((u) => [u.agency, userIds.get(u.username)!]));
+  await seedDemoPlan(deps, regency, agencyIds, reporters, userIds.get('koordinator.dp3a')!);
   const cases = await seedDemoCases(deps, {
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,

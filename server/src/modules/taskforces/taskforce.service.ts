@@ -9,6 +9,7 @@ import type { Selectable } from 'kysely';
 import { type AppDeps, inTransaction } from '../../platform/context.js';
 import type { TaskForceTable } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
+import { seedSubTaskForces } from './membership.service.js';
 
 export function presentTaskForce(row: Selectable<TaskForceTable>): TaskForceSummary {
   return {
@@ -84,6 +85,7 @@ export async function createTaskForce(
         updated_at: now,
       })
       .execute();
+    await seedSubTaskForces(trx, id, now);
     await audit({ action: 'taskforce.created', entityType: 'task_force', entityId: id });
     return presentTaskForce(
       (await trx.selectFrom('task_forces').selectAll().where('id', '=', id).executeTakeFirst())!,

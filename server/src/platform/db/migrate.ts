@@ -7,6 +7,8 @@ import * as reintegration from '../../migrations/202611290110_reintegration.js';
 import * as mfa from '../../migrations/202611290400_mfa.js';
 import * as breakGlass from '../../migrations/202611290410_break_glass.js';
 import * as legal from '../../migrations/202611290420_legal.js';
+import * as coordination from '../../migrations/202611290430_coordination.js';
+import * as plans from '../../migrations/202611290431_plans.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -19,6 +21,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290400_mfa': mfa,
   '202611290410_break_glass': breakGlass,
   '202611290420_legal': legal,
+  '202611290430_coordination': coordination,
+  '202611290431_plans': plans,
 };
 
 /** Names of every migration, in the order they apply. */

@@ -5,6 +5,14 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  plans: PlanTable;
+  plan_programmes: PlanProgrammeTable;
+  plan_activities: PlanActivityTable;
+  progress_reports: ProgressReportTable;
+  taskforce_decrees: TaskForceDecreeTable;
+  sub_task_forces: SubTaskForceTable;
+  taskforce_members: TaskForceMemberTable;
+  focal_persons: FocalPersonTable;
   case_access_grants: CaseAccessGrantTable;
   mfa_recovery_codes: MfaRecoveryCodeTable;
   task_forces: TaskForceTable;
@@ -496,4 +504,110 @@ export interface CaseAccessGrantTable {
   reviewed_by: string | null;
   reviewed_at: string | null;
   review_note_enc: string | null;
+}
+
+export interface TaskForceDecreeTable {
+  id: string;
+  task_force_id: string;
+  number: string;
+  title: string;
+  signed_on: string;
+  replaces_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubTaskForceTable {
+  id: string;
+  task_force_id: string;
+  name: string;
+  lead_agency_id: string | null;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskForceMemberTable {
+  task_force_id: string;
+  agency_id: string;
+  position: string;
+  sub_task_force_ids: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface FocalPersonTable {
+  id: string;
+  task_force_id: string;
+  agency_id: string;
+  name: string;
+  position: string;
+  phone: string | null;
+  email: string | null;
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTable {
+  id: string;
+  task_force_id: string;
+  title: string;
+  start_year: number;
+  end_year: number;
+  period_kind: 'quarter' | 'semester';
+  decree_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanProgrammeTable {
+  id: string;
+  plan_id: string;
+  title: string;
+  sub_task_force_id: string | null;
+  horizon: 'short_term' | 'long_term';
+  position: number;
+  version: number;
+}
+
+export interface PlanActivityTable {
+  id: string;
+  plan_id: string;
+  programme_id: string;
+  title: string;
+  indicator: string;
+  unit: string;
+  baseline: number;
+  targets: string;
+  responsible_agency_id: string;
+  supporting_agency_ids: string;
+  budgets: string;
+  position: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgressReportTable {
+  id: string;
+  plan_id: string;
+  activity_id: string;
+  agency_id: string;
+  year: number;
+  period: number;
+  revision: number;
+  realised: number;
+  /** pg returns bigint as a string: read through Number(). */
+  budget_spent: number | string;
+  achievement: string;
+  obstacles: string;
+  intervention: string;
+  intervention_agency_id: string | null;
+  created_by: string;
+  created_at: string;
 }

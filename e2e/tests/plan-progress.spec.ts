@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { chooseOption, signIn } from './helpers';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+
+test('an agency focal person files a quarterly report with an obstacle and an intervention request', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, 'layanan.dinsos');
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: 'Rencana Aksi (RAD)' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: /Rencana Aksi Daerah PP TPPO/ })).toBeVisible();
+  await chooseOption(page, 'Tahun', '2026');
+  const card = page.getByTestId('activity').filter({ hasText: 'Pemulangan korban ke desa asal' });
+  // Only the responsible agency sees the report button.
+  await expect(
+    page.getByTestId('activity').filter({ hasText: 'Penyidikan perkara TPPO' }).getByRole('button'),
+  ).toHaveCount(0);
+  await card.getByRole('button', { name: 'Laporkan capaian' }).click();
+  const dialog = page.getByRole('dialog');
+  await chooseOption(page, 'Periode tahun 2026', 'Triwulan 4');
+  await dialog.getByLabel('Realisasi (orang)').fill('24');
+  await dialog.getByLabel('Anggaran terserap').fill('15000000');
+  await dialog.getByLabel(/^Capaian/).fill('24 korban dipulangkan ke desa asal.');
+  await dialog.getByLabel('Kendala').fill('Anggaran transportasi dipotong.');
+  await dialog.getByLabel('Intervensi yang dibutuhkan').fill('Bappeda diminta memulihkan anggaran.');
+  await chooseOption(page, 'Instansi yang diminta bertindak', 'Bappeda Manggarai', 'Bappeda');
+  await dialog.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByText('24 dari 25 orang')).toBeVisible();
+  await expect(card.getByText('Sesuai target')).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}plan-1280.png`, fullPage: true });
+
+  // The same period cannot be filed twice.
+  await card.getByRole('button', { name: 'Laporkan capaian' }).click();
+  await chooseOption(page, 'Periode tahun 2026', 'Triwulan 4');
+  await dialog.getByLabel('Realisasi (orang)').fill('25');
+  await dialog.getByLabel(/^Capaian/).fill('Laporan kedua.');
+  await dialog.getByRole('button', { name: 'Kirim laporan' }).click();
+  await expect(
+    dialog.getByText('Periode ini sudah dilaporkan; perbaiki laporan yang ada.').first(),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+
+  await page.setViewportSize({ width: 360, height: 780 });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${ARTIFACTS}plan-360.png` });
+});

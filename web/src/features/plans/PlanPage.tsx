@@ -1,0 +1,169 @@
+import { Accordion, Button, Card, Group, Progress, Select, Skeleton, Stack, Text } from '@mantine/core';
+import type { AchievementStatus, PlanActivity } from '@sinergi/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSessionInfo } from '../../app/session';
+import { ErrorAlert } from '../../app/ui/ErrorAlert';
+import { PageHeader } from '../../app/ui/PageHeader';
+import { StatusBadge } from '../../app/ui/StatusBadge';
+import { allowedOrEmpty, useUrlFilters } from '../../app/ui/use-url-filters';
+import { useMembership } from '../taskforces/membership.api';
+import { ProgressForm } from './ProgressForm';
+import { usePlans, usePlanTree } from './plan.api';
+
+const STATUS_COLOR: Record<AchievementStatus, string> = {
+  on_track: 'teal',
+  at_risk: 'yellow',
+  behind: 'red',
+  no_report: 'gray',
+};
+const STATUSES = ['on_track', 'at_risk', 'behind', 'no_report'] as const;
+const FILTER_KEYS = ['year', 'status', 'agency', 'sub'] as const;
+
+/** The regional action plan (RAD): programmes and activities with their achievement this year. */
+export function PlanPage() {
+  const { t } = useTranslation();
+  const session = useSessionInfo();
+  const plans = usePlans();
+  const filters = useUrlFilters(FILTER_KEYS);
+  const plan = plans.data?.[0] ?? null;
+  const year = Number(filters.values.year) || null;
+  const tree = usePlanTree(plan?.id ?? null, year);
+  const membership = useMembership(session.taskForce?.id ?? null);
+  const [reporting, setReporting] = useState<PlanActivity | null>(null);
+  const status = allowedOrEmpty(filters.values.status, STATUSES);
+  const agencyName = (id: string) =>
+    membership.data?.members.find((m) => m.agencyId === id)?.agencyShortName ?? '';
+  const agencies = (membership.data?.members ?? []).map((m) => ({
+    value: m.agencyId,
+    label: m.agencyShortName,
+  }));
+
+  if (plans.isPending || (plan && tree.isPending))
+    return (
+      <Stack aria-busy="true" aria-label={t('app.loading')}>
+        <Skeleton height={60} />
+        <Skeleton height={200} />
+      </Stack>
+    );
+  if (plans.isError) return <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />;
+  if (!plan)
+    return (
+      <>
+        <PageHeader title={t('plans.title')} description={t('plans.description')} />
+        <Text>{t('plans.empty')}</Text>
+      </>
+    );
+  if (tree.isError || !tree.data)
+    return <ErrorAlert error={tree.error} onRetry={() => void tree.refetch()} />;
+  const data = tree.data;
+  const years = Array.from({ length: data.endYear - data.startYear + 1 }, (_, i) =>
+    String(data.startYear + i),
+  );
+  const show = (a: PlanActivity) =>
+    (!status || a.status === status) &&
+    (!filters.values.agency || a.responsibleAgencyId === filters.values.agency);
+  const programmes = data.programmes.filter(
+    (p) => !filters.values.sub || p.subTaskForceId === filters.values.sub,
+  );
+
+  return (
+    <>
+      <PageHeader title={data.title} description={t('plans.description')} />
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <Select
+          label={t('plans.year')}
+          data={years}
+          value={String(data.year)}
+          onChange={(v) => filters.setFilter('year', v ?? '')}
+          allowDeselect={false}
+          style={{ flex: '1 1 7rem' }}
+        />
+        <Select
+          label={t('plans.status')}
+          placeholder={t('common.all')}
+          data={STATUSES.map((s) => ({ value: s, label: t(`plans.statuses.${s}`) }))}
+          value={status || null}
+          onChange={(v) => filters.setFilter('status', v ?? '')}
+          clearable
+          style={{ flex: '1 1 10rem' }}
+        />
+        <Select
+          label={t('plans.agency')}
+          placeholder={t('common.all')}
+          data={agencies}
+          value={filters.values.agency || null}
+          onChange={(v) => filters.setFilter('agency', v ?? '')}
+          clearable
+          searchable
+          style={{ flex: '1 1 12rem' }}
+        />
+        <Select
+          label={t('plans.subTaskForce')}
+          placeholder={t('common.all')}
+          data={(membership.data?.subTaskForces ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          value={filters.values.sub || null}
+          onChange={(v) => filters.setFilter('sub', v ?? '')}
+          clearable
+          style={{ flex: '1 1 12rem' }}
+        />
+      </Group>
+      <Accordion multiple variant="separated" defaultValue={programmes.map((p) => p.id)}>
+        {programmes.map((p) => {
+          const acts = p.activities.filter(show);
+          return (
+            <Accordion.Item key={p.id} value={p.id}>
+              <Accordion.Control>
+                <Text fw={600}>{p.title}</Text>
+                <Text size="sm" c="dimmed">
+                  {t(`plans.horizons.${p.horizon}`)} ·{' '}
+                  {p.achievementPercent === null
+                    ? t('plans.noAchievement')
+                    : t('plans.percent', { value: p.achievementPercent })}
+                </Text>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="xs">
+                  {acts.length === 0 ? <Text c="dimmed">{t('plans.noActivities')}</Text> : null}
+                  {acts.map((a) => {
+                    const target = a.targets.find((x) => x.year === data.year)?.value ?? 0;
+                    return (
+                      <Card key={a.id} withBorder padding="sm" data-testid="activity">
+                        <Group justify="space-between" wrap="wrap" gap="xs">
+                          <Text fw={600}>{a.title}</Text>
+                          <StatusBadge
+                            label={t(`plans.statuses.${a.status}`)}
+                            color={STATUS_COLOR[a.status]}
+                          />
+                        </Group>
+                        <Text size="sm">{a.indicator}</Text>
+                        <Text size="sm" c="dimmed">
+                          {t('plans.responsible')}: {agencyName(a.responsibleAgencyId)} ·{' '}
+                          {t('plans.realisedOfTarget', { realised: a.realised ?? 0, target, unit: a.unit })}
+                        </Text>
+                        <Progress
+                          mt={6}
+                          value={Math.min(100, a.achievementPercent ?? 0)}
+                          color={STATUS_COLOR[a.status]}
+                          aria-label={t('plans.percent', { value: a.achievementPercent ?? 0 })}
+                        />
+                        {a.can.report ? (
+                          <Group justify="flex-end" mt="xs">
+                            <Button size="xs" onClick={() => setReporting(a)}>
+                              {t('plans.report')}
+                            </Button>
+                          </Group>
+                        ) : null}
+                      </Card>
+                    );
+                  })}
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
+          );
+        })}
+      </Accordion>
+      <ProgressForm plan={data} activity={reporting} agencies={agencies} onClose={() => setReporting(null)} />
+    </>
+  );
+}
