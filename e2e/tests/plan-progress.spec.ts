@@ -45,7 +45,10 @@ test('an agency focal person files a quarterly report with an obstacle and an in
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Batal' }).click();
 
+  // On a phone (opened there, as a phone user would): nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 780 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
   ).toBeLessThanOrEqual(0);

@@ -23,7 +23,8 @@ export function useIntakeDraft(userId: string) {
       setStorageFailed(!ok);
       if (ok) setSavedAt(new Date());
     },
-    { delay: 600, flushOnUnmount: true },
+    // Leaving the form (a save, sign-out) drops what waits: sign-out must leave no draft behind.
+    { delay: 600, flushOnUnmount: false },
   );
 
   // Closing or reloading the tab, or switching away on a phone, writes what was typed last.
