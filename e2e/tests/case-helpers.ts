@@ -1,13 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { expectNoSidewaysScroll } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
 /** Nothing may be wider than the screen, then a full-page screenshot from the top. */
 export async function capture(page: Page, name: string, width: number): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow, `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, `${name} at ${width} px`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}case-${name}-${width}.png`, fullPage: true });
 }

@@ -37,3 +37,16 @@ export async function chooseOption(
   await page.getByRole('option', { name: option, exact: true }).click();
   await expect(input).toHaveValue(option);
 }
+
+/**
+ * Nothing may be wider than the screen. The layout settles a moment after a resize or a render,
+ * so the check waits for it (and fails if the page still scrolls sideways after the timeout).
+ */
+export async function expectNoSidewaysScroll(page: Page, what: string): Promise<void> {
+  await expect
+    .poll(
+      () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      { message: `${what} scrolls sideways` },
+    )
+    .toBeLessThanOrEqual(0);
+}

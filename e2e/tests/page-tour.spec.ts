@@ -1,19 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expectNoSidewaysScroll, signIn } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/pages/', import.meta.url).pathname;
 const WIDTHS = [360, 1280] as const;
 
-/** Nothing may be wider than the screen: at 360 px a page must not scroll sideways. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
 async function capture(page: Page, name: string, width: number): Promise<void> {
-  await expectNoSidewaysScroll(page);
+  await expectNoSidewaysScroll(page, `${name} at ${width} px`);
   // From the top, so the fixed header sits where the user sees it.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}${name}-${width}.png`, fullPage: true });

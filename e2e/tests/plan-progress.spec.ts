@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { chooseOption, signIn } from './helpers';
+import { chooseOption, expectNoSidewaysScroll, signIn } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -49,8 +49,6 @@ test('an agency focal person files a quarterly report with an obstacle and an in
   await page.setViewportSize({ width: 360, height: 780 });
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-  ).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, 'the plan at 360 px');
   await page.screenshot({ path: `${ARTIFACTS}plan-360.png` });
 });

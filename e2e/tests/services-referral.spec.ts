@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { dayBefore, waitForNotifications } from './case-helpers';
-import { signIn, signOut, uniqueSuffix } from './helpers';
+import { expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -13,14 +13,7 @@ async function step(page: Page, name: string) {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: 800 });
     await waitForNotifications(page);
-    // The layout settles after the resize; then nothing may be wider than the screen.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-        { message: `${name} scrolls sideways at ${width} px` },
-      )
-      .toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page, `${name} at ${width} px`);
     await page.screenshot({ path: `${ARTIFACTS}referral-${name}-${width}.png`, fullPage: true });
   }
 }

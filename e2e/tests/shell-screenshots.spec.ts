@@ -1,11 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { expectNoSidewaysScroll, signIn } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-
-async function horizontalOverflow(page: import('@playwright/test').Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 test('the shell on a 360 px phone: navigation behind the menu button, nothing wider than the screen', async ({
   page,
@@ -16,7 +12,7 @@ test('the shell on a 360 px phone: navigation behind the menu button, nothing wi
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   await expect(menuButton).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Instansi' })).not.toBeInViewport();
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, 'the shell');
   const path = `${ARTIFACTS}shell-360.png`;
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('shell-360', { path, contentType: 'image/png' });
@@ -35,7 +31,7 @@ test('the shell on a 1280 px desktop: navigation at the side', async ({ page }, 
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
   await expect(nav.getByRole('link', { name: 'Jejak Audit' })).toBeInViewport();
   await expect(page.getByText('Gugus Tugas PP TPPO Kabupaten Manggarai').first()).toBeVisible();
-  expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, 'the shell');
   const path = `${ARTIFACTS}shell-1280.png`;
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('shell-1280', { path, contentType: 'image/png' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn, uniqueSuffix } from './helpers';
+import { expectNoSidewaysScroll, signIn, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -36,9 +36,7 @@ test('the secretariat reads the decree in force and names a focal person for an 
 
   await page.setViewportSize({ width: 360, height: 780 });
   await expect(member.getByText(name)).toBeVisible();
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-  ).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page, 'the membership page at 360 px');
   await page.screenshot({ path: `${ARTIFACTS}taskforce-360.png`, fullPage: true });
 });
 
