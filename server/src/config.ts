@@ -53,6 +53,12 @@ export const configSchema = z.object({
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_INTERVAL_HOURS: positiveInt(24),
   BACKUP_KEEP: positiveInt(7),
+  /** Minutes between passes of the deadline watch that announces overdue work; 0 turns it off. */
+  DEADLINE_WATCH_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .default(15),
   SINERGI_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
   /** smtp://user:pass@host:587 (or smtps://); without it notifications stay in the app. */
   SMTP_URL: z

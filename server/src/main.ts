@@ -19,6 +19,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { agencyRepository } from './modules/agencies/agency.repository.js';
 import { createAgency } from './modules/agencies/agency.service.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
+import { scheduleDeadlineWatch } from './modules/notifications/deadline-watch.service.js';
 import { createTaskForce, listTaskForces } from './modules/taskforces/taskforce.service.js';
 import { userRepository } from './modules/users/user.repository.js';
 import { createUser, disableUserByUsername, resetPassword } from './modules/users/user.service.js';
@@ -97,9 +98,11 @@ program
     }
     const app = await buildApp(rt);
     const stopBackups = scheduleBackups(config, rt.db, rt.dbKind, app.log);
+    const stopWatch = scheduleDeadlineWatch(rt, app.log);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
       stopBackups();
+      stopWatch();
       await app.close();
       await rt.close();
       process.exit(0);

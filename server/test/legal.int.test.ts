@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchDeadlines } from '../src/modules/notifications/deadline-watch.service.js';
 import {
   auditEvents,
   buildAgency,
@@ -462,6 +463,17 @@ describe.each(DB_KINDS)('legal track on %s', (kind) => {
     });
     const unpaid = (await call(env, prosecutor, 'GET', '/api/v1/legal/cases?view=unpaid')).json();
     expect(unpaid.items.map((i: { caseId: string }) => i.caseId)).toContain(c.id);
+    // The deadline watch tells the case team that restitution is still owed past its deadline.
+    expect((await watchDeadlines(env.deps)).restitutions).toBeGreaterThanOrEqual(1);
+    await watchDeadlines(env.deps);
+    const late = async (who: Session) =>
+      (await call(env, who, 'GET', '/api/v1/notifications'))
+        .json()
+        .items.filter(
+          (n: { kind: string; caseId: string }) => n.kind === 'restitution_overdue' && n.caseId === c.id,
+        );
+    expect(await late(manager)).toHaveLength(1);
+    expect(await late(otherAgency)).toHaveLength(0);
     expect(await pay(20_000_000, '2026-06-12')).toMatchObject({
       paid: 30_000_000,
       owed: 0,

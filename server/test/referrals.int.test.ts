@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchDeadlines } from '../src/modules/notifications/deadline-watch.service.js';
 import {
   auditEvents,
   buildAgency,
@@ -382,6 +383,52 @@ describe.each(DB_KINDS)('referrals on %s', (kind) => {
     expect(res.json().crossTaskForce).toBe(true);
     const queue = (await call(env, nunukanWorker, 'GET', '/api/v1/referrals?box=incoming')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(res.json().id);
+  });
+
+  it('announces overdue work from the deadline watch, once, to the agencies that must act and no one else', async () => {
+    const { caseId, personId } = await caseWithVictim([rsudId]);
+    const sent = (
+      await call(
+        env,
+        manager,
+        'POST',
+        '/api/v1/referrals',
+        referral(caseId, personId, { toAgencyId: rsudId, services: ['medical_examination'] }),
+      )
+    ).json();
+    const shift = Date.parse('2026-12-02T01:00:00Z') - env.clock.now().getTime();
+    env.clock.advance(shift);
+    try {
+      // Nobody opens a page: the watch alone finds the late answer and the missing first response.
+      const found = await watchDeadlines(env.deps);
+      expect(found.referrals).toBeGreaterThanOrEqual(1);
+      expect(found.firstResponses).toBeGreaterThanOrEqual(1);
+      await watchDeadlines(env.deps); // a second pass (or a second instance) announces nothing twice
+      const rsudLater = await signIn(env, rsudName);
+      const managerLater = await signIn(env, managerName);
+      const kindsFor = async (s: Session) =>
+        (await call(env, s, 'GET', '/api/v1/notifications'))
+          .json()
+          .items.filter((n: { caseId: string }) => n.caseId === caseId)
+          .map((n: { kind: string }) => n.kind)
+          .sort();
+      expect(await kindsFor(rsudLater)).toEqual(['referral_overdue', 'referral_received']);
+      const overdueNote = (await call(env, rsudLater, 'GET', '/api/v1/notifications'))
+        .json()
+        .items.find(
+          (n: { kind: string; caseId: string }) => n.kind === 'referral_overdue' && n.caseId === caseId,
+        );
+      expect(overdueNote.referralId).toBe(sent.id);
+      expect(await kindsFor(managerLater)).toEqual(['first_response_overdue', 'referral_overdue']);
+      // Dinas Sosial was not asked: it hears nothing of this case.
+      expect(
+        await kindsFor(
+          await signIn(env, (await buildUser(env, ['service_provider'], { agencyId: dinsosId })).username),
+        ),
+      ).toEqual([]);
+    } finally {
+      env.clock.advance(-shift);
+    }
   });
 
   it('turns an unanswered referral overdue on both agencies’ My work after two working days', async () => {
