@@ -250,6 +250,14 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Catat laporan polisi terlebih dahulu.',
     en: 'Record the police report first.',
   },
+  restitution_not_child: {
+    id: 'Batas kelengkapan syarat restitusi (PP 43/2017) hanya untuk korban anak.',
+    en: 'The restitution requirements deadline (PP 43/2017) applies to child victims only.',
+  },
+  requirements_before_notice: {
+    id: 'Tanggal lengkap tidak boleh sebelum tanggal pemberitahuan kekurangan syarat.',
+    en: 'The completion date cannot be before the date the applicant was told what was missing.',
+  },
   restitution_not_granted: {
     id: 'Pembayaran hanya untuk restitusi yang sudah dikabulkan.',
     en: 'Payments are only for granted restitution.',

@@ -24,12 +24,14 @@ describe.each(DB_KINDS)('legal track on %s', (kind) => {
   let outsider: Session; // investigator of another task force's police
   let otherAgency: Session; // case manager of another agency in the same task force
   let polresId: string;
+  let taskForceId: string;
   let kejariId: string;
   let otherKejariId: string;
 
   beforeAll(async () => {
     env = await createTestEnv(kind);
     const tf = await buildTaskForce(env);
+    taskForceId = tf.id;
     const uptd = await buildAgency(env, { taskForceId: tf.id });
     const polres = await buildAgency(env, {
       taskForceId: tf.id,
@@ -516,6 +518,120 @@ describe.each(DB_KINDS)('legal track on %s', (kind) => {
       },
     );
     expect(negative.json().error.fields).toHaveProperty('amount');
+  });
+
+  it('counts the payment deadline by the task force’s own rule, working days and holidays included', async () => {
+    const c = await newCase();
+    await handToPolice(c.id);
+    await toProsecution(c.id);
+    let r = (
+      await call(env, investigator, 'POST', `/api/v1/cases/${c.id}/legal/restitutions`, {
+        victimId: c.victimId,
+        requestedOn: '2026-02-01',
+        components: { suffering: 5_000_000 },
+      })
+    ).json().restitutions[0];
+    const granted = await call(env, prosecutor, 'PATCH', `/api/v1/cases/${c.id}/legal/restitutions/${r.id}`, {
+      version: r.version,
+      grantedAmount: 5_000_000,
+      servedOn: '2026-06-05', // a Friday
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    r = granted.json().restitutions[0];
+    expect(r.dueOn).toBe('2026-06-19'); // 14 calendar days, the default
+    const rules = (
+      await call(env, coordinator, 'GET', `/api/v1/taskforces/${taskForceId}/deadline-rules`)
+    ).json();
+    const put = (body: Record<string, unknown>) =>
+      call(env, coordinator, 'PUT', `/api/v1/taskforces/${taskForceId}/deadline-rules`, body);
+    const changed = await put({
+      version: rules.version,
+      rules: [{ key: 'restitution_payment', amount: 10, unit: 'working_days' }],
+      holidays: [{ date: '2026-06-08', name: 'Libur daerah' }],
+      followUpMonths: rules.followUpMonths,
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    try {
+      const seen = (await call(env, prosecutor, 'GET', `/api/v1/cases/${c.id}/legal`)).json();
+      // Ten working days from Friday 5 June, skipping weekends and the holiday of Monday 8 June.
+      expect(seen.restitutions[0]).toMatchObject({ dueOn: '2026-06-22', overdue: true });
+    } finally {
+      const back = await put({
+        version: changed.json().version,
+        rules: [],
+        holidays: rules.holidays,
+        followUpMonths: rules.followUpMonths,
+      });
+      expect(back.statusCode, back.body).toBe(200);
+    }
+  });
+
+  it('watches a child victim’s restitution requirements: three days from the notice, only for children', async () => {
+    const c = await newCase();
+    const child = await call(env, manager, 'POST', `/api/v1/cases/${c.id}/persons`, {
+      role: 'victim',
+      fullName: 'Maria Goreti Nggoa',
+      sex: 'Female',
+      estimatedAge: 15,
+    });
+    expect(child.statusCode, child.body).toBe(201);
+    const childId = child.json().person.id as string;
+    await handToPolice(c.id);
+    const open = async (victimId: string) => {
+      const res = await call(env, investigator, 'POST', `/api/v1/cases/${c.id}/legal/restitutions`, {
+        victimId,
+        requestedOn: '2026-05-20',
+        components: { medicalPsychological: 3_000_000 },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return (res.json().restitutions as { id: string; victimId: string; version: number }[]).find(
+        (r) => r.victimId === victimId,
+      )!;
+    };
+    const adult = await open(c.victimId);
+    const refused = await call(
+      env,
+      investigator,
+      'PATCH',
+      `/api/v1/cases/${c.id}/legal/restitutions/${adult.id}`,
+      {
+        version: adult.version,
+        requirementsNoticeOn: '2026-06-01',
+      },
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields.requirementsNoticeOn).toMatch(/korban anak/);
+    const minor = await open(childId);
+    const patch = (body: Record<string, unknown>) =>
+      call(env, investigator, 'PATCH', `/api/v1/cases/${c.id}/legal/restitutions/${minor.id}`, body);
+    const backwards = await patch({
+      version: minor.version,
+      requirementsNoticeOn: '2026-06-01',
+      requirementsCompletedOn: '2026-05-30',
+    });
+    expect(backwards.json().error.fields.requirementsCompletedOn).toBeDefined();
+    const noticed = await patch({ version: minor.version, requirementsNoticeOn: '2026-06-01' });
+    expect(noticed.statusCode, noticed.body).toBe(200);
+    const view = noticed.json().restitutions.find((r: { id: string }) => r.id === minor.id);
+    expect(view).toMatchObject({
+      childVictim: true,
+      requirementsDueOn: '2026-06-04',
+      requirementsOverdue: true, // the test clock is November
+    });
+    expect((await watchDeadlines(env.deps)).childRequirements).toBeGreaterThanOrEqual(1);
+    const notes = (await call(env, manager, 'GET', '/api/v1/notifications')).json();
+    expect(
+      notes.items.filter(
+        (n: { kind: string; caseId: string }) =>
+          n.kind === 'restitution_requirements_overdue' && n.caseId === c.id,
+      ),
+    ).toHaveLength(1);
+    const done = await patch({ version: view.version, requirementsCompletedOn: '2026-06-03' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().restitutions.find((r: { id: string }) => r.id === minor.id)).toMatchObject({
+      requirementsCompletedOn: '2026-06-03',
+      requirementsOverdue: false,
+    });
   });
 
   it('records LPSK protection: applied, then granted with kinds and a period', async () => {

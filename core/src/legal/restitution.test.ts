@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
   DEFAULT_LEGAL_LIMITS,
+  legalLimitsFrom,
   restitutionOverdue,
   restitutionOwed,
   restitutionPaymentDue,
@@ -57,5 +58,24 @@ describe('restitution arithmetic', () => {
       restitutionOverdue({ ...r, payments: [{ amount: 25_000_000 }] }, '2026-04-01', DEFAULT_LEGAL_LIMITS),
     ).toBe(false);
     expect(restitutionOverdue({ ...r, servedOn: null }, '2027-01-01', DEFAULT_LEGAL_LIMITS)).toBe(false);
+  });
+
+  it('follows the task force’s rule: working days skip weekends and its holidays, hours stay on the day', () => {
+    const limits = legalLimitsFrom({
+      rules: [{ key: 'restitution_payment', amount: 3, unit: 'working_days' }],
+      holidays: [{ date: '2026-06-08', name: 'Libur' }],
+    });
+    // Friday 5 June: Monday 8 is a holiday, so Tuesday, Wednesday, Thursday.
+    expect(restitutionPaymentDue('2026-06-05', limits)).toBe('2026-06-11');
+    const hours = legalLimitsFrom({
+      rules: [{ key: 'restitution_payment', amount: 12, unit: 'hours' }],
+      holidays: [],
+    });
+    expect(restitutionPaymentDue('2026-06-05', hours)).toBe('2026-06-05');
+    expect(DEFAULT_LEGAL_LIMITS.childRestitutionRequirements).toEqual({
+      key: 'child_restitution_requirements',
+      amount: 3,
+      unit: 'calendar_days',
+    });
   });
 });

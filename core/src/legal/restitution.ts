@@ -1,20 +1,53 @@
 /** Restitution arithmetic and its clocks (domain §2: UU 21/2007 art. 50, PP 43/2017). Money is whole rupiah. */
+import {
+  type DeadlineRule,
+  type DeadlineRuleKey,
+  type DeadlineSettings,
+  dueAt,
+  effectiveRules,
+} from '../services/deadline-rules.js';
 
-/** The limits, configurable per task force; these are the domain's defaults [verify]. */
+/**
+ * The limits of the legal track. The two restitution clocks come from the task force's deadline
+ * rules (`restitution_payment`, `child_restitution_requirements`, with its holidays); the defaults
+ * are the domain's [verify].
+ */
 export interface LegalLimits {
-  /** Days to pay restitution after the verdict is served. */
-  restitutionPaymentDays: number;
-  /** Days to complete a child victim's restitution requirements. */
-  childRestitutionRequirementDays: number;
+  /** Time to pay restitution after the verdict is served. */
+  restitutionPayment: Pick<DeadlineRule, 'amount' | 'unit'>;
+  /** Time to complete a child victim's restitution requirements after being told what is missing. */
+  childRestitutionRequirements: Pick<DeadlineRule, 'amount' | 'unit'>;
+  /** The task force's holidays (yyyy-mm-dd), skipped by working-day rules. */
+  holidays: readonly string[];
   /** A track with no stage change for this many days is stalled. */
   stalledDays: number;
 }
 
-export const DEFAULT_LEGAL_LIMITS: LegalLimits = {
-  restitutionPaymentDays: 14,
-  childRestitutionRequirementDays: 3,
-  stalledDays: 60,
-};
+/** The legal limits of a task force, from its deadline settings. */
+export function legalLimitsFrom(settings: Pick<DeadlineSettings, 'rules' | 'holidays'>): LegalLimits {
+  const rules = effectiveRules(settings.rules);
+  const rule = (key: DeadlineRuleKey) => rules.find((r) => r.key === key)!;
+  return {
+    restitutionPayment: rule('restitution_payment'),
+    childRestitutionRequirements: rule('child_restitution_requirements'),
+    holidays: settings.holidays.map((h) => h.date),
+    stalledDays: 60,
+  };
+}
+
+export const DEFAULT_LEGAL_LIMITS: LegalLimits = legalLimitsFrom({ rules: [], holidays: [] });
+
+/** The date (yyyy-mm-dd) a rule counted from a date falls due: the end of that local day. */
+export function dueDateFrom(
+  startDate: string,
+  rule: Pick<DeadlineRule, 'amount' | 'unit'>,
+  holidays: readonly string[],
+): string {
+  // Dates carry no zone: count them as UTC days, which is exactly calendar arithmetic.
+  return dueAt(new Date(`${startDate}T00:00:00Z`), rule, 'UTC', holidays)
+    .toISOString()
+    .slice(0, 10);
+}
 
 /** Adds calendar days to a date (YYYY-MM-DD); the result is a date too. */
 export function addCalendarDays(date: string, days: number): string {
@@ -71,9 +104,9 @@ export function restitutionStatus(r: RestitutionFacts): RestitutionStatus {
   return 'requested';
 }
 
-/** When payment is due: the set number of days after the verdict was served. */
+/** When payment is due: the task force's rule counted from the day the verdict was served. */
 export function restitutionPaymentDue(servedOn: string | null, limits: LegalLimits): string | null {
-  return servedOn ? addCalendarDays(servedOn, limits.restitutionPaymentDays) : null;
+  return servedOn ? dueDateFrom(servedOn, limits.restitutionPayment, limits.holidays) : null;
 }
 
 /**
@@ -87,4 +120,19 @@ export function restitutionOverdue(
 ): boolean {
   const due = restitutionPaymentDue(r.servedOn, limits);
   return due !== null && restitutionOwed(r.grantedAmount, r.payments) > 0 && today > due;
+}
+
+/** When a child victim's applicant must have completed the restitution requirements (PP 43/2017). */
+export function childRequirementsDue(noticeOn: string | null, limits: LegalLimits): string | null {
+  return noticeOn ? dueDateFrom(noticeOn, limits.childRestitutionRequirements, limits.holidays) : null;
+}
+
+/** Overdue: the applicant was told what is missing, has not completed it, and the time passed. */
+export function childRequirementsOverdue(
+  r: { noticeOn: string | null; completedOn: string | null },
+  today: string,
+  limits: LegalLimits,
+): boolean {
+  const due = childRequirementsDue(r.noticeOn, limits);
+  return due !== null && r.completedOn === null && today > due;
 }

@@ -199,6 +199,9 @@ export const restitutionPatchSchema = z
     servedOn: isoDate.nullable().optional(),
     replacedByDetention: z.boolean().optional(),
     detentionMonths: z.number().int().min(0).max(120).nullable().optional(),
+    /** A child victim's application: the applicant was told the requirements are incomplete (PP 43/2017). */
+    requirementsNoticeOn: isoDate.nullable().optional(),
+    requirementsCompletedOn: isoDate.nullable().optional(),
   })
   .strict();
 export type RestitutionPatch = z.infer<typeof restitutionPatchSchema>;
@@ -222,6 +225,12 @@ export const restitutionSchema = z.object({
   grantedAmount: z.number().int().nullable(),
   servedOn: z.string().nullable(),
   dueOn: z.string().nullable(),
+  /** Whether the victim was a child at the incident: the requirements clock applies. */
+  childVictim: z.boolean(),
+  requirementsNoticeOn: z.string().nullable(),
+  requirementsCompletedOn: z.string().nullable(),
+  requirementsDueOn: z.string().nullable(),
+  requirementsOverdue: z.boolean(),
   replacedByDetention: z.boolean(),
   detentionMonths: z.number().int().nullable(),
   payments: z.array(z.object({ id: z.string().uuid(), amount: z.number().int(), paidOn: z.string() })),

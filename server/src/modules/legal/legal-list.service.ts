@@ -2,6 +2,7 @@ import {
   DEFAULT_LEGAL_LIMITS,
   daysBetween,
   type LegalStage,
+  legalLimitsFrom,
   type legalListQuerySchema,
   legalTrackEnded,
   restitutionOverdue,
@@ -10,6 +11,7 @@ import {
 import type { z } from 'zod';
 import type { Actor } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
+import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
 import { todayIn } from '../taskforces/taskforce.service.js';
 import { money } from './legal.tables.js';
 import type { Deps, Meta } from './legal-track.service.js';
@@ -85,7 +87,10 @@ export async function listLegalTracks(
       ])
     : [[], []];
   const today = await todayIn(deps, actor.taskForceId);
-  const stalledDays = query.stalledDays ?? DEFAULT_LEGAL_LIMITS.stalledDays;
+  const limits = actor.taskForceId
+    ? legalLimitsFrom(await deadlineSettingsOf(deps.db, actor.taskForceId))
+    : DEFAULT_LEGAL_LIMITS;
+  const stalledDays = query.stalledDays ?? limits.stalledDays;
   const byRestitution = new Map<
     string,
     {
@@ -128,7 +133,7 @@ export async function listLegalTracks(
             indictmentAmount: null,
           },
           today,
-          DEFAULT_LEGAL_LIMITS,
+          limits,
         ),
       ).length,
     };

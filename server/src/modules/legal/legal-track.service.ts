@@ -3,6 +3,7 @@ import {
   type LegalStage,
   type LegalStageCreate,
   type LegalTrack,
+  legalLimitsFrom,
   legalStageProblem,
   type PoliceReportCreate,
 } from '@sinergi/core';
@@ -13,6 +14,7 @@ import type { Db } from '../../platform/db/connect.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { caseEvent } from '../cases/case.service.js';
+import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
 import { todayIn } from '../taskforces/taskforce.service.js';
 import { type LegalAccess, loadLegalFor, loadLegalForWork, trackOf } from './legal.policy.js';
 import { presentTrack } from './legal.presenter.js';
@@ -29,7 +31,15 @@ export async function trackFor(
   audit: (e: AuditEventInput) => Promise<void>,
 ): Promise<LegalTrack> {
   const track = await trackOf(trx, row.id);
-  const view = await presentTrack(deps, trx, row, track, access, await todayIn(deps, row.task_force_id));
+  const view = await presentTrack(
+    deps,
+    trx,
+    row,
+    track,
+    access,
+    await todayIn(deps, row.task_force_id),
+    legalLimitsFrom(await deadlineSettingsOf(trx, row.task_force_id)),
+  );
   if (access.viewIdentity && view.suspects.length)
     await audit({
       action: 'legal.suspects_read',

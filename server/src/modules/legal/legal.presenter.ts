@@ -1,6 +1,8 @@
 import {
-  DEFAULT_LEGAL_LIMITS,
+  childRequirementsDue,
+  childRequirementsOverdue,
   initials,
+  type LegalLimits,
   type LegalStage,
   type LegalTrack,
   nextLegalStages,
@@ -47,7 +49,9 @@ export function presentRestitution(
   r: RestitutionRow,
   payments: { id: string; amount: number | string; paid_on: string }[],
   victimInitials: string | null,
+  childVictim: boolean,
   today: string,
+  limits: LegalLimits,
 ): RestitutionView {
   const pays = payments.map((p) => ({ id: p.id, amount: money(p.amount), paidOn: p.paid_on }));
   const facts = {
@@ -69,13 +73,24 @@ export function presentRestitution(
     indictmentAmount: facts.indictmentAmount,
     grantedAmount: facts.grantedAmount,
     servedOn: r.served_on,
-    dueOn: facts.grantedAmount === null ? null : restitutionPaymentDue(r.served_on, DEFAULT_LEGAL_LIMITS),
+    dueOn: facts.grantedAmount === null ? null : restitutionPaymentDue(r.served_on, limits),
+    childVictim,
+    requirementsNoticeOn: r.requirements_notice_on,
+    requirementsCompletedOn: r.requirements_completed_on,
+    requirementsDueOn: childVictim ? childRequirementsDue(r.requirements_notice_on, limits) : null,
+    requirementsOverdue:
+      childVictim &&
+      childRequirementsOverdue(
+        { noticeOn: r.requirements_notice_on, completedOn: r.requirements_completed_on },
+        today,
+        limits,
+      ),
     replacedByDetention: facts.replacedByDetention,
     detentionMonths: r.detention_months,
     payments: pays,
     paid: restitutionPaid(pays),
     owed: restitutionOwed(facts.grantedAmount, pays),
-    overdue: restitutionOverdue({ ...facts, servedOn: r.served_on }, today, DEFAULT_LEGAL_LIMITS),
+    overdue: restitutionOverdue({ ...facts, servedOn: r.served_on }, today, limits),
     status: restitutionStatus(facts),
     version: r.version,
   };
@@ -89,6 +104,7 @@ export async function presentTrack(
   track: LegalTrackRow | undefined,
   access: LegalAccess,
   today: string,
+  limits: LegalLimits,
 ): Promise<LegalTrack> {
   const [reports, stages, suspects, restitutions, protections, persons] = await Promise.all([
     db
@@ -121,7 +137,7 @@ export async function presentTrack(
       .execute(),
     db
       .selectFrom('persons')
-      .select(['id', 'role', 'full_name_enc'])
+      .select(['id', 'role', 'full_name_enc', 'is_child'])
       .where('case_id', '=', c.id)
       .orderBy('created_at')
       .execute(),
@@ -187,7 +203,9 @@ export async function presentTrack(
         r,
         payments.filter((p) => p.restitution_id === r.id),
         personInitials(r.victim_person_id),
+        persons.find((p) => p.id === r.victim_person_id)?.is_child === 1,
         today,
+        limits,
       ),
     ),
     protections: protections.map((p) => ({

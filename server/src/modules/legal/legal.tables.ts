@@ -92,6 +92,9 @@ export interface RestitutionTable {
   indictment_amount: Money | null;
   granted_amount: Money | null;
   served_on: string | null;
+  /** A child victim's application: told the requirements are incomplete on, completed on (PP 43/2017). */
+  requirements_notice_on: string | null;
+  requirements_completed_on: string | null;
   replaced_by_detention: number;
   detention_months: number | null;
   version: number;

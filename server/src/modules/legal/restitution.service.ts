@@ -110,7 +110,12 @@ export async function updateRestitution(
   input: RestitutionPatch,
 ): Promise<LegalTrack> {
   const { row, access } = await loadLegalForWork(deps.db, actor, caseId);
-  notFuture(await todayIn(deps, row.task_force_id), { lpskOn: input.lpskOn, servedOn: input.servedOn });
+  notFuture(await todayIn(deps, row.task_force_id), {
+    lpskOn: input.lpskOn,
+    servedOn: input.servedOn,
+    requirementsNoticeOn: input.requirementsNoticeOn,
+    requirementsCompletedOn: input.requirementsCompletedOn,
+  });
   return inTransaction(deps, actor, meta, async (trx, audit) => {
     const r = await loadRestitution(trx, caseId, id, input.version, () =>
       trackFor(deps, trx, row, access, audit),
@@ -118,6 +123,26 @@ export async function updateRestitution(
     const granted = input.grantedAmount !== undefined ? input.grantedAmount : money(r.granted_amount);
     if (input.replacedByDetention && granted === null)
       throw errors.validation({ replacedByDetention: 'restitution_not_granted' });
+    if (input.requirementsNoticeOn || input.requirementsCompletedOn) {
+      const victim = await trx
+        .selectFrom('persons')
+        .select('is_child')
+        .where('id', '=', r.victim_person_id)
+        .executeTakeFirst();
+      if (victim?.is_child !== 1)
+        throw errors.validation({
+          [input.requirementsNoticeOn ? 'requirementsNoticeOn' : 'requirementsCompletedOn']:
+            'restitution_not_child',
+        });
+    }
+    const noticeOn =
+      input.requirementsNoticeOn !== undefined ? input.requirementsNoticeOn : r.requirements_notice_on;
+    const completedOn =
+      input.requirementsCompletedOn !== undefined
+        ? input.requirementsCompletedOn
+        : r.requirements_completed_on;
+    if (completedOn && (!noticeOn || completedOn < noticeOn))
+      throw errors.validation({ requirementsCompletedOn: 'requirements_before_notice' });
     const { version: _v, replacedByDetention, ...rest } = input;
     await trx
       .updateTable('legal_restitutions')
@@ -129,6 +154,10 @@ export async function updateRestitution(
         ...(rest.servedOn !== undefined && { served_on: rest.servedOn }),
         ...(replacedByDetention !== undefined && { replaced_by_detention: replacedByDetention ? 1 : 0 }),
         ...(rest.detentionMonths !== undefined && { detention_months: rest.detentionMonths }),
+        ...(rest.requirementsNoticeOn !== undefined && { requirements_notice_on: rest.requirementsNoticeOn }),
+        ...(rest.requirementsCompletedOn !== undefined && {
+          requirements_completed_on: rest.requirementsCompletedOn,
+        }),
         version: r.version + 1,
         updated_at: deps.clock.now().toISOString(),
       })

@@ -1,6 +1,12 @@
-import { DEFAULT_LEGAL_LIMITS, restitutionOverdue } from '@sinergi/core';
+import {
+  childRequirementsOverdue,
+  type LegalLimits,
+  legalLimitsFrom,
+  restitutionOverdue,
+} from '@sinergi/core';
 import type { AppDeps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
+import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
 import { todayIn } from '../taskforces/taskforce.service.js';
 import {
   deliverPending,
@@ -23,6 +29,7 @@ export interface DeadlineWatchResult {
   followUps: number;
   firstResponses: number;
   restitutions: number;
+  childRequirements: number;
 }
 
 /** Active members of a case's team. */
@@ -169,6 +176,15 @@ export async function watchDeadlines(deps: Deps): Promise<DeadlineWatchResult> {
     .where('legal_restitutions.served_on', 'is not', null)
     .where('legal_restitutions.replaced_by_detention', '=', 0)
     .execute();
+  const limitsByTaskForce = new Map<string, LegalLimits>();
+  const limitsOf = async (taskForceId: string) => {
+    let limits = limitsByTaskForce.get(taskForceId);
+    if (!limits) {
+      limits = legalLimitsFrom(await deadlineSettingsOf(db, taskForceId));
+      limitsByTaskForce.set(taskForceId, limits);
+    }
+    return limits;
+  };
   let restitutions = 0;
   for (const r of granted) {
     const payments = await db
@@ -184,7 +200,7 @@ export async function watchDeadlines(deps: Deps): Promise<DeadlineWatchResult> {
       servedOn: r.served_on,
       payments: payments.map((p) => ({ amount: Number(p.amount) })),
     };
-    if (!restitutionOverdue(facts, await todayOf(r.task_force_id), DEFAULT_LEGAL_LIMITS)) continue;
+    if (!restitutionOverdue(facts, await todayOf(r.task_force_id), await limitsOf(r.task_force_id))) continue;
     restitutions += 1;
     await announce(await caseTeam(db, r.case_id), {
       kind: 'restitution_overdue',
@@ -195,6 +211,40 @@ export async function watchDeadlines(deps: Deps): Promise<DeadlineWatchResult> {
     });
   }
 
+  // A child victim's applicant told what is missing must complete it in time (PP 43/2017).
+  const applications = await db
+    .selectFrom('legal_restitutions')
+    .innerJoin('cases', 'cases.id', 'legal_restitutions.case_id')
+    .innerJoin('persons', 'persons.id', 'legal_restitutions.victim_person_id')
+    .select([
+      'legal_restitutions.id',
+      'legal_restitutions.case_id',
+      'legal_restitutions.requirements_notice_on',
+      'cases.case_number',
+      'cases.task_force_id',
+    ])
+    .where('legal_restitutions.requirements_notice_on', 'is not', null)
+    .where('legal_restitutions.requirements_completed_on', 'is', null)
+    .where('persons.is_child', '=', 1)
+    .execute();
+  let childRequirements = 0;
+  for (const a of applications) {
+    const late = childRequirementsOverdue(
+      { noticeOn: a.requirements_notice_on, completedOn: null },
+      await todayOf(a.task_force_id),
+      await limitsOf(a.task_force_id),
+    );
+    if (!late) continue;
+    childRequirements += 1;
+    await announce(await caseTeam(db, a.case_id), {
+      kind: 'restitution_requirements_overdue',
+      caseId: a.case_id,
+      caseNumber: a.case_number,
+      referralId: null,
+      dedupeKey: `restitution_requirements_overdue:${a.id}`,
+    });
+  }
+
   await deliverPending(deps);
   return {
     referrals: referrals.length,
@@ -202,6 +252,7 @@ export async function watchDeadlines(deps: Deps): Promise<DeadlineWatchResult> {
     followUps,
     firstResponses: waiting.length,
     restitutions,
+    childRequirements,
   };
 }
 

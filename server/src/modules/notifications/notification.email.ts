@@ -11,7 +11,14 @@ const SUBJECTS: Record<string, { id: string; en: string }> = {
   service_overdue: { id: 'Layanan melewati tenggat', en: 'Service overdue' },
   follow_up_overdue: { id: 'Kunjungan tindak lanjut terlambat', en: 'Follow-up visit overdue' },
   first_response_overdue: { id: 'Respons pertama melewati tenggat', en: 'First response overdue' },
-  restitution_overdue: { id: 'Restitusi belum dibayar lewat batas', en: 'Restitution unpaid past the deadline' },
+  restitution_requirements_overdue: {
+    id: 'Syarat restitusi korban anak belum dilengkapi',
+    en: 'Child victim’s restitution requirements not completed',
+  },
+  restitution_overdue: {
+    id: 'Restitusi belum dibayar lewat batas',
+    en: 'Restitution unpaid past the deadline',
+  },
 };
 
 let cached: { url: string; transport: Transporter } | null = null;

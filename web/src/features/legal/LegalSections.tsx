@@ -156,6 +156,11 @@ export function RestitutionCard({ r, actions }: { r: RestitutionView; actions?: 
               {t('legal.restitution.overdue', { date: formatDay(r.dueOn, lang) })}
             </Badge>
           ) : null}
+          {r.requirementsOverdue ? (
+            <Badge color="red" maw="100%">
+              {t('legal.restitution.requirementsOverdue', { date: formatDay(r.requirementsDueOn, lang) })}
+            </Badge>
+          ) : null}
         </Group>
       </Group>
       <Text size="sm">
@@ -169,6 +174,18 @@ export function RestitutionCard({ r, actions }: { r: RestitutionView; actions?: 
         </Text>
         {r.dueOn ? ` · ${t('legal.restitution.due')}: ${formatDay(r.dueOn, lang)}` : ''}
       </Text>
+      {r.requirementsNoticeOn ? (
+        <Text size="sm">
+          {r.requirementsCompletedOn
+            ? t('legal.restitution.requirementsCompleted', {
+                date: formatDay(r.requirementsCompletedOn, lang),
+              })
+            : t('legal.restitution.requirementsDue', {
+                notice: formatDay(r.requirementsNoticeOn, lang),
+                date: formatDay(r.requirementsDueOn, lang),
+              })}
+        </Text>
+      ) : null}
       {r.replacedByDetention ? (
         <Text size="sm">{t('legal.restitution.detentionLine', { count: r.detentionMonths ?? 0 })}</Text>
       ) : null}

@@ -114,6 +114,8 @@ export function RestitutionUpdateDialog({
   const [servedOn, setServedOn] = useState(r.servedOn ?? '');
   const [detention, setDetention] = useState(r.replacedByDetention);
   const [months, setMonths] = useState<number | string>(r.detentionMonths ?? '');
+  const [noticeOn, setNoticeOn] = useState(r.requirementsNoticeOn ?? '');
+  const [completedOn, setCompletedOn] = useState(r.requirementsCompletedOn ?? '');
   const num = (v: number | string) => (v === '' ? null : Number(v));
   const err = (f: string) => fieldError(save.error, f);
   const general = formError(save.error, [
@@ -123,6 +125,8 @@ export function RestitutionUpdateDialog({
     'grantedAmount',
     'servedOn',
     'replacedByDetention',
+    'requirementsNoticeOn',
+    'requirementsCompletedOn',
   ]);
   return (
     <Modal opened onClose={onClose} title={t('legal.restitution.updateTitle')}>
@@ -142,6 +146,25 @@ export function RestitutionUpdateDialog({
           onChange={(e) => setLpskOn(e.currentTarget.value)}
           error={err('lpskOn')}
         />
+        {r.childVictim ? (
+          <>
+            <TextInput
+              type="date"
+              label={t('legal.restitution.requirementsNoticeOn')}
+              description={t('legal.restitution.requirementsNoticeHelp')}
+              value={noticeOn}
+              onChange={(e) => setNoticeOn(e.currentTarget.value)}
+              error={err('requirementsNoticeOn')}
+            />
+            <TextInput
+              type="date"
+              label={t('legal.restitution.requirementsCompletedOn')}
+              value={completedOn}
+              onChange={(e) => setCompletedOn(e.currentTarget.value)}
+              error={err('requirementsCompletedOn')}
+            />
+          </>
+        ) : null}
         <NumberInput
           {...money}
           label={t('legal.restitution.indictmentAmount')}
@@ -193,6 +216,10 @@ export function RestitutionUpdateDialog({
                 servedOn: servedOn || null,
                 replacedByDetention: detention,
                 detentionMonths: detention ? num(months) : null,
+                ...(r.childVictim && {
+                  requirementsNoticeOn: noticeOn || null,
+                  requirementsCompletedOn: completedOn || null,
+                }),
               },
               { onSuccess: onClose },
             )
