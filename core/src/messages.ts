@@ -221,6 +221,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Catat minimal satu korban terlebih dahulu.',
     en: 'Record at least one victim first.',
   },
+  document_unknown: {
+    id: 'Dokumen itu tidak ada pada kasus ini.',
+    en: 'That document is not in this case.',
+  },
   file_type_not_allowed: {
     id: 'Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG) atau dokumen kantor.',
     en: 'This file type is not allowed. Upload a PDF, an image (JPG, PNG) or an office document.',

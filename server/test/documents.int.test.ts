@@ -9,30 +9,13 @@ import {
   call,
   createTestEnv,
   DB_KINDS,
+  multipart,
   type Session,
   signIn,
   type TestEnv,
 } from './support.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% Surat keterangan korban Yosef Rahasia\n%%EOF');
-
-function multipart(filename: string, data: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----sinergi-test-boundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-  );
-  parts.push(data, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe.each(DB_KINDS)('case documents on %s', (kind) => {
   let env: TestEnv;

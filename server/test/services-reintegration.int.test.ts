@@ -7,6 +7,7 @@ import {
   call,
   createTestEnv,
   DB_KINDS,
+  multipart,
   type Session,
   signIn,
   type TestEnv,
@@ -114,6 +115,34 @@ describe.each(DB_KINDS)('repatriation, reintegration and case conferences on %s'
     expect(
       (await auditEvents(env, 'repatriation.leg_added')).filter((e) => e.entity_id === caseId),
     ).toHaveLength(4);
+
+    // The hand-over report (berita acara serah terima) is a document of the case, attached to its leg.
+    const body = multipart('BA serah terima Kupang.pdf', Buffer.from('%PDF-1.4\n% BA serah terima\n%%EOF'));
+    const uploaded = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/documents`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: manager.cookie, 'x-csrf-token': manager.csrf },
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const current = (await call(env, manager, 'GET', `/api/v1/cases/${caseId}/reintegration`)).json();
+    const third = current.legs[2];
+    const unknown = await call(env, manager, 'PATCH', `/api/v1/repatriation-legs/${third.id}`, {
+      version: third.version,
+      handoverDocumentId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields.handoverDocumentId).toMatch(/tidak ada pada kasus ini/);
+    const handed = await call(env, manager, 'PATCH', `/api/v1/repatriation-legs/${third.id}`, {
+      version: third.version,
+      actualDate: '2026-11-26',
+      handoverDocumentId: uploaded.json().id,
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(handed.json().legs[2]).toMatchObject({
+      actualDate: '2026-11-26',
+      handoverDocumentId: uploaded.json().id,
+    });
   });
 
   it('schedules follow-ups at 1, 3, 6 and 12 months; a re-migrated or re-trafficked person flags the case', async () => {

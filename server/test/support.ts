@@ -196,3 +196,22 @@ export function buildTaskForce(env: TestEnv, regionCode = '53.10') {
     parentId: null,
   });
 }
+
+/** A multipart/form-data body with a file field `file` (and optional text fields before it). */
+export function multipart(filename: string, data: Buffer, fields: Record<string, string> = {}) {
+  const boundary = '----sinergi-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+  );
+  parts.push(data, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

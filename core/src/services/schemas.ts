@@ -60,6 +60,16 @@ export const serviceViewSchema = z.object({
   reason: z.string().nullable(),
   cost: z.number().nullable(),
   notes: z.string().nullable(),
+  /** Files attached to the service; names only for those who read its notes. */
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      filename: z.string().nullable(),
+      mime: z.string(),
+      size: z.number().int(),
+      uploadedAt: z.string(),
+    }),
+  ),
   version: z.number(),
   abilities: z.object({ changeStatus: z.boolean() }),
 });

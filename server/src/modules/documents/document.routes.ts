@@ -19,7 +19,7 @@ const documentSchema = z.object({
 const docParams = z.object({ id: z.string().uuid(), documentId: z.string().uuid() });
 
 /** RFC 6266 filename for Content-Disposition, safe for any characters. */
-function contentDisposition(filename: string): string {
+export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

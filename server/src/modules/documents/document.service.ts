@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
+import type { DocumentRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { caseEvent, loadCaseFor, loadCaseForWork } from '../cases/case.service.js';
 import { detectDocumentType } from './file-type.js';
@@ -24,7 +25,81 @@ function storagePath(deps: Deps, key: string): string {
   return path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`);
 }
 
-/** Stores a file encrypted under DATA_DIR/documents; the name is encrypted in the database. */
+/**
+ * Checks the file's real type, stores it encrypted under DATA_DIR/documents, and records it (name
+ * encrypted) with a timeline event and an audit event. The caller has checked access.
+ */
+export async function storeDocument(
+  deps: Deps,
+  actor: Actor,
+  meta: Meta,
+  owner: { caseId: string; personId: string | null; serviceId: string | null },
+  file: { filename: string; data: Buffer },
+): Promise<string> {
+  if (file.data.length === 0) throw errors.validation({ file: 'required' });
+  const type = detectDocumentType(file.data);
+  if (!type) throw errors.validation({ file: 'file_type_not_allowed' });
+  const id = randomUUID();
+  const key = randomUUID().replace(/-/g, '');
+  const target = storagePath(deps, key);
+  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await fs.writeFile(target, deps.cipher.encryptBuffer(file.data), { mode: 0o600 });
+  const now = deps.clock.now().toISOString();
+  try {
+    await inTransaction(deps, actor, meta, async (trx, audit) => {
+      await trx
+        .insertInto('documents')
+        .values({
+          id,
+          case_id: owner.caseId,
+          person_id: owner.personId,
+          service_id: owner.serviceId,
+          filename_enc: deps.cipher.encrypt(path.basename(file.filename).slice(0, 200) || 'dokumen'),
+          mime: type.mime,
+          size: file.data.length,
+          sha256: createHash('sha256').update(file.data).digest('hex'),
+          storage_key: key,
+          uploaded_by: actor.userId,
+          uploaded_at: now,
+          deleted_at: null,
+          deleted_reason: null,
+        })
+        .execute();
+      await caseEvent(trx, deps, actor, owner.caseId, 'document_added', {
+        documentId: id,
+        mime: type.mime,
+        size: file.data.length,
+        ...(owner.serviceId && { serviceId: owner.serviceId }),
+      });
+      await audit({
+        action: 'document.uploaded',
+        entityType: 'document',
+        entityId: id,
+        details: { caseId: owner.caseId, mime: type.mime, size: file.data.length },
+      });
+    });
+  } catch (err) {
+    await fs.rm(target, { force: true });
+    throw err;
+  }
+  return id;
+}
+
+/** The decrypted file; the download is audited. The caller has checked access. */
+export async function readDocument(deps: Deps, actor: Actor, meta: Meta, row: DocumentRow) {
+  const data = deps.cipher.decryptBuffer(await fs.readFile(storagePath(deps, row.storage_key)));
+  await inTransaction(deps, actor, meta, (_t, audit) =>
+    audit({
+      action: 'document.downloaded',
+      entityType: 'document',
+      entityId: row.id,
+      details: { caseId: row.case_id, ...(row.service_id && { serviceId: row.service_id }) },
+    }),
+  );
+  return { data, mime: row.mime, filename: deps.cipher.decrypt(row.filename_enc) };
+}
+
+/** Attaches a file to a case the actor works on, optionally to one of its persons. */
 export async function uploadDocument(
   deps: Deps,
   actor: Actor,
@@ -44,50 +119,7 @@ export async function uploadDocument(
       .executeTakeFirst();
     if (!p) throw errors.validation({ personId: 'person_unknown' });
   }
-  if (file.data.length === 0) throw errors.validation({ file: 'required' });
-  const type = detectDocumentType(file.data);
-  if (!type) throw errors.validation({ file: 'file_type_not_allowed' });
-  const id = randomUUID();
-  const key = randomUUID().replace(/-/g, '');
-  const target = storagePath(deps, key);
-  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  await fs.writeFile(target, deps.cipher.encryptBuffer(file.data), { mode: 0o600 });
-  const now = deps.clock.now().toISOString();
-  try {
-    await inTransaction(deps, actor, meta, async (trx, audit) => {
-      await trx
-        .insertInto('documents')
-        .values({
-          id,
-          case_id: caseId,
-          person_id: personId,
-          filename_enc: deps.cipher.encrypt(path.basename(file.filename).slice(0, 200) || 'dokumen'),
-          mime: type.mime,
-          size: file.data.length,
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-          storage_key: key,
-          uploaded_by: actor.userId,
-          uploaded_at: now,
-          deleted_at: null,
-          deleted_reason: null,
-        })
-        .execute();
-      await caseEvent(trx, deps, actor, caseId, 'document_added', {
-        documentId: id,
-        mime: type.mime,
-        size: file.data.length,
-      });
-      await audit({
-        action: 'document.uploaded',
-        entityType: 'document',
-        entityId: id,
-        details: { caseId, mime: type.mime, size: file.data.length },
-      });
-    });
-  } catch (err) {
-    await fs.rm(target, { force: true });
-    throw err;
-  }
+  const id = await storeDocument(deps, actor, meta, { caseId, personId, serviceId: null }, file);
   return (await listDocuments(deps, actor, caseId)).items.find((d) => d.id === id)!;
 }
 
@@ -137,16 +169,7 @@ export async function downloadDocument(
     .executeTakeFirst();
   if (!row) throw errors.notFound();
   if (access !== 'full') throw errors.forbidden();
-  const data = deps.cipher.decryptBuffer(await fs.readFile(storagePath(deps, row.storage_key)));
-  await inTransaction(deps, actor, meta, (_t, audit) =>
-    audit({
-      action: 'document.downloaded',
-      entityType: 'document',
-      entityId: documentId,
-      details: { caseId },
-    }),
-  );
-  return { data, mime: row.mime, filename: deps.cipher.decrypt(row.filename_enc) };
+  return readDocument(deps, actor, meta, row);
 }
 
 /** Soft delete with a reason: the file stays for the audit, hidden from the case. */

@@ -2,7 +2,7 @@ import type { MyWork } from '@sinergi/core';
 import type { Actor, AppDeps } from '../../platform/context.js';
 import type { ReferralRow } from '../../platform/db/schema.js';
 import { presentReferrals, type ReferralSide } from '../referrals/referral.presenter.js';
-import { presentService } from '../services/service.presenter.js';
+import { documentsOfServices, presentService } from '../services/service.presenter.js';
 import { deliverPending, notifyUsers } from './notification.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'cipher' | 'config'>;
@@ -76,12 +76,17 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
         .limit(100)
         .execute()
     : [];
+  const serviceDocuments = await documentsOfServices(
+    deps.db,
+    services.map((s) => s.id),
+  );
   const serviceViews = services.map((s) => ({
     ...presentService(deps, s, {
       personName: deps.cipher.decrypt(s.full_name_enc),
       providerAgency: s.short_name,
       showText: false,
       changeStatus: true,
+      documents: serviceDocuments,
     }),
     caseNumber: s.case_number,
   }));

@@ -13,6 +13,19 @@ import {
   reintegrationOf,
 } from './reintegration.service.js';
 
+/** The hand-over report must be a document of the same case that was not removed. */
+async function checkHandoverDocument(deps: Deps, caseId: string, documentId: string | null | undefined) {
+  if (!documentId) return;
+  const doc = await deps.db
+    .selectFrom('documents')
+    .select('id')
+    .where('id', '=', documentId)
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!doc) throw errors.validation({ handoverDocumentId: 'document_unknown' });
+}
+
 /** Records one hand-over of the repatriation chain; children always need an escort. */
 export async function addLeg(
   deps: Deps,
@@ -32,6 +45,7 @@ export async function addLeg(
       fields[k] = /^[A-Z]{2}$/.test(code) ? 'country_unknown' : 'region_unknown';
   }
   if (Object.keys(fields).length) throw errors.validation(fields);
+  await checkHandoverDocument(deps, caseId, input.handoverDocumentId);
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   await inTransaction(deps, actor, meta, async (trx, audit) => {
@@ -95,6 +109,7 @@ export async function updateLeg(
   if (!edit) throw errors.forbidden();
   if (leg.version !== input.version)
     throw errors.versionConflict(await reintegrationOf(deps, actor, leg.case_id));
+  await checkHandoverDocument(deps, leg.case_id, input.handoverDocumentId);
   await inTransaction(deps, actor, meta, async (trx, audit) => {
     await trx
       .updateTable('repatriation_legs')

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
 import { caseEvent } from '../cases/case.service.js';
-import { presentService } from './service.presenter.js';
+import { documentsOfServices, presentService } from './service.presenter.js';
 import { type Deps, isWorker, loadCase, type Meta, mayChange, serviceAccessOf } from './service.service.js';
 
 /** The service plan of a case: needs per victim against the six SOP stages, and services. */
@@ -71,6 +71,10 @@ export async function servicePlan(
         (a.kind === 'case' && actor.roles.includes('coordinator')),
     },
   };
+  const documents = await documentsOfServices(
+    deps.db,
+    services.map((s) => s.id),
+  );
   for (const s of services) {
     plan.services.push(
       presentService(deps, s, {
@@ -78,6 +82,7 @@ export async function servicePlan(
         providerAgency: s.short_name,
         showText: full || s.provider_agency_id === actor.agencyId,
         changeStatus: await mayChange(deps.db, actor, s, a),
+        documents,
       }),
     );
   }

@@ -1,12 +1,19 @@
 import { initials, type ServiceView } from '@sinergi/core';
 import type { AppDeps } from '../../platform/context.js';
-import type { ServiceRow } from '../../platform/db/schema.js';
+import type { Db } from '../../platform/db/connect.js';
+import type { DocumentRow, ServiceRow } from '../../platform/db/schema.js';
 
 /** A service record; notes, outcome and reasons only for those working on it. */
 export function presentService(
   deps: Pick<AppDeps, 'cipher' | 'clock'>,
   s: ServiceRow,
-  ctx: { personName: string; providerAgency: string; showText: boolean; changeStatus: boolean },
+  ctx: {
+    personName: string;
+    providerAgency: string;
+    showText: boolean;
+    changeStatus: boolean;
+    documents: readonly DocumentRow[];
+  },
 ): ServiceView {
   const open = s.status === 'requested' || s.status === 'accepted' || s.status === 'in_progress';
   return {
@@ -32,7 +39,28 @@ export function presentService(
     reason: ctx.showText ? deps.cipher.decryptNullable(s.reason_enc) : null,
     cost: s.cost === null ? null : Number(s.cost),
     notes: ctx.showText ? deps.cipher.decryptNullable(s.notes_enc) : null,
+    documents: ctx.documents
+      .filter((d) => d.service_id === s.id)
+      .map((d) => ({
+        id: d.id,
+        filename: ctx.showText ? deps.cipher.decrypt(d.filename_enc) : null,
+        mime: d.mime,
+        size: d.size,
+        uploadedAt: d.uploaded_at,
+      })),
     version: s.version,
     abilities: { changeStatus: ctx.changeStatus },
   };
+}
+
+/** The files attached to these services (not removed), oldest first. */
+export async function documentsOfServices(db: Db, serviceIds: readonly string[]): Promise<DocumentRow[]> {
+  if (serviceIds.length === 0) return [];
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('service_id', 'in', [...serviceIds])
+    .where('deleted_at', 'is', null)
+    .orderBy('uploaded_at')
+    .execute();
 }

@@ -9,12 +9,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
+import { errors } from '../../platform/errors.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
+import { contentDisposition } from '../documents/document.routes.js';
 import { deadlineSettingsOf, updateDeadlineSettings } from './deadline-settings.service.js';
 import { changeServiceStatus, createService } from './service.service.js';
+import { downloadServiceDocument, uploadServiceDocument } from './service-document.service.js';
 import { servicePlan, setNeeds } from './service-plan.service.js';
 
 const deadlineSettingsView = deadlineSettingsSchema.extend({ version: z.number(), timeZone: z.string() });
@@ -86,6 +89,58 @@ export function serviceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => changeServiceStatus(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/services/:id/documents',
+      {
+        preValidation: authorize('service.manage'),
+        schema: {
+          tags: ['services'],
+          summary:
+            'Attach a file to a service (multipart field `file`): the providing agency or the lead agency’s team; stored encrypted',
+          params: idParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: serviceViewSchema, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const part = await req.file();
+        if (!part) throw errors.validation({ file: 'required' });
+        const data = await part.toBuffer();
+        return reply.status(201).send(
+          await uploadServiceDocument(deps, actorOf(req), requestMeta(req), req.params.id, {
+            filename: part.filename,
+            data,
+          }),
+        );
+      },
+    );
+
+    app.get(
+      '/services/:id/documents/:documentId/content',
+      {
+        preValidation: authorize('case.read'),
+        schema: {
+          tags: ['services'],
+          summary: 'Download a service’s file (the case team and the providing agency; audited)',
+          params: z.object({ id: z.string().uuid(), documentId: z.string().uuid() }),
+        },
+      },
+      async (req, reply) => {
+        const file = await downloadServiceDocument(
+          deps,
+          actorOf(req),
+          requestMeta(req),
+          req.params.id,
+          req.params.documentId,
+        );
+        return reply
+          .header('content-type', file.mime)
+          .header('content-disposition', contentDisposition(file.filename))
+          .header('x-content-type-options', 'nosniff')
+          .send(file.data);
+      },
     );
 
     app.get(

@@ -15,7 +15,7 @@ import { errors } from '../../platform/errors.js';
 import { type CaseAccess, caseAccess, type ReferralScope, referralScope } from '../cases/case.policy.js';
 import { caseEvent } from '../cases/case.service.js';
 import { dueFor } from './deadline-settings.service.js';
-import { presentService } from './service.presenter.js';
+import { documentsOfServices, presentService } from './service.presenter.js';
 
 export type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>;
 export type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
@@ -158,7 +158,7 @@ export async function createService(
   return serviceView(deps, actor, id);
 }
 
-async function serviceView(deps: Deps, actor: Actor, id: string) {
+export async function serviceView(deps: Deps, actor: Actor, id: string) {
   const s = await deps.db
     .selectFrom('services')
     .innerJoin('agencies', 'agencies.id', 'services.provider_agency_id')
@@ -174,6 +174,7 @@ async function serviceView(deps: Deps, actor: Actor, id: string) {
     providerAgency: s.short_name,
     showText: (a.kind === 'case' && a.access === 'full') || s.provider_agency_id === actor.agencyId,
     changeStatus: await mayChange(deps.db, actor, s, a),
+    documents: await documentsOfServices(deps.db, [s.id]),
   });
 }
 

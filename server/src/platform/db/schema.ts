@@ -206,6 +206,7 @@ export interface CaseTable {
   updated_at: string;
 }
 export type CaseRow = Selectable<CaseTable>;
+export type DocumentRow = Selectable<DocumentTable>;
 
 export interface CaseTeamTable {
   case_id: string;
@@ -313,6 +314,8 @@ export interface DocumentTable {
   id: string;
   case_id: string;
   person_id: string | null;
+  /** Set when the document belongs to a service (read through the service by its provider). */
+  service_id: string | null;
   filename_enc: string;
   mime: string;
   size: number;
