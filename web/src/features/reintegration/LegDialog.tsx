@@ -1,9 +1,12 @@
 import { Checkbox, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import type { Reintegration } from '@sinergi/core';
 import { type RepatriationLegCreate, repatriationLegCreateSchema } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api-client';
+import { useDocuments } from '../documents/document.api';
 import { Dialog, type Person, today, useAgencySelect, useSaveForm } from './dialog-form';
-import { useAddLeg } from './reintegration.api';
+import { useAddLeg, useUpdateLeg } from './reintegration.api';
 
 export function LegDialog({
   caseId,
@@ -124,6 +127,82 @@ export function LegDialog({
           onChange={(e) => setV({ ...v, paidBy: e.currentTarget.value })}
         />
       </Group>
+    </Dialog>
+  );
+}
+
+/** The case's documents as options for a leg's hand-over report (uploaded on the Documents tab). */
+function useDocumentOptions(caseId: string) {
+  const docs = useDocuments(caseId);
+  return (docs.data ?? []).map((d) => ({ value: d.id, label: d.filename ?? d.id }));
+}
+
+/** Records what happened on a leg: the actual date, the escort and the hand-over report. */
+export function LegEditDialog({
+  caseId,
+  leg,
+  onClose,
+}: {
+  caseId: string;
+  leg: Reintegration['legs'][number];
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const save = useUpdateLeg();
+  const documents = useDocumentOptions(caseId);
+  const [v, setV] = useState({
+    actualDate: leg.actualDate ?? '',
+    escort: leg.escort ?? '',
+    handoverDocumentId: leg.handoverDocumentId ?? '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const send = () =>
+    save.mutate(
+      {
+        id: leg.id,
+        version: leg.version,
+        actualDate: v.actualDate || null,
+        escort: v.escort.trim() || null,
+        handoverDocumentId: v.handoverDocumentId || null,
+      },
+      {
+        onSuccess: () => onClose(),
+        onError: (e: unknown) => setErrors(isApiError(e) ? e.fields : {}),
+      },
+    );
+  return (
+    <Dialog
+      title={t('reintegration.editLeg', { from: leg.fromName, to: leg.toName })}
+      onClose={onClose}
+      onSave={send}
+      saving={save.isPending}
+      error={save.error}
+    >
+      <TextInput
+        type="date"
+        label={t('reintegration.actual')}
+        max={today()}
+        value={v.actualDate}
+        onChange={(e) => setV({ ...v, actualDate: e.currentTarget.value })}
+        error={errors.actualDate}
+      />
+      <TextInput
+        label={t('reintegration.escort')}
+        value={v.escort}
+        onChange={(e) => setV({ ...v, escort: e.currentTarget.value })}
+        error={errors.escort}
+      />
+      <Select
+        label={t('reintegration.handover')}
+        description={t('reintegration.handoverHelp')}
+        placeholder={documents.length ? undefined : t('reintegration.handoverNone')}
+        data={documents}
+        value={v.handoverDocumentId || null}
+        onChange={(x) => setV({ ...v, handoverDocumentId: x ?? '' })}
+        error={errors.handoverDocumentId}
+        clearable
+        searchable
+      />
     </Dialog>
   );
 }

@@ -1,13 +1,26 @@
-import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { formatRupiah } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
+import { type CaseDocument, downloadDocument, useDocuments } from '../documents/document.api';
 import { useServicePlan } from '../services/service.api';
 import { ConferenceDialog } from './ConferenceDialog';
-import { LegDialog } from './LegDialog';
+import { LegDialog, LegEditDialog } from './LegDialog';
 import { PlanDialog, VisitDialog } from './PlanDialogs';
 import { useActionDone, useConferences, useReintegration, useUpdateLeg } from './reintegration.api';
 
@@ -22,6 +35,8 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
   const actionDone = useActionDone();
   const [dialog, setDialog] = useState<'leg' | 'plan' | 'conference' | null>(null);
   const [visit, setVisit] = useState<{ id: string; version: number } | null>(null);
+  const [editingLeg, setEditingLeg] = useState<string | null>(null);
+  const documents = useDocuments(caseId);
   if (data.isPending) return <Skeleton height={240} radius="md" />;
   if (!data.data) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
   const r = data.data;
@@ -88,16 +103,28 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
                     {t('reintegration.escortMissing')}
                   </Badge>
                 ) : null}
-                {r.abilities.edit && !l.actualDate && l.plannedDate <= today ? (
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    mt={4}
-                    loading={updateLeg.isPending}
-                    onClick={() => updateLeg.mutate({ id: l.id, version: l.version, actualDate: today })}
-                  >
-                    {t('reintegration.markDone')}
-                  </Button>
+                {l.handoverDocumentId ? (
+                  <HandoverLink
+                    caseId={caseId}
+                    document={documents.data?.find((d) => d.id === l.handoverDocumentId)}
+                  />
+                ) : null}
+                {r.abilities.edit ? (
+                  <Group gap={6} mt={4}>
+                    {!l.actualDate && l.plannedDate <= today ? (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        loading={updateLeg.isPending}
+                        onClick={() => updateLeg.mutate({ id: l.id, version: l.version, actualDate: today })}
+                      >
+                        {t('reintegration.markDone')}
+                      </Button>
+                    ) : null}
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditingLeg(l.id)}>
+                      {t('reintegration.edit')}
+                    </Button>
+                  </Group>
                 ) : null}
               </Timeline.Item>
             ))}
@@ -214,6 +241,13 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
           </Stack>
         )}
       </section>
+      {editingLeg && r.legs.find((l) => l.id === editingLeg) ? (
+        <LegEditDialog
+          caseId={caseId}
+          leg={r.legs.find((l) => l.id === editingLeg)!}
+          onClose={() => setEditingLeg(null)}
+        />
+      ) : null}
       {dialog === 'leg' ? (
         <LegDialog caseId={caseId} persons={persons} onClose={() => setDialog(null)} />
       ) : null}
@@ -223,5 +257,32 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
       {dialog === 'conference' ? <ConferenceDialog caseId={caseId} onClose={() => setDialog(null)} /> : null}
       {visit ? <VisitDialog visit={visit} onClose={() => setVisit(null)} /> : null}
     </Stack>
+  );
+}
+
+/** The hand-over report of a leg: its name and a download for the case team. */
+function HandoverLink({ caseId, document }: { caseId: string; document: CaseDocument | undefined }) {
+  const { t } = useTranslation();
+  const [failed, setFailed] = useState<unknown>(null);
+  return (
+    <Text size="sm">
+      {t('reintegration.handover')}:{' '}
+      {document?.filename ? (
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => {
+            setFailed(null);
+            downloadDocument(caseId, document).catch(setFailed);
+          }}
+        >
+          {document.filename}
+        </Anchor>
+      ) : (
+        t('documents.nameHidden')
+      )}
+      {failed ? <ErrorAlert error={failed} /> : null}
+    </Text>
   );
 }

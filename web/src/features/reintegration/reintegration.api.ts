@@ -55,8 +55,16 @@ export function useAddLeg(caseId: string) {
 export function useUpdateLeg() {
   const onSuccess = useRefresh();
   return useMutation({
-    mutationFn: ({ id, ...input }: { id: string; version: number; actualDate?: string | null }) =>
-      apiRequest<Reintegration>(`/repatriation-legs/${enc(id)}`, { method: 'PATCH', body: input }),
+    mutationFn: ({
+      id,
+      ...input
+    }: {
+      id: string;
+      version: number;
+      actualDate?: string | null;
+      escort?: string | null;
+      handoverDocumentId?: string | null;
+    }) => apiRequest<Reintegration>(`/repatriation-legs/${enc(id)}`, { method: 'PATCH', body: input }),
     onSuccess,
   });
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session';
 import { useLanguage } from '../../i18n';
 import { ServiceStatusDialog } from './ServiceDialogs';
+import { ServiceDocumentDialog, ServiceDocumentList } from './ServiceDocuments';
 import { ServiceStatusBadge } from './service-labels';
 
 /** Services grouped by the six SOP stages, each with its status in words and colour. */
@@ -13,6 +14,7 @@ export function ServiceBoard({ services }: { services: ServiceView[] }) {
   const lang = useLanguage();
   const zone = useTimeZone();
   const [editing, setEditing] = useState<ServiceView | null>(null);
+  const [attaching, setAttaching] = useState<ServiceView | null>(null);
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
@@ -58,14 +60,22 @@ export function ServiceBoard({ services }: { services: ServiceView[] }) {
                           {t('services.service.notes')}: {s.notes}
                         </Text>
                       ) : null}
-                      {s.abilities.changeStatus &&
-                      s.status !== 'completed' &&
-                      s.status !== 'cancelled' &&
-                      s.status !== 'declined' ? (
-                        <Button size="compact-xs" variant="light" mt={4} onClick={() => setEditing(s)}>
-                          {t('services.service.change')}
-                        </Button>
-                      ) : null}
+                      <ServiceDocumentList service={s} />
+                      <Group gap={6} mt={4}>
+                        {s.abilities.changeStatus &&
+                        s.status !== 'completed' &&
+                        s.status !== 'cancelled' &&
+                        s.status !== 'declined' ? (
+                          <Button size="compact-xs" variant="light" onClick={() => setEditing(s)}>
+                            {t('services.service.change')}
+                          </Button>
+                        ) : null}
+                        {s.abilities.changeStatus ? (
+                          <Button size="compact-xs" variant="subtle" onClick={() => setAttaching(s)}>
+                            {t('services.service.attach')}
+                          </Button>
+                        ) : null}
+                      </Group>
                     </Card>
                   ))}
                 </Stack>
@@ -75,6 +85,7 @@ export function ServiceBoard({ services }: { services: ServiceView[] }) {
         })}
       </SimpleGrid>
       {editing ? <ServiceStatusDialog service={editing} onClose={() => setEditing(null)} /> : null}
+      {attaching ? <ServiceDocumentDialog service={attaching} onClose={() => setAttaching(null)} /> : null}
     </>
   );
 }

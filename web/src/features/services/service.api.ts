@@ -11,7 +11,7 @@ import type {
   ServiceView,
 } from '@sinergi/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest, type Page } from '../../app/api-client';
+import { apiDownload, apiRequest, type Page } from '../../app/api-client';
 
 const enc = encodeURIComponent;
 
@@ -154,5 +154,27 @@ export function useReferralWorkers(id: string, enabled: boolean) {
       }),
     select: (d) => d.items,
     enabled,
+  });
+}
+
+/** Attaches a file to a service (the providing agency, or the lead agency for its own services). */
+export function useUploadServiceDocument(serviceId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return apiRequest<ServiceView>(`/services/${enc(serviceId)}/documents`, { method: 'POST', body });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export function downloadServiceDocument(
+  serviceId: string,
+  doc: ServiceView['documents'][number],
+): Promise<Headers> {
+  return apiDownload(`/services/${enc(serviceId)}/documents/${enc(doc.id)}/content`, {
+    fallbackName: doc.filename ?? 'dokumen',
   });
 }
