@@ -229,6 +229,9 @@ describe.each(DB_KINDS)('repatriation, reintegration and case conferences on %s'
     });
     const flagged = (await call(env, manager, 'GET', `/api/v1/cases/${caseId}/reintegration`)).json();
     expect(flagged.flags.map((f: { flag: string }) => f.flag).sort()).toEqual(['remigrated', 'retrafficked']);
+    // The flags stand on the case itself, for everyone who opens it.
+    const detail = (await call(env, leadership, 'GET', `/api/v1/cases/${caseId}`)).json();
+    expect(detail.flags.map((f: { flag: string }) => f.flag)).toEqual(['remigrated', 'retrafficked']);
     const timeline = (await call(env, manager, 'GET', `/api/v1/cases/${caseId}/timeline`)).json();
     expect(timeline.items.filter((e: { kind: string }) => e.kind === 'case_flagged')).toHaveLength(2);
   });

@@ -64,6 +64,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   closureReason: z.string().nullable(),
   nextStages: z.array(z.string()),
   warnings: z.array(z.enum(['guardian_missing', 'no_victim', 'consent_missing'])),
+  /** Set by reintegration follow-ups: a victim re-migrated or was trafficked again. */
+  flags: z.array(z.object({ flag: z.enum(['retrafficked', 'remigrated']), setAt: z.string() })),
   abilities: caseAbilitiesSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -80,6 +80,7 @@ export function presentDetail(
     victimInitials: string[] | null;
     team: { user_id: string; display_name: string }[];
     warnings: CaseDetail['warnings'];
+    flags: { flag: string; set_at: string }[];
   },
 ): CaseDetail {
   const full = access === 'full';
@@ -103,6 +104,7 @@ export function presentDetail(
     closureReason: row.closure_reason,
     nextStages: full ? nextStages(row.stage as CaseStage) : [],
     warnings: extra.warnings,
+    flags: extra.flags.map((f) => ({ flag: f.flag as CaseDetail['flags'][number]['flag'], setAt: f.set_at })),
     abilities: caseAbilities(actor, access, row.stage),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

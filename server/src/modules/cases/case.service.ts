@@ -308,6 +308,12 @@ async function detailOf(
     victimInitials: initialsMap.get(row.id) ?? [],
     team: await repo.team(db, row.id),
     warnings: await warningsOf(db, row.id),
+    flags: await db
+      .selectFrom('case_flags')
+      .select(['flag', 'set_at'])
+      .where('case_id', '=', row.id)
+      .orderBy('set_at')
+      .execute(),
   });
 }
 

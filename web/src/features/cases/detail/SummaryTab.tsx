@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type CaseDetail, formatDateTime } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,11 @@ export function SummaryTab({ detail }: { detail: CaseDetail }) {
         <StageBadge stage={detail.stage} />
         <RiskBadge risk={detail.risk} />
         <FirstResponseBadge firstResponse={detail.firstResponse} />
+        {detail.flags.map((f) => (
+          <Badge key={f.flag} color="red" variant="filled" radius="sm" maw="100%">
+            {t(`reintegration.flags.${f.flag}`)} · {formatDay(f.setAt.slice(0, 10), lang)}
+          </Badge>
+        ))}
       </Group>
       {detail.warnings.length > 0 ? (
         <Alert color="orange" variant="light" title={t('cases.warningsTitle')}>
