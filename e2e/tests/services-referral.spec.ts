@@ -112,6 +112,17 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   await status.getByLabel('Catatan').fill('Tinggal di rumah aman Dinas Sosial sejak hari ini.');
   await status.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(shelter.getByText('Berjalan')).toBeVisible();
+  // ...and attaches the shelter's intake form to the service.
+  await shelter.getByRole('button', { name: 'Lampirkan berkas' }).click();
+  const attach = page.getByRole('dialog', { name: 'Lampirkan berkas ke layanan' });
+  await attach.locator('input[type=file]').setInputFiles({
+    name: 'formulir rumah aman.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n% Formulir penerimaan rumah aman\n%%EOF'),
+  });
+  await attach.getByRole('button', { name: 'Unggah' }).click();
+  await expect(attach).toBeHidden();
+  await expect(shelter.getByRole('button', { name: 'formulir rumah aman.pdf' })).toBeVisible();
   await step(page, '5-service-recorded');
 
   // 4. She completes the referral with its outcome.
@@ -138,6 +149,12 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   const done = page.getByTestId('stage-rehabilitasi_sosial').getByTestId('service-item');
   await expect(done.getByText('Selesai')).toBeVisible();
   await expect(done.getByText(/Korban aman di rumah aman/)).toBeVisible();
+  // The provider's file is there for the case team to open.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    done.getByRole('button', { name: 'formulir rumah aman.pdf' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('formulir rumah aman.pdf');
   await expect(page.getByTestId('referral-card').getByText('Selesai', { exact: true })).toBeVisible();
   await step(page, '7-case-manager-sees-completed');
 });
