@@ -25,4 +25,5 @@ export * from './services/deadline-rules.js';
 export * from './services/reintegration.js';
 export * from './services/schemas.js';
 export * from './services/workflow.js';
+export * from './spreadsheet.js';
 export * from './user.js';

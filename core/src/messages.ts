@@ -156,6 +156,31 @@ export const FIELD_MESSAGES: Dict = {
     en: 'This period is already reported; correct the existing report.',
   },
   sub_task_force_unknown: { id: 'Sub gugus tugas tidak ditemukan.', en: 'Unknown sub-task force.' },
+  xlsx_unreadable: {
+    id: 'Berkas tidak dapat dibaca sebagai XLSX. Simpan ulang sebagai Excel Workbook (.xlsx).',
+    en: 'The file cannot be read as XLSX. Save it again as an Excel Workbook (.xlsx).',
+  },
+  rad_layout: {
+    id: 'Berkas harus memiliki lembar "RAD" dan "Rencana" seperti hasil unduhan RAD dari Sinergi.',
+    en: 'The file needs the sheets "RAD" and "Rencana", as in a RAD downloaded from Sinergi.',
+  },
+  column_missing: {
+    id: 'Kolom ini tidak ada di baris judul.',
+    en: 'This column is missing from the header row.',
+  },
+  budget_source_unknown: {
+    id: 'Sumber anggaran tidak dikenal (APBD, APBN, Dana Desa, Donor, Lainnya).',
+    en: 'Unknown budget source (APBD, APBN, Dana Desa, Donor, Lainnya).',
+  },
+  horizon_unknown: {
+    id: 'Isi "Jangka pendek" atau "Jangka panjang".',
+    en: 'Use "Jangka pendek" (short term) or "Jangka panjang" (long term).',
+  },
+  agency_not_member_named: {
+    id: 'Instansi "{name}" bukan anggota gugus tugas.',
+    en: 'The agency "{name}" is not a member of the task force.',
+  },
+  rad_no_rows: { id: 'Tidak ada kegiatan di lembar RAD.', en: 'There are no activities on the RAD sheet.' },
   cannot_disable_self: {
     id: 'Anda tidak dapat menonaktifkan akun sendiri.',
     en: 'You cannot disable your own account.',
@@ -317,6 +342,8 @@ export function issueKey(issue: z.core.$ZodIssue): { key: string; params: Record
   ) {
     return { key: 'required', params: {} };
   }
+  // A schema may name its own message (e.g. `.min(0, { message: 'budget_negative' })`).
+  if (issue.message && issue.message in FIELD_MESSAGES) return { key: issue.message, params: {} };
   switch (issue.code) {
     case 'custom':
       return { key: issue.message in FIELD_MESSAGES ? issue.message : 'invalid_format', params: {} };

@@ -36,6 +36,8 @@ export type AuditAction =
   | 'taskforce.focal_person_created'
   | 'taskforce.focal_person_changed'
   | 'plan.created'
+  | 'plan.exported'
+  | 'plan.imported'
   | 'plan.programme_created'
   | 'plan.activity_created'
   | 'plan.progress_reported'

@@ -12,11 +12,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
+import { errors } from '../../platform/errors.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { createActivity, createPlan, createProgramme, getPlanTree, listPlans } from './plan.service.js';
+import { exportPlanXlsx, importPlanXlsx } from './plan-xlsx.service.js';
 import { correctProgress, fileProgress, missingReports, progressHistory } from './progress.service.js';
 
 const tags = ['action plans'];
@@ -58,6 +60,66 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         replyCreated(deps, req, reply, 'POST /plans', (actor, meta) =>
           createPlan(deps, actor, meta, req.body),
         ),
+    );
+    app.get(
+      '/plans/:id/export.xlsx',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary:
+            'The RAD matrix as XLSX: one row per activity with targets, agencies, budget per year and source, and realisation',
+          params: idParams,
+        },
+      },
+      async (req, reply) => {
+        const file = await exportPlanXlsx(deps, actorOf(req), requestMeta(req), req.params.id);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .send(file.buffer);
+      },
+    );
+    app.post(
+      '/plans/import',
+      {
+        preValidation: authorize('taskforce.manage'),
+        schema: {
+          tags,
+          summary:
+            'Import a plan from a RAD workbook (multipart field `file`, the export layout): `dryRun=true` answers the preview and each row’s problems; otherwise the plan is saved only when no row has a problem',
+          consumes: ['multipart/form-data'],
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }),
+          response: {
+            200: z.object({
+              preview: z.object({
+                plan: planInputSchema.nullable(),
+                programmes: z.number().int(),
+                activities: z.number().int(),
+                rows: z.array(
+                  z.object({
+                    row: z.number().int(),
+                    programme: z.string(),
+                    title: z.string(),
+                    responsible: z.string(),
+                  }),
+                ),
+                problems: z.array(
+                  z.object({ row: z.number().int(), field: z.string(), message: z.string() }),
+                ),
+              }),
+              plan: planSchema.nullable(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => {
+        const part = await req.file();
+        if (!part) throw errors.validation({ file: 'required' });
+        const data = await part.toBuffer();
+        return importPlanXlsx(deps, actorOf(req), requestMeta(req), data, req.query.dryRun === 'true');
+      },
     );
     app.get(
       '/plans/:id',

@@ -47,6 +47,8 @@ export async function listPlans(deps: Pick<AppDeps, 'db'>, actor: Actor): Promis
     .selectAll()
     .where('task_force_id', '=', actor.taskForceId)
     .orderBy('start_year', 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
   return rows.map(presentPlan);
 }

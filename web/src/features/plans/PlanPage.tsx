@@ -8,8 +8,9 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { StatusBadge } from '../../app/ui/StatusBadge';
 import { allowedOrEmpty, useUrlFilters } from '../../app/ui/use-url-filters';
 import { useMembership } from '../taskforces/membership.api';
+import { PlanImportDialog } from './PlanImportDialog';
 import { ProgressForm } from './ProgressForm';
-import { usePlans, usePlanTree } from './plan.api';
+import { downloadPlanXlsx, usePlans, usePlanTree } from './plan.api';
 
 const STATUS_COLOR: Record<AchievementStatus, string> = {
   on_track: 'teal',
@@ -18,7 +19,7 @@ const STATUS_COLOR: Record<AchievementStatus, string> = {
   no_report: 'gray',
 };
 const STATUSES = ['on_track', 'at_risk', 'behind', 'no_report'] as const;
-const FILTER_KEYS = ['year', 'status', 'agency', 'sub'] as const;
+const FILTER_KEYS = ['plan', 'year', 'status', 'agency', 'sub'] as const;
 
 /** The regional action plan (RAD): programmes and activities with their achievement this year. */
 export function PlanPage() {
@@ -26,11 +27,14 @@ export function PlanPage() {
   const session = useSessionInfo();
   const plans = usePlans();
   const filters = useUrlFilters(FILTER_KEYS);
-  const plan = plans.data?.[0] ?? null;
+  const plan = plans.data?.find((p) => p.id === filters.values.plan) ?? plans.data?.[0] ?? null;
   const year = Number(filters.values.year) || null;
   const tree = usePlanTree(plan?.id ?? null, year);
   const membership = useMembership(session.taskForce?.id ?? null);
   const [reporting, setReporting] = useState<PlanActivity | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const mayImport = session.permissions.includes('taskforce.manage');
   const status = allowedOrEmpty(filters.values.status, STATUSES);
   const agencyName = (id: string) =>
     membership.data?.members.find((m) => m.agencyId === id)?.agencyShortName ?? '';
@@ -47,11 +51,14 @@ export function PlanPage() {
       </Stack>
     );
   if (plans.isError) return <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} />;
+  const importDialog = <PlanImportDialog opened={importing} onClose={() => setImporting(false)} />;
   if (!plan)
     return (
       <>
         <PageHeader title={t('plans.title')} description={t('plans.description')} />
-        <Text>{t('plans.empty')}</Text>
+        <Text mb="md">{t('plans.empty')}</Text>
+        {mayImport ? <Button onClick={() => setImporting(true)}>{t('plans.import.open')}</Button> : null}
+        {importDialog}
       </>
     );
   if (tree.isError || !tree.data)
@@ -70,7 +77,34 @@ export function PlanPage() {
   return (
     <>
       <PageHeader title={data.title} description={t('plans.description')} />
+      <Group gap="sm" mb="md" wrap="wrap">
+        <Button
+          variant="default"
+          onClick={() => {
+            setDownloadError(null);
+            downloadPlanXlsx(data.id).catch(setDownloadError);
+          }}
+        >
+          {t('plans.download')}
+        </Button>
+        {mayImport ? (
+          <Button variant="default" onClick={() => setImporting(true)}>
+            {t('plans.import.open')}
+          </Button>
+        ) : null}
+      </Group>
+      {downloadError ? <ErrorAlert error={downloadError} /> : null}
       <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        {(plans.data?.length ?? 0) > 1 ? (
+          <Select
+            label={t('plans.plan')}
+            data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
+            value={data.id}
+            onChange={(v) => filters.setFilter('plan', v ?? '')}
+            allowDeselect={false}
+            style={{ flex: '2 1 14rem' }}
+          />
+        ) : null}
         <Select
           label={t('plans.year')}
           data={years}
@@ -164,6 +198,7 @@ export function PlanPage() {
         })}
       </Accordion>
       <ProgressForm plan={data} activity={reporting} agencies={agencies} onClose={() => setReporting(null)} />
+      {importDialog}
     </>
   );
 }

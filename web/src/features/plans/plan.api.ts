@@ -1,6 +1,6 @@
 import type { Plan, PlanTree, ProgressInput, ProgressReport } from '@sinergi/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiRequest } from '../../app/api-client';
+import { apiDownload, apiRequest } from '../../app/api-client';
 
 export function usePlans() {
   return useQuery({
@@ -39,4 +39,38 @@ export function useFileProgress(planId: string) {
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans', planId] }),
   });
+}
+
+export interface PlanImportResult {
+  preview: {
+    plan: { title: string; startYear: number; endYear: number; periodKind: string } | null;
+    programmes: number;
+    activities: number;
+    rows: { row: number; programme: string; title: string; responsible: string }[];
+    problems: { row: number; field: string; message: string }[];
+  };
+  plan: Plan | null;
+}
+
+/** Checks (dry run) or imports a RAD workbook. */
+export function useImportPlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return apiRequest<PlanImportResult>('/plans/import', {
+        method: 'POST',
+        body,
+        query: { dryRun: String(dryRun) },
+      });
+    },
+    onSuccess: (result) => {
+      if (result.plan) void queryClient.invalidateQueries({ queryKey: ['plans'] });
+    },
+  });
+}
+
+export function downloadPlanXlsx(planId: string): Promise<Headers> {
+  return apiDownload(`/plans/${encodeURIComponent(planId)}/export.xlsx`, { fallbackName: 'RAD.xlsx' });
 }
