@@ -12,6 +12,7 @@ export * from './cases/workflow.js';
 export * from './coordination/achievement.js';
 export * from './coordination/membership.js';
 export * from './coordination/plan.js';
+export * from './coordination/work-programme.js';
 export * from './errors.js';
 export * from './format.js';
 export * from './legal/restitution.js';

@@ -180,6 +180,16 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Instansi "{name}" bukan anggota gugus tugas.',
     en: 'The agency "{name}" is not a member of the task force.',
   },
+  plan_unknown: { id: 'Rencana aksi tidak ditemukan.', en: 'Unknown action plan.' },
+  months_repeated: { id: 'Setiap bulan cukup dipilih sekali.', en: 'Choose each month once.' },
+  activity_not_in_plan: {
+    id: 'Kegiatan ini bukan bagian dari rencana aksi yang dipilih.',
+    en: 'This activity is not part of the chosen action plan.',
+  },
+  activity_repeated: {
+    id: 'Kegiatan ini sudah ada dalam program kerja.',
+    en: 'This activity is already in the work programme.',
+  },
   rad_no_rows: { id: 'Tidak ada kegiatan di lembar RAD.', en: 'There are no activities on the RAD sheet.' },
   cannot_disable_self: {
     id: 'Anda tidak dapat menonaktifkan akun sendiri.',

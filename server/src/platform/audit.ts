@@ -38,6 +38,8 @@ export type AuditAction =
   | 'plan.created'
   | 'plan.exported'
   | 'plan.imported'
+  | 'work_programme.saved'
+  | 'evaluation.saved'
   | 'plan.programme_created'
   | 'plan.activity_created'
   | 'plan.progress_reported'

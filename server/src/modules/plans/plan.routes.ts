@@ -8,6 +8,10 @@ import {
   progressCorrectionSchema,
   progressInputSchema,
   progressReportSchema,
+  workProgrammeInputSchema,
+  workProgrammeSchema,
+  yearEvaluationInputSchema,
+  yearEvaluationSchema,
 } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +24,12 @@ import { replyCreated } from '../../platform/idempotency.js';
 import { createActivity, createPlan, createProgramme, getPlanTree, listPlans } from './plan.service.js';
 import { exportPlanXlsx, importPlanXlsx } from './plan-xlsx.service.js';
 import { correctProgress, fileProgress, missingReports, progressHistory } from './progress.service.js';
+import {
+  saveWorkProgramme,
+  saveYearEvaluation,
+  workProgrammeOf,
+  yearEvaluationOf,
+} from './work-programme.service.js';
 
 const tags = ['action plans'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
@@ -60,6 +70,64 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         replyCreated(deps, req, reply, 'POST /plans', (actor, meta) =>
           createPlan(deps, actor, meta, req.body),
         ),
+    );
+    const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+    app.get(
+      '/work-programmes/:year',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary:
+            "The task force's annual work programme: RAD activities with months, responsible agency and budget",
+          params: yearParams,
+          response: { 200: workProgrammeSchema, ...errorResponses },
+        },
+      },
+      async (req) => workProgrammeOf(deps, actorOf(req), req.params.year),
+    );
+    app.put(
+      '/work-programmes/:year',
+      {
+        preValidation: authorize('taskforce.manage'),
+        schema: {
+          tags,
+          summary:
+            'Replace the annual work programme (the secretariat); carries the version read (0 for a new one)',
+          params: yearParams,
+          body: workProgrammeInputSchema,
+          response: { 200: workProgrammeSchema, ...errorResponses },
+        },
+      },
+      async (req) => saveWorkProgramme(deps, actorOf(req), requestMeta(req), req.params.year, req.body),
+    );
+    app.get(
+      '/evaluations/:year',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary:
+            "The year-end evaluation: each activity's achievements, obstacles and interventions from the year's reports, and the secretariat's summary",
+          params: yearParams,
+          response: { 200: yearEvaluationSchema, ...errorResponses },
+        },
+      },
+      async (req) => yearEvaluationOf(deps, actorOf(req), req.params.year),
+    );
+    app.put(
+      '/evaluations/:year',
+      {
+        preValidation: authorize('taskforce.manage'),
+        schema: {
+          tags,
+          summary: "Save the secretariat's summary of the year; carries the version read (0 for a new one)",
+          params: yearParams,
+          body: yearEvaluationInputSchema,
+          response: { 200: yearEvaluationSchema, ...errorResponses },
+        },
+      },
+      async (req) => saveYearEvaluation(deps, actorOf(req), requestMeta(req), req.params.year, req.body),
     );
     app.get(
       '/plans/:id/export.xlsx',
