@@ -9,6 +9,7 @@ export interface NavigationItem {
     | 'nav.cases'
     | 'nav.taskForce'
     | 'nav.plans'
+    | 'nav.workProgramme'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -32,6 +33,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
   { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
   { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
+  { path: '/work-programme', label: 'nav.workProgramme', permission: 'taskforce.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -13,6 +13,7 @@ import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { WorkProgrammePage } from '../features/plans/WorkProgrammePage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -170,6 +171,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="taskforce.read">
               <TaskForcePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'work-programme',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <WorkProgrammePage />
             </RequirePermission>
           ),
         },

@@ -1,4 +1,13 @@
-import type { Plan, PlanTree, ProgressInput, ProgressReport } from '@sinergi/core';
+import type {
+  Plan,
+  PlanTree,
+  ProgressInput,
+  ProgressReport,
+  WorkProgramme,
+  WorkProgrammeInput,
+  YearEvaluation,
+  YearEvaluationInput,
+} from '@sinergi/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiDownload, apiRequest } from '../../app/api-client';
 
@@ -73,4 +82,36 @@ export function useImportPlan() {
 
 export function downloadPlanXlsx(planId: string): Promise<Headers> {
   return apiDownload(`/plans/${encodeURIComponent(planId)}/export.xlsx`, { fallbackName: 'RAD.xlsx' });
+}
+
+export function useWorkProgramme(year: number) {
+  return useQuery({
+    queryKey: ['work-programme', year],
+    queryFn: ({ signal }) => apiRequest<WorkProgramme>(`/work-programmes/${year}`, { signal }),
+  });
+}
+
+export function useSaveWorkProgramme(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WorkProgrammeInput) =>
+      apiRequest<WorkProgramme>(`/work-programmes/${year}`, { method: 'PUT', body: input }),
+    onSuccess: (data) => queryClient.setQueryData(['work-programme', year], data),
+  });
+}
+
+export function useYearEvaluation(year: number) {
+  return useQuery({
+    queryKey: ['evaluation', year],
+    queryFn: ({ signal }) => apiRequest<YearEvaluation>(`/evaluations/${year}`, { signal }),
+  });
+}
+
+export function useSaveYearEvaluation(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: YearEvaluationInput) =>
+      apiRequest<YearEvaluation>(`/evaluations/${year}`, { method: 'PUT', body: input }),
+    onSuccess: (data) => queryClient.setQueryData(['evaluation', year], data),
+  });
 }
