@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
+import { chooseOption, expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
@@ -12,15 +12,14 @@ test('the secretariat sets the year’s work programme and writes the year-end e
   await page.getByRole('button', { name: 'Ubah program kerja' }).click();
   await page.getByRole('button', { name: 'Tambah kegiatan' }).click();
   const row = page.getByTestId('programme-row').last();
-  await row.getByRole('textbox', { name: 'Kegiatan RAD' }).click();
-  await page.getByRole('option', { name: 'Sosialisasi migrasi aman di desa' }).click();
-  await row.getByRole('textbox', { name: 'Bulan pelaksanaan' }).click();
-  await page.getByRole('option', { name: 'Mar' }).click();
-  await page.getByRole('option', { name: 'Apr' }).click();
+  await chooseOption(page, 'Kegiatan RAD', 'Sosialisasi migrasi aman di desa', 'Sosialisasi migrasi');
+  await row.getByRole('combobox', { name: 'Bulan pelaksanaan' }).click({ force: true });
+  await page.getByRole('option', { name: 'Mar', exact: true }).click();
+  await page.getByRole('option', { name: 'Apr', exact: true }).click();
   await page.keyboard.press('Escape');
   const budget = String(10_000_000 + Math.floor(Math.random() * 1000) * 1000);
   await row.getByRole('textbox', { name: 'Anggaran (Rp)' }).fill(budget);
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(page.getByText('Tersimpan.')).toBeVisible();
   const saved = page.getByRole('row').filter({ hasText: 'Sosialisasi migrasi aman di desa' });
   await expect(saved.getByText('Mar')).toBeVisible();
@@ -36,7 +35,7 @@ test('the secretariat sets the year’s work programme and writes the year-end e
   await page.getByRole('button', { name: 'Isi draf dari laporan' }).click();
   await expect(achievements).toHaveValue(/Sosialisasi migrasi aman di desa/);
   await page.getByRole('textbox', { name: 'Rekomendasi' }).fill(recommendation);
-  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(page.getByText('Tersimpan.').first()).toBeVisible();
   await signOut(page);
 
@@ -45,7 +44,7 @@ test('the secretariat sets the year’s work programme and writes the year-end e
   await signIn(page, 'pimpinan.setda');
   await page.goto('/work-programme?year=2026&tab=evaluation');
   await expect(page.getByText(recommendation)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Simpan' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Simpan perubahan' })).toHaveCount(0);
   await expectNoSidewaysScroll(page, 'the evaluation at 360 px');
   await page.screenshot({ path: `${ARTIFACTS}work-programme-evaluation-360.png`, fullPage: true });
 });
