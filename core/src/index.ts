@@ -26,3 +26,7 @@ export * from './services/reintegration.js';
 export * from './services/schemas.js';
 export * from './services/workflow.js';
 export * from './user.js';
+export * from './stats/age-bands.js';
+export * from './stats/indicators.js';
+export * from './stats/period.js';
+export * from './stats/suppression.js';
