@@ -382,6 +382,13 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
     expect(order.statusCode).toBe(400);
     const unknown = await get(coordA, 'breakdown?indicator=korban&dimension=sex');
     expect(unknown.statusCode).toBe(400);
+    const doc = (await call(env, null, 'GET', '/api/openapi.json')).json();
+    for (const p of ['indicators', 'dashboard', 'breakdown', 'breakdown.xlsx'])
+      expect(doc.paths[`/api/v1/stats/${p}`]?.get, p).toBeTruthy();
+    const params = doc.paths['/api/v1/stats/breakdown'].get.parameters.map((x: { name: string }) => x.name);
+    expect(params).toEqual(
+      expect.arrayContaining(['indicator', 'dimension', 'series', 'year', 'taskForceId']),
+    );
   });
 
   it('counts cases and victims separately with exact figures for the coordinator', async () => {

@@ -109,31 +109,34 @@ export const UNKNOWN_KEY = '_unknown';
 
 const isoDate = z.iso.date({ message: 'date_format' });
 
-/** The filters every statistic takes. */
-export const statsFilterSchema = z
-  .object({
-    year: z.coerce.number().int().min(2000, 'year_range').max(2100, 'year_range').optional(),
-    quarter: z.coerce.number().int().min(1, 'quarter_range').max(4, 'quarter_range').optional(),
-    month: z.coerce.number().int().min(1, 'month_range').max(12, 'month_range').optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    taskForceId: z.string().uuid('task_force_unknown').optional(),
-    originDistrict: z
-      .string()
-      .regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district_code_format')
-      .optional(),
-  })
-  .superRefine((v, ctx) => {
-    const hasRange = v.from !== undefined || v.to !== undefined;
-    if (hasRange && v.year !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'period_mixed' });
-    if ((v.quarter !== undefined || v.month !== undefined) && v.year === undefined)
-      ctx.addIssue({ code: 'custom', path: ['year'], message: 'year_required' });
-    if (v.quarter !== undefined && v.month !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['month'], message: 'period_mixed' });
-    if (v.from && v.to && v.from > v.to)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_order' });
-  });
+const filterShape = {
+  year: z.coerce.number().int().min(2000, 'year_range').max(2100, 'year_range').optional(),
+  quarter: z.coerce.number().int().min(1, 'quarter_range').max(4, 'quarter_range').optional(),
+  month: z.coerce.number().int().min(1, 'month_range').max(12, 'month_range').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  taskForceId: z.string().uuid('task_force_unknown').optional(),
+  originDistrict: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district_code_format')
+    .optional(),
+};
+
+type FilterInput = Partial<{ [K in keyof typeof filterShape]: z.infer<(typeof filterShape)[K]> }>;
+
+function checkPeriod(v: FilterInput, ctx: z.RefinementCtx) {
+  const hasRange = v.from !== undefined || v.to !== undefined;
+  if (hasRange && v.year !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'period_mixed' });
+  if ((v.quarter !== undefined || v.month !== undefined) && v.year === undefined)
+    ctx.addIssue({ code: 'custom', path: ['year'], message: 'year_required' });
+  if (v.quarter !== undefined && v.month !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['month'], message: 'period_mixed' });
+  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'range_order' });
+}
+
+/** The filters every statistic takes: a period (year, quarter, month or a range of days), a task force, a kecamatan of origin. */
+export const statsFilterSchema = z.object(filterShape).superRefine(checkPeriod);
 export type StatsFilter = z.infer<typeof statsFilterSchema>;
 
 export const breakdownQuerySchema = z
@@ -141,9 +144,10 @@ export const breakdownQuerySchema = z
     indicator: z.enum(STAT_INDICATOR_IDS, { message: 'indicator_unknown' }),
     dimension: z.enum(STAT_DIMENSIONS, { message: 'dimension_unknown' }),
     series: z.enum(STAT_DIMENSIONS, { message: 'dimension_unknown' }).optional(),
+    ...filterShape,
   })
-  .and(statsFilterSchema)
   .superRefine((v, ctx) => {
+    checkPeriod(v, ctx);
     if (!isDimensionAllowed(v.indicator, v.dimension))
       ctx.addIssue({ code: 'custom', path: ['dimension'], message: 'dimension_not_allowed' });
     if (v.series !== undefined && !isDimensionAllowed(v.indicator, v.series))
