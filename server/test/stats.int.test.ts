@@ -566,6 +566,9 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
     expect(t.body.rowTotals).toEqual([null, null]);
     expect(t.body.columnTotals).toEqual([6, 3, 0, 0]);
     expect(t.body.grandTotal).toBe(9);
+    // MY x Male (5) hides the small MY x Female; it is marked as a masking cell, not as small
+    expect(t.body.masked.cells[0]).toEqual([true, false, false, false]);
+    expect(t.body.masked.rowTotals).toEqual([true, false]);
     const dash = (await get(analystA, 'dashboard?year=2025')).json();
     expect(dash).toMatchObject({ exact: false, cases: 4, victims: 9, childVictims: null, deportees: 4 });
     expect(dash.trend.map((m: { cases: number | null }) => m.cases)).toEqual([null, null, null]);

@@ -178,7 +178,16 @@ export const breakdownSchema = z.object({
   rowTotals: z.array(released),
   columnTotals: z.array(released),
   grandTotal: released,
-  /** Names of task forces when `task_force` is a dimension (no other names are ever returned). */
+  /** Hidden values that are not small themselves but protect a small one; absent for exact counts. */
+  masked: z
+    .object({
+      cells: z.array(z.array(z.boolean())),
+      rowTotals: z.array(z.boolean()),
+      columnTotals: z.array(z.boolean()),
+      grandTotal: z.boolean(),
+    })
+    .nullable(),
+  /** Names of task forces and regions among the keys (no other names are ever returned). */
   labels: z.record(z.string(), z.string()),
 });
 export type Breakdown = z.infer<typeof breakdownSchema>;

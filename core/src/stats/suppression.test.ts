@@ -21,6 +21,7 @@ describe('small-cell suppression', () => {
     expect(t.columnTotals).toEqual([null, null, 10]);
     expect(t.primary).toBe(2);
     expect(t.secondary).toBe(2);
+    expect(t.masked.cells).toEqual([[false, true, false]]);
   });
 
   it('masks across rows and columns of a two-way table', () => {
@@ -79,6 +80,8 @@ describe('small-cell suppression', () => {
             if (isSmallCount(v, threshold)) expect(out).toBeNull();
             if (v === 0) expect(out).toBe(0);
             if (out !== null) expect(out).toBe(v);
+            // a masking cell is hidden although it is not small
+            if (t.masked.cells[i]![j]) expect(out === null && !isSmallCount(v, threshold)).toBe(true);
           });
         });
         expect(t.primary + t.secondary).toBe(

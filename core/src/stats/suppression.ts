@@ -20,6 +20,8 @@ export interface SuppressedTable {
   /** How many cells were hidden because they were small, and how many to protect them. */
   primary: number;
   secondary: number;
+  /** Where a hidden value is not itself small but hides another (shown as "•", not "< threshold"). */
+  masked: { cells: boolean[][]; rowTotals: boolean[]; columnTotals: boolean[]; grandTotal: boolean };
 }
 
 /** Whether a count must be hidden on its own. */
@@ -32,6 +34,7 @@ interface Cell {
   hidden: boolean;
   /** Totals are hidden for masking only when no inner cell can do it. */
   isTotal: boolean;
+  masking: boolean;
 }
 
 /**
@@ -51,6 +54,7 @@ export function suppressTable(
     value,
     hidden: isSmallCount(value, threshold),
     isTotal,
+    masking: false,
   });
   const grid: Cell[][] = counts.map((r) => r.map((v) => cell(v, false)));
   const rowTotals = counts.map((r) => cell(sum(r), true));
@@ -77,6 +81,7 @@ export function suppressTable(
         const mask = pickMask(line);
         if (!mask) continue;
         mask.hidden = true;
+        mask.masking = true;
         secondary++;
         changed = true;
       }
@@ -90,6 +95,12 @@ export function suppressTable(
     grandTotal: withTotals ? out(grand) : null,
     primary,
     secondary,
+    masked: {
+      cells: grid.map((r) => r.map((c) => c.masking)),
+      rowTotals: rowTotals.map((c) => withTotals && c.masking),
+      columnTotals: columnTotals.map((c) => withTotals && c.masking),
+      grandTotal: withTotals && grand.masking,
+    },
   };
 }
 

@@ -17,7 +17,7 @@ import { keysOf, orderKeys } from './stats.keys.js';
 import { type StatsScope, statsScope } from './stats.policy.js';
 import * as repo from './stats.repository.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config' | 'reference'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 /** One counted group: the dimension values it falls under and how many records it holds. */
@@ -183,14 +183,18 @@ export async function breakdown(
     ? exactTable(counts)
     : suppressTable(counts, threshold, { withTotals: !multiValued });
   const noTotals = <T>(v: T): T | null => (multiValued ? null : v);
-  const tfKeys = [q.dimension, series].includes('task_force')
-    ? [
-        ...new Set([
-          ...(q.dimension === 'task_force' ? rowKeys : []),
-          ...(series === 'task_force' ? columnKeys : []),
-        ]),
-      ]
-    : [];
+  const labels: Record<string, string> = {};
+  for (const [d, keys] of [
+    [q.dimension, rowKeys],
+    [series, columnKeys],
+  ] as const) {
+    if (d === 'task_force') Object.assign(labels, await repo.taskForceNames(deps.db, keys));
+    if (d === 'origin_district' || d === 'destination_province')
+      for (const k of keys) {
+        const region = deps.reference.region(k);
+        if (region) labels[k] = region.name;
+      }
+  }
   await inTransaction(deps, actor, meta, async (_trx, audit) =>
     audit({
       action,
@@ -219,7 +223,8 @@ export async function breakdown(
     rowTotals: multiValued ? rowKeys.map(() => null) : table.rowTotals,
     columnTotals: multiValued ? columnKeys.map(() => null) : table.columnTotals,
     grandTotal: noTotals(table.grandTotal),
-    labels: await repo.taskForceNames(deps.db, tfKeys),
+    masked: 'masked' in table ? table.masked : null,
+    labels,
   };
 }
 

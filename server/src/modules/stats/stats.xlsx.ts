@@ -33,7 +33,7 @@ export function valueLabel(
       return labelOf(EXPLOITATION_TYPE_LABELS, key, lang);
     case 'origin_district':
     case 'destination_province':
-      return reference.region(key)?.name ?? key;
+      return b.labels[key] ?? reference.region(key)?.name ?? key;
     case 'destination_country': {
       const c = reference.country(key);
       return c ? (lang === 'id' ? c.nameId : c.nameEn) : key;
