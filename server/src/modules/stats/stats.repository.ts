@@ -31,7 +31,9 @@ const CASE_COLUMNS: Partial<Record<StatDimension, string>> = {
   case_type: 'c.case_type',
   stage: 'c.stage',
   origin_district: 'c.origin_district_code',
-  destination_country: 'c.destination_country',
+  // a destination province without a country is inside Indonesia
+  destination_country:
+    "coalesce(c.destination_country, case when c.destination_region_code is not null then 'ID' end)",
   destination_province: 'c.destination_region_code',
   exploitation_type: 'c.exploitation_types',
   labour_sector: 'c.profile',

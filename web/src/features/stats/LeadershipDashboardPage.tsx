@@ -1,4 +1,4 @@
-import { BarChart, LineChart } from '@mantine/charts';
+import { BarChart } from '@mantine/charts';
 import { Anchor, Card, EmptyState, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { type Dashboard, formatNumber } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
@@ -13,13 +13,13 @@ import { FILTER_KEYS, filterFromValues, StatsFilters } from './StatsFilters';
 import { countText, statKeyLabel } from './stat-labels';
 import { useBreakdown, useDashboard } from './stats.api';
 
-function Figure({ label, value }: { label: string; value: string }) {
+function Figure({ label, value, small }: { label: string; value: string; small?: boolean }) {
   return (
     <Card withBorder padding="md" radius="md">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz={28} fw={700} lh={1.2}>
+      <Text fz={small ? 18 : 28} fw={700} lh={1.2} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
     </Card>
@@ -141,12 +141,11 @@ function TrendChart({ dashboard: d }: { dashboard: Dashboard }) {
   }));
   return (
     <div role="img" aria-label={t('stats.dashboard.trendTitle')}>
-      <LineChart
+      <BarChart
         h={260}
         data={data}
         dataKey="month"
         withLegend
-        connectNulls={false}
         series={[
           { name: 'cases', label: t('stats.dashboard.cases'), color: SERIES_COLORS[0]! },
           { name: 'victims', label: t('stats.dashboard.victims'), color: SERIES_COLORS[1]! },
