@@ -84,3 +84,22 @@ test('an analyst breaks victims down by destination and sex and downloads it as 
   await expectNoSidewaysScroll(page, 'the analysis page at 360 px');
   await page.screenshot({ path: `${ARTIFACTS}stats-analysis-360.png`, fullPage: true });
 });
+
+test('the province analyst sees the regencies rolled up, protected, and cannot open their cases', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, 'analis.provinsi');
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: 'Dasbor pimpinan' })
+    .click();
+  await page.getByLabel('Tahun').selectOption('all');
+  await expect(page.getByText('Gabungan 2 gugus tugas.')).toBeVisible();
+  await expect(page.getByText(/ditampilkan sebagai "< 3"/)).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kasus' }),
+  ).toHaveCount(0);
+  const res = await page.request.get('/api/v1/cases');
+  expect([403, 404]).toContain(res.status());
+});
