@@ -13,6 +13,7 @@ import {
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { errors } from '../../platform/errors.js';
+import { AGGREGATED, readAggregate, refreshStale } from './stats.aggregate.js';
 import { keysOf, orderKeys } from './stats.keys.js';
 import { type StatsScope, statsScope } from './stats.policy.js';
 import * as repo from './stats.repository.js';
@@ -43,12 +44,47 @@ interface Resolved {
   where: repo.StatsWhere;
   offset: number;
   period: { from: string | null; to: string | null };
+  /** Months the pre-aggregated counts can answer for, or null when the filter needs the records. */
+  months: { fromMonth: string | null; toMonth: string | null; allTaskForces: boolean } | null;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** The month range of a whole-month period without a kecamatan filter (what the monthly counts hold). */
+function monthRange(filter: StatsFilter): { fromMonth: string | null; toMonth: string | null } | null {
+  if (filter.from || filter.to || filter.originDistrict) return null;
+  if (filter.year === undefined) return { fromMonth: null, toMonth: null };
+  const y = filter.year;
+  if (filter.month !== undefined)
+    return { fromMonth: `${y}-${pad2(filter.month)}`, toMonth: `${y}-${pad2(filter.month)}` };
+  if (filter.quarter !== undefined) {
+    const first = (filter.quarter - 1) * 3 + 1;
+    return { fromMonth: `${y}-${pad2(first)}`, toMonth: `${y}-${pad2(first + 2)}` };
+  }
+  return { fromMonth: `${y}-01`, toMonth: `${y}-12` };
+}
+
+async function offsetOf(db: Db, taskForceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('task_forces')
+    .select('time_zone')
+    .where('id', '=', taskForceId)
+    .executeTakeFirst();
+  return zoneOffsetMinutes(row?.time_zone ?? 'Asia/Makassar');
+}
+
+/** Brings the monthly counts of the task forces in scope up to date with their records. */
+async function freshAggregate(db: Db, r: Resolved) {
+  await refreshStale(db, r.months!.allTaskForces ? null : r.scope.taskForceIds, (id) => offsetOf(db, id));
+  return { taskForceIds: r.scope.taskForceIds, ...r.months! };
 }
 
 /** The scope and period of a request; 404 when the task force asked for is not visible. */
 async function resolve(db: Db, actor: Actor, filter: StatsFilter): Promise<Resolved> {
-  const scope = statsScope(actor, await repo.taskForceNodes(db), filter.taskForceId);
+  const nodes = await repo.taskForceNodes(db);
+  const scope = statsScope(actor, nodes, filter.taskForceId);
   if (!scope) throw errors.notFound();
+  const range = monthRange(filter);
   const zone = await db
     .selectFrom('task_forces')
     .select('time_zone')
@@ -60,6 +96,7 @@ async function resolve(db: Db, actor: Actor, filter: StatsFilter): Promise<Resol
     scope,
     offset,
     period,
+    months: range && { ...range, allTaskForces: scope.taskForceIds.length === nodes.length },
     where: { taskForceIds: scope.taskForceIds, ...period, originDistrict: filter.originDistrict },
   };
 }
@@ -78,7 +115,30 @@ const FUNNEL_OF: Record<string, string> = {
   p21: 'p21',
 };
 
+/** Cases or victims by an aggregated dimension (and optionally by month or year) from the monthly counts. */
+async function aggregateFacts(db: Db, q: BreakdownQuery, r: Resolved): Promise<Fact[] | null> {
+  if (!r.months || (q.indicator !== 'cases' && q.indicator !== 'victims')) return null;
+  const unit = q.indicator === 'cases' ? 'case' : 'victim';
+  const timeDims: StatDimension[] = ['month', 'year'];
+  const a = q.dimension;
+  const b = q.series ?? null;
+  const aTime = timeDims.includes(a);
+  if (b && !timeDims.includes(b)) return null;
+  if (b && aTime) return null;
+  if (!aTime && !AGGREGATED[unit].includes(a)) return null;
+  const w = await freshAggregate(db, r);
+  const asTime = (d: StatDimension, month: string) => (d === 'year' ? month.slice(0, 4) : month);
+  if (aTime) {
+    const rows = await readAggregate(db, w, unit, 'total', true);
+    return rows.map((x) => ({ values: { [a]: [asTime(a, x.month!)] }, n: x.n }));
+  }
+  const rows = await readAggregate(db, w, unit, a, b !== null);
+  return rows.map((x) => ({ values: { [a]: [x.key], ...(b && { [b]: [asTime(b, x.month!)] }) }, n: x.n }));
+}
+
 async function factsFor(db: Db, q: BreakdownQuery, r: Resolved): Promise<Fact[]> {
+  const aggregated = await aggregateFacts(db, q, r);
+  if (aggregated) return aggregated;
   const a = q.dimension;
   const b = q.series ?? null;
   const w = r.where;
@@ -255,19 +315,40 @@ export async function dashboard(
     }
     return m;
   };
-  const caseMonths = await byMonth(repo.countCases(db, r.where, 'month', null));
-  const victimMonths = await byMonth(repo.countVictims(db, r.where, 'month', null));
+  const total = (facts: Fact[]) => facts.reduce((sum, f) => sum + f.n, 0);
+  let caseMonths: Map<string, number>;
+  let victimMonths: Map<string, number>;
+  let child: number;
+  let deportees: number;
+  let bodies: number;
+  if (r.months) {
+    const w = await freshAggregate(db, r);
+    const months = async (unit: 'case' | 'victim') =>
+      new Map((await readAggregate(db, w, unit, 'total', true)).map((x) => [x.month!, x.n]));
+    caseMonths = await months('case');
+    victimMonths = await months('victim');
+    const byKey = async (d: StatDimension) =>
+      new Map((await readAggregate(db, w, 'victim', d, false)).map((x) => [x.key, x.n]));
+    child = (await byKey('age_group')).get('child') ?? 0;
+    const types = await byKey('case_type');
+    deportees = types.get('pmi_deportee') ?? 0;
+    bodies = types.get('pmi_deceased') ?? 0;
+  } else {
+    caseMonths = await byMonth(repo.countCases(db, r.where, 'month', null));
+    victimMonths = await byMonth(repo.countVictims(db, r.where, 'month', null));
+    const victimsBy = async (d: StatDimension, types?: string[]) =>
+      rawFacts(await repo.countVictims(db, r.where, d, null, types), d, null, r.offset);
+    child = (await victimsBy('age_group'))
+      .filter((f) => f.values.age_group![0] === 'child')
+      .reduce((sum, f) => sum + f.n, 0);
+    deportees = total(await victimsBy('sex', ['pmi_deportee']));
+    bodies = total(await victimsBy('sex', ['pmi_deceased']));
+  }
   const months = [...new Set([...caseMonths.keys(), ...victimMonths.keys()])].sort();
   const protect = (counts: number[][]) =>
     exact ? exactTable(counts) : suppressTable(counts, threshold, { withTotals: true });
   const caseTable = protect(months.map((m) => [caseMonths.get(m) ?? 0]));
   const victimTable = protect(months.map((m) => [victimMonths.get(m) ?? 0]));
-  const victimsBy = async (d: StatDimension, types?: string[]) =>
-    rawFacts(await repo.countVictims(db, r.where, d, null, types), d, null, r.offset);
-  const child = (await victimsBy('age_group'))
-    .filter((f) => f.values.age_group![0] === 'child')
-    .reduce((s, f) => s + f.n, 0);
-  const total = (facts: Fact[]) => facts.reduce((s, f) => s + f.n, 0);
   const referrals = new Map<string, number>();
   for (const f of rawFacts(
     await repo.countReferrals(db, r.where, 'referral_status', null),
@@ -302,8 +383,8 @@ export async function dashboard(
     cases: caseTable.grandTotal,
     victims: victimTable.grandTotal,
     childVictims: one(child),
-    deportees: one(total(await victimsBy('sex', ['pmi_deportee']))),
-    bodiesReturned: one(total(await victimsBy('sex', ['pmi_deceased']))),
+    deportees: one(deportees),
+    bodiesReturned: one(bodies),
     firstResponseOnTimePercent:
       due.length && enough(due.length) ? Math.round((onTime / due.length) * 1000) / 10 : null,
     medianDaysToFirstService: enough(facts.firstServices.length)
