@@ -249,7 +249,14 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
         },
       ])
       .execute();
-    const service = (personId: string, stage: string, status: string, requestedAt: string) => ({
+    const service = (
+      personId: string,
+      stage: string,
+      status: string,
+      requestedAt: string,
+      dueAt: string,
+      completedAt: string | null,
+    ) => ({
       id: randomUUID(),
       case_id: c1.id,
       person_id: personId,
@@ -258,6 +265,8 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
       provider_agency_id: agencyA,
       status,
       requested_at: requestedAt,
+      due_at: dueAt,
+      completed_at: completedAt,
       created_by: userId,
       version: 1,
       updated_at: requestedAt,
@@ -265,8 +274,23 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
     await db
       .insertInto('services')
       .values([
-        service(c1.personIds[0]!, 'rehabilitasi_kesehatan', 'completed', '2025-03-11T02:00:00.000Z'),
-        service(c1.personIds[2]!, 'rehabilitasi_sosial', 'in_progress', '2025-03-15T02:00:00.000Z'),
+        service(
+          c1.personIds[0]!,
+          'rehabilitasi_kesehatan',
+          'completed',
+          '2025-03-11T02:00:00.000Z',
+          '2025-03-12T02:00:00.000Z',
+          '2025-03-11T10:00:00.000Z',
+        ),
+        // past its deadline and not done
+        service(
+          c1.personIds[2]!,
+          'rehabilitasi_sosial',
+          'in_progress',
+          '2025-03-15T02:00:00.000Z',
+          '2025-03-16T02:00:00.000Z',
+          null,
+        ),
       ])
       .execute();
     const referral = (caseId: string, status: string, sentAt: string, respondedAt: string | null) => ({
@@ -537,6 +561,7 @@ describe.each(DB_KINDS)('statistics on %s', (kind) => {
       bodiesReturned: 0,
       // c1 and c5 answered within the hour; c2 late; c3 never answered
       firstResponseOnTimePercent: 50,
+      serviceDeadlinesMetPercent: 50,
       medianDaysToFirstService: 1,
       referrals: { sent: 3, accepted: 1, declined: 1, pending: 1 },
       medianReferralResponseHours: 15,

@@ -206,6 +206,8 @@ export const dashboardSchema = z.object({
   bodiesReturned: released,
   /** Share (0-100) of cases whose first response came within its deadline; null when none is due. */
   firstResponseOnTimePercent: z.number().nullable(),
+  /** Share (0-100) of service deadlines met (completed by the due time) among those completed or past due. */
+  serviceDeadlinesMetPercent: z.number().nullable(),
   /** Median whole days from report to the first service requested; null when no service yet. */
   medianDaysToFirstService: z.number().nullable(),
   referrals: z.object({ sent: released, accepted: released, declined: released, pending: released }),

@@ -200,9 +200,25 @@ export async function legalStagesReached(db: Db, w: StatsWhere) {
 }
 
 /** Timing and money figures of the dashboard, for cases reported in the period. */
-export async function dashboardFacts(db: Db, w: StatsWhere) {
+export interface DashboardFacts {
+  responses: { due: string; at: string | null }[];
+  firstServices: { reported: string; first: string }[];
+  referralAnswers: { sent: string; answered: string }[];
+  serviceDeadlines: { due: string; done: string | null }[];
+  granted: number;
+  paid: number;
+}
+
+export async function dashboardFacts(db: Db, w: StatsWhere): Promise<DashboardFacts> {
   if (w.taskForceIds.length === 0)
-    return { responses: [], firstServices: [], referralAnswers: [], granted: 0, paid: 0 };
+    return {
+      responses: [],
+      firstServices: [],
+      referralAnswers: [],
+      serviceDeadlines: [],
+      granted: 0,
+      paid: 0,
+    };
   const responses = (
     await sql<{
       due: string;
@@ -224,6 +240,13 @@ export async function dashboardFacts(db: Db, w: StatsWhere) {
       from referrals r join cases c on c.id = r.case_id
       where r.responded_at is not null and ${referralScope(w)}`.execute(db)
   ).rows;
+  const serviceDeadlines = (
+    await sql<{ due: string; done: string | null }>`select s.due_at as due, s.completed_at as done
+      from services s join cases c on c.id = s.case_id
+      where s.due_at is not null and s.status not in ('declined', 'cancelled') and ${inScope('c', w)}`.execute(
+      db,
+    )
+  ).rows;
   const money = (
     await sql<{ granted: unknown; paid: unknown }>`select
         (select coalesce(sum(rs.granted_amount), 0) from legal_restitutions rs join cases c on c.id = rs.case_id
@@ -236,6 +259,7 @@ export async function dashboardFacts(db: Db, w: StatsWhere) {
     responses,
     firstServices,
     referralAnswers,
+    serviceDeadlines,
     granted: Number(money.granted),
     paid: Number(money.paid),
   };

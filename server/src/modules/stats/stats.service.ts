@@ -364,6 +364,8 @@ export async function dashboard(
   const now = deps.clock.now().toISOString();
   const due = facts.responses.filter((x) => x.at !== null || x.due < now);
   const onTime = due.filter((x) => x.at !== null && x.at <= x.due).length;
+  const serviceDue = facts.serviceDeadlines.filter((x) => x.done !== null || x.due < now);
+  const serviceMet = serviceDue.filter((x) => x.done !== null && x.done <= x.due).length;
   const enough = (n: number) => exact || n >= threshold;
   const day = 86_400_000;
   const accepted = at('accepted');
@@ -387,6 +389,10 @@ export async function dashboard(
     bodiesReturned: one(bodies),
     firstResponseOnTimePercent:
       due.length && enough(due.length) ? Math.round((onTime / due.length) * 1000) / 10 : null,
+    serviceDeadlinesMetPercent:
+      serviceDue.length && enough(serviceDue.length)
+        ? Math.round((serviceMet / serviceDue.length) * 1000) / 10
+        : null,
     medianDaysToFirstService: enough(facts.firstServices.length)
       ? median(
           facts.firstServices.map((x) =>

@@ -40,7 +40,7 @@ export function SecretariatDashboardPage() {
         {dash.isError ? (
           <ErrorAlert error={dash.error} onRetry={() => void dash.refetch()} showFieldMessages />
         ) : null}
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
           <Card withBorder padding="md">
             <Text size="sm" c="dimmed">
               {t('stats.dashboard.cases')}
@@ -57,6 +57,16 @@ export function SecretariatDashboardPage() {
               {late === null
                 ? t('stats.dashboard.notAvailable')
                 : `${formatNumber(Math.round(late * 10) / 10, lang)}%`}
+            </Text>
+          </Card>
+          <Card withBorder padding="md">
+            <Text size="sm" c="dimmed">
+              {t('stats.secretariat.serviceDeadlines')}
+            </Text>
+            <Text fz={26} fw={700}>
+              {d?.serviceDeadlinesMetPercent == null
+                ? t('stats.dashboard.notAvailable')
+                : `${formatNumber(d.serviceDeadlinesMetPercent, lang)}%`}
             </Text>
           </Card>
           <Card withBorder padding="md">
