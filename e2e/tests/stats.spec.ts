@@ -103,3 +103,28 @@ test('the province analyst sees the regencies rolled up, protected, and cannot o
   const res = await page.request.get('/api/v1/cases');
   expect([403, 404]).toContain(res.status());
 });
+
+test('the secretariat sees work in progress, services, referrals and the RAD with exact counts', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, 'koordinator.dp3a');
+  await page
+    .getByRole('navigation', { name: 'Navigasi utama' })
+    .getByRole('link', { name: 'Dasbor sekretariat' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dasbor sekretariat' })).toBeVisible();
+  await page.getByLabel('Tahun').selectOption('all');
+  await expect(page.getByRole('table', { name: 'Kasus menurut tahap' })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Layanan dibutuhkan dan diberikan per tahap SOP' }),
+  ).toBeVisible();
+  await expect(page.getByText('Laporan kemajuan RAD yang belum masuk')).toBeVisible();
+  await expect(page.getByText('Tenggat layanan terpenuhi')).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}stats-secretariat-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Kasus menurut tahap' })).toBeVisible();
+  await expectNoSidewaysScroll(page, 'the secretariat dashboard at 360 px');
+  await page.screenshot({ path: `${ARTIFACTS}stats-secretariat-360.png`, fullPage: true });
+});

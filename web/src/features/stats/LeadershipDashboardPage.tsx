@@ -81,8 +81,14 @@ export function LeadershipDashboardPage() {
                 />
                 <Figure label={t('stats.dashboard.referralsSent')} value={num(d.referrals.sent)} />
                 <Figure
+                  label={t('stats.dashboard.restitutionGranted')}
+                  value={rupiah(d.restitution.granted)}
+                  small
+                />
+                <Figure
                   label={t('stats.dashboard.restitutionPaid')}
-                  value={`${rupiah(d.restitution.paid)} / ${rupiah(d.restitution.granted)}`}
+                  value={rupiah(d.restitution.paid)}
+                  small
                 />
               </SimpleGrid>
             </section>
