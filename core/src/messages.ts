@@ -199,6 +199,27 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Anda tidak dapat mencabut peran administrator dari akun sendiri.',
     en: 'You cannot remove the administrator role from your own account.',
   },
+  period_mixed: {
+    id: 'Pilih satu jenis periode saja: tahun (dengan triwulan atau bulan) atau rentang tanggal.',
+    en: 'Choose one kind of period: a year (with a quarter or a month) or a date range.',
+  },
+  year_required: { id: 'Pilih tahunnya juga.', en: 'Choose the year too.' },
+  range_order: {
+    id: 'Tanggal akhir tidak boleh sebelum tanggal awal.',
+    en: 'The end date cannot be before the start date.',
+  },
+  dimension_not_allowed: {
+    id: 'Indikator ini tidak dapat dirinci menurut dimensi tersebut.',
+    en: 'This indicator cannot be broken down by that dimension.',
+  },
+  series_same_as_dimension: {
+    id: 'Pilih dimensi pembanding yang berbeda dari dimensi utama.',
+    en: 'Choose a series different from the main dimension.',
+  },
+  district_code_format: {
+    id: 'Kode kecamatan tidak valid (format 53.10.01).',
+    en: 'Invalid district code (format 53.10.01).',
+  },
   date_format: { id: 'Tanggal tidak valid (format TTTT-BB-HH).', en: 'Invalid date (YYYY-MM-DD).' },
   datetime_format: { id: 'Tanggal dan waktu tidak valid.', en: 'Invalid date and time.' },
   date_in_future: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },

@@ -28,6 +28,7 @@ import { referralRoutes } from './modules/referrals/referral.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { serviceRoutes } from './modules/services/service.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { membershipRoutes } from './modules/taskforces/membership.routes.js';
 import { taskForceRoutes } from './modules/taskforces/taskforce.routes.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(notificationRoutes(deps));
       await v1.register(reintegrationRoutes(deps));
       await v1.register(legalRoutes(deps));
+      await v1.register(statsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

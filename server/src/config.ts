@@ -49,6 +49,13 @@ export const configSchema = z.object({
   /** How long an emergency (break-glass) opening of a case lasts. */
   BREAK_GLASS_MINUTES: positiveInt(120),
   WEB_DIST: z.string().optional(),
+  /** Statistics for leadership, analysts and roll-ups hide counts from 1 to this value minus one. */
+  STATS_SMALL_CELL_THRESHOLD: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(2, 'must be at least 2')
+    .max(20, 'must be at most 20')
+    .default(3),
   /** Scheduled backups: where to (off when unset), how often, how many to keep. */
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_INTERVAL_HOURS: positiveInt(24),

@@ -35,6 +35,8 @@ export type AuditAction =
   | 'taskforce.member_changed'
   | 'taskforce.focal_person_created'
   | 'taskforce.focal_person_changed'
+  | 'stats.read'
+  | 'stats.exported'
   | 'plan.created'
   | 'plan.exported'
   | 'plan.imported'

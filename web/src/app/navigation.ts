@@ -17,7 +17,10 @@ export interface NavigationItem {
     | 'nav.emergency'
     | 'nav.deadlines'
     | 'nav.profile'
-    | 'nav.legal';
+    | 'nav.legal'
+    | 'nav.statsDashboard'
+    | 'nav.statsSecretariat'
+    | 'nav.statsAnalysis';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
   /** Also shown to holders of this one. */
@@ -31,6 +34,9 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/cases', label: 'nav.cases', permission: 'case.read' },
   { path: '/referrals', label: 'nav.referrals', permission: 'case.read' },
   { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
+  { path: '/dashboard', label: 'nav.statsDashboard', permission: 'stats.read' },
+  { path: '/secretariat', label: 'nav.statsSecretariat', permission: 'stats.exact' },
+  { path: '/analysis', label: 'nav.statsAnalysis', permission: 'stats.read' },
   { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
   { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
   { path: '/work-programme', label: 'nav.workProgramme', permission: 'taskforce.read' },

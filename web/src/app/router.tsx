@@ -19,6 +19,9 @@ import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
 import { ReferralPage } from '../features/services/ReferralPage';
 import { ReferralsPage } from '../features/services/ReferralsPage';
+import { AnalysisPage } from '../features/stats/AnalysisPage';
+import { LeadershipDashboardPage } from '../features/stats/LeadershipDashboardPage';
+import { SecretariatDashboardPage } from '../features/stats/SecretariatDashboardPage';
 import { TaskForcePage } from '../features/taskforces/TaskForcePage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
@@ -163,6 +166,30 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="case.read">
               <LegalCasePage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'dashboard',
+          element: (
+            <RequirePermission permission="stats.read">
+              <LeadershipDashboardPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'secretariat',
+          element: (
+            <RequirePermission permission="stats.exact">
+              <SecretariatDashboardPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'analysis',
+          element: (
+            <RequirePermission permission="stats.read">
+              <AnalysisPage />
             </RequirePermission>
           ),
         },

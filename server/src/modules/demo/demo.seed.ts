@@ -194,6 +194,13 @@ export const DEMO_USERS: { username: string; displayName: string; agency: string
     roles: ['leadership'],
   },
   { username: 'analis.bappeda', displayName: 'Analis Data (demo)', agency: 'bappeda', roles: ['analyst'] },
+  // The province task force's analyst sees the regencies' figures rolled up, never their records.
+  {
+    username: 'analis.provinsi',
+    displayName: 'Analis Data Provinsi NTT (demo)',
+    agency: 'dp3ap2kb_ntt',
+    roles: ['analyst'],
+  },
   // Prosecutors hold the investigator role: the same legal-track permission, at a prosecution office.
   {
     username: 'jaksa.kejari',
@@ -243,6 +250,16 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     agencyIds.set(a.key, created.id);
   }
   await seedDemoMembership(deps, regency, agencyIds);
+  const provinceAgency = await createAgency(deps, null, meta, {
+    name: 'Dinas Pemberdayaan Perempuan dan Perlindungan Anak Provinsi NTT',
+    shortName: 'DP3AP2KB NTT',
+    htcdsType: 'LocalGovernmentOrganisation',
+    sector: DEMO_AGENCIES.find((a) => a.key === 'dp3a')!.sector,
+    regionCode: '53',
+    taskForceId: province.id,
+    active: true,
+  });
+  agencyIds.set('dp3ap2kb_ntt', provinceAgency.id);
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const created = await createUser(deps, null, meta, {

@@ -12,6 +12,7 @@ import * as plans from '../../migrations/202611290431_plans.js';
 import * as childRestitution from '../../migrations/202611290440_child_restitution.js';
 import * as workDocuments from '../../migrations/202611290450_work_documents.js';
 import * as workProgramme from '../../migrations/202611290460_work_programme.js';
+import * as stats from '../../migrations/202611300100_stats.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290440_child_restitution': childRestitution,
   '202611290450_work_documents': workDocuments,
   '202611290460_work_programme': workProgramme,
+  '202611300100_stats': stats,
 };
 
 /** Names of every migration, in the order they apply. */

@@ -20,6 +20,10 @@ export function HomePage() {
   const steps: NextStep[] = [];
   if (can('case.create'))
     steps.push({ path: '/cases/new', title: t('cases.create'), body: t('home.cards.caseCreate') });
+  if (can('stats.read')) {
+    steps.push({ path: '/dashboard', title: t('nav.statsDashboard'), body: t('home.cards.statsDashboard') });
+    steps.push({ path: '/analysis', title: t('nav.statsAnalysis'), body: t('home.cards.statsAnalysis') });
+  }
   if (can('screening.checklist.manage'))
     steps.push({
       path: '/settings/screening-checklist',

@@ -1,0 +1,276 @@
+import type { StatDimension } from '@sinergi/core';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/connect.js';
+import type { TaskForceNode } from './stats.policy.js';
+
+/**
+ * The only SQL of the statistics. Queries group by columns of the records that identify no one
+ * (case type, stage, sex, age in years, kecamatan, country ...); names, NIK, birth dates,
+ * addresses and free text are never selected.
+ */
+
+export interface StatsWhere {
+  taskForceIds: string[];
+  from: string | null;
+  to: string | null;
+  originDistrict?: string;
+}
+
+/** One group of the raw counts: the raw values of up to two grouping columns and the count. */
+export interface RawCount {
+  a: unknown;
+  b: unknown;
+  n: number;
+}
+
+const AGE = 'coalesce(p.age_at_incident, p.estimated_age)';
+// An hour of the UTC report time is enough to place it in a local month or year.
+const REPORT_HOUR = 'substr(c.reported_at, 1, 13)';
+
+const CASE_COLUMNS: Partial<Record<StatDimension, string>> = {
+  case_type: 'c.case_type',
+  stage: 'c.stage',
+  origin_district: 'c.origin_district_code',
+  // a destination province without a country is inside Indonesia
+  destination_country:
+    "coalesce(c.destination_country, case when c.destination_region_code is not null then 'ID' end)",
+  destination_province: 'c.destination_region_code',
+  exploitation_type: 'c.exploitation_types',
+  labour_sector: 'c.profile',
+  recruitment_method: 'c.profile',
+  recruitment_platform: 'c.profile',
+  departure: 'c.departure',
+  month: REPORT_HOUR,
+  year: REPORT_HOUR,
+  task_force: 'c.task_force_id',
+};
+
+const VICTIM_COLUMNS: Partial<Record<StatDimension, string>> = {
+  ...CASE_COLUMNS,
+  sex: 'p.sex',
+  age_group: 'p.is_child',
+  age_simfoni: AGE,
+  age_ctdc: AGE,
+};
+
+const SERVICE_COLUMNS: Partial<Record<StatDimension, string>> = {
+  sop_stage: 's.stage',
+  service_status: 's.status',
+  month: 'substr(s.requested_at, 1, 13)',
+  task_force: 'c.task_force_id',
+};
+
+const REFERRAL_COLUMNS: Partial<Record<StatDimension, string>> = {
+  referral_status: 'r.status',
+  month: 'substr(r.sent_at, 1, 13)',
+  task_force: 'r.from_task_force_id',
+};
+
+function column(map: Partial<Record<StatDimension, string>>, d: StatDimension | null): RawBuilder<unknown> {
+  if (!d) return sql`null`;
+  const c = map[d];
+  if (!c) throw new Error(`dimension ${d} has no column here`);
+  // Only the constant column names above are ever spliced in.
+  return sql.raw(c);
+}
+
+function inScope(alias: string, w: StatsWhere) {
+  const parts = [sql`${sql.ref(`${alias}.task_force_id`)} in (${sql.join(w.taskForceIds)})`];
+  if (w.from) parts.push(sql`c.reported_at >= ${w.from}`);
+  if (w.to) parts.push(sql`c.reported_at < ${w.to}`);
+  if (w.originDistrict) parts.push(sql`c.origin_district_code = ${w.originDistrict}`);
+  return sql.join(parts, sql` and `);
+}
+
+async function grouped(
+  db: Db,
+  query: RawBuilder<{ a: unknown; b: unknown; n: unknown }>,
+): Promise<RawCount[]> {
+  const { rows } = await query.execute(db);
+  return rows.map((r) => ({ a: r.a, b: r.b, n: Number(r.n) }));
+}
+
+/** Cases reported in the period, grouped. */
+export function countCases(
+  db: Db,
+  w: StatsWhere,
+  a: StatDimension,
+  b: StatDimension | null,
+  caseTypes?: string[],
+) {
+  if (w.taskForceIds.length === 0) return Promise.resolve([]);
+  const types = caseTypes ? sql` and c.case_type in (${sql.join(caseTypes)})` : sql``;
+  return grouped(
+    db,
+    sql<{
+      a: unknown;
+      b: unknown;
+      n: unknown;
+    }>`select ${column(CASE_COLUMNS, a)} as a, ${column(CASE_COLUMNS, b)} as b, count(*) as n
+      from cases c where ${inScope('c', w)}${types} group by 1, 2`,
+  );
+}
+
+/** Victims of the cases reported in the period, grouped; optionally only some case types. */
+export function countVictims(
+  db: Db,
+  w: StatsWhere,
+  a: StatDimension,
+  b: StatDimension | null,
+  caseTypes?: string[],
+) {
+  if (w.taskForceIds.length === 0) return Promise.resolve([]);
+  const types = caseTypes ? sql` and c.case_type in (${sql.join(caseTypes)})` : sql``;
+  return grouped(
+    db,
+    sql<{
+      a: unknown;
+      b: unknown;
+      n: unknown;
+    }>`select ${column(VICTIM_COLUMNS, a)} as a, ${column(VICTIM_COLUMNS, b)} as b, count(*) as n
+      from persons p join cases c on c.id = p.case_id
+      where p.role = 'victim' and ${inScope('c', w)}${types} group by 1, 2`,
+  );
+}
+
+/** Services requested for cases reported in the period, grouped. */
+export function countServices(db: Db, w: StatsWhere, a: StatDimension, b: StatDimension | null) {
+  if (w.taskForceIds.length === 0) return Promise.resolve([]);
+  return grouped(
+    db,
+    sql<{
+      a: unknown;
+      b: unknown;
+      n: unknown;
+    }>`select ${column(SERVICE_COLUMNS, a)} as a, ${column(SERVICE_COLUMNS, b)} as b, count(*) as n
+      from services s join cases c on c.id = s.case_id
+      where ${inScope('c', w)} group by 1, 2`,
+  );
+}
+
+/** Needed SOP stages (comma lists per victim) and completed services per stage, with their task force. */
+export async function serviceNeedsAndDeliveries(db: Db, w: StatsWhere) {
+  if (w.taskForceIds.length === 0) return { needs: [], delivered: [] };
+  const needs = await grouped(
+    db,
+    sql<{ a: unknown; b: unknown; n: unknown }>`select n.stages as a, c.task_force_id as b, count(*) as n
+      from service_needs n join cases c on c.id = n.case_id
+      join persons p on p.id = n.person_id
+      where p.role = 'victim' and ${inScope('c', w)} group by 1, 2`,
+  );
+  const delivered = await grouped(
+    db,
+    sql<{ a: unknown; b: unknown; n: unknown }>`select s.stage as a, c.task_force_id as b, count(*) as n
+      from services s join cases c on c.id = s.case_id
+      where s.status = 'completed' and ${inScope('c', w)} group by 1, 2`,
+  );
+  return { needs, delivered };
+}
+
+/** Referrals sent by the task forces in the period, by the time they were sent. */
+function referralScope(w: StatsWhere) {
+  const parts = [sql`r.from_task_force_id in (${sql.join(w.taskForceIds)})`];
+  if (w.from) parts.push(sql`r.sent_at >= ${w.from}`);
+  if (w.to) parts.push(sql`r.sent_at < ${w.to}`);
+  if (w.originDistrict) parts.push(sql`c.origin_district_code = ${w.originDistrict}`);
+  return sql.join(parts, sql` and `);
+}
+
+export function countReferrals(db: Db, w: StatsWhere, a: StatDimension, b: StatDimension | null) {
+  if (w.taskForceIds.length === 0) return Promise.resolve([]);
+  return grouped(
+    db,
+    sql<{
+      a: unknown;
+      b: unknown;
+      n: unknown;
+    }>`select ${column(REFERRAL_COLUMNS, a)} as a, ${column(REFERRAL_COLUMNS, b)} as b, count(*) as n
+      from referrals r join cases c on c.id = r.case_id
+      where ${referralScope(w)} group by 1, 2`,
+  );
+}
+
+/** Each legal stage recorded for a case reported in the period, once per case and stage. */
+export async function legalStagesReached(db: Db, w: StatsWhere) {
+  if (w.taskForceIds.length === 0) return [];
+  const { rows } = await sql<{ case_id: string; stage: string; details: string; task_force_id: string }>`
+    select distinct ls.case_id, ls.stage, ls.details, c.task_force_id
+      from legal_stages ls join cases c on c.id = ls.case_id where ${inScope('c', w)}`.execute(db);
+  return rows;
+}
+
+/** Timing and money figures of the dashboard, for cases reported in the period. */
+export interface DashboardFacts {
+  responses: { due: string; at: string | null }[];
+  firstServices: { reported: string; first: string }[];
+  referralAnswers: { sent: string; answered: string }[];
+  serviceDeadlines: { due: string; done: string | null }[];
+  granted: number;
+  paid: number;
+}
+
+export async function dashboardFacts(db: Db, w: StatsWhere): Promise<DashboardFacts> {
+  if (w.taskForceIds.length === 0)
+    return {
+      responses: [],
+      firstServices: [],
+      referralAnswers: [],
+      serviceDeadlines: [],
+      granted: 0,
+      paid: 0,
+    };
+  const responses = (
+    await sql<{
+      due: string;
+      at: string | null;
+    }>`select c.first_response_due_at as due, c.first_response_at as at
+      from cases c where ${inScope('c', w)}`.execute(db)
+  ).rows;
+  const firstServices = (
+    await sql<{
+      reported: string;
+      first: string;
+    }>`select c.reported_at as reported, min(s.requested_at) as first
+      from cases c join services s on s.case_id = c.id where ${inScope('c', w)} group by c.id, c.reported_at`.execute(
+      db,
+    )
+  ).rows;
+  const referralAnswers = (
+    await sql<{ sent: string; answered: string }>`select r.sent_at as sent, r.responded_at as answered
+      from referrals r join cases c on c.id = r.case_id
+      where r.responded_at is not null and ${referralScope(w)}`.execute(db)
+  ).rows;
+  const serviceDeadlines = (
+    await sql<{ due: string; done: string | null }>`select s.due_at as due, s.completed_at as done
+      from services s join cases c on c.id = s.case_id
+      where s.due_at is not null and s.status not in ('declined', 'cancelled') and ${inScope('c', w)}`.execute(
+      db,
+    )
+  ).rows;
+  const money = (
+    await sql<{ granted: unknown; paid: unknown }>`select
+        (select coalesce(sum(rs.granted_amount), 0) from legal_restitutions rs join cases c on c.id = rs.case_id
+          where ${inScope('c', w)}) as granted,
+        (select coalesce(sum(pay.amount), 0) from legal_restitution_payments pay
+          join legal_restitutions rs on rs.id = pay.restitution_id join cases c on c.id = rs.case_id
+          where ${inScope('c', w)}) as paid`.execute(db)
+  ).rows[0]!;
+  return {
+    responses,
+    firstServices,
+    referralAnswers,
+    serviceDeadlines,
+    granted: Number(money.granted),
+    paid: Number(money.paid),
+  };
+}
+
+export function taskForceNodes(db: Db): Promise<TaskForceNode[]> {
+  return db.selectFrom('task_forces').select(['id', 'level', 'parent_id']).execute();
+}
+
+export async function taskForceNames(db: Db, ids: string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await db.selectFrom('task_forces').select(['id', 'name']).where('id', 'in', ids).execute();
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
