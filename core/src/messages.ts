@@ -156,6 +156,30 @@ export const FIELD_MESSAGES: Dict = {
     en: 'This period is already reported; correct the existing report.',
   },
   sub_task_force_unknown: { id: 'Sub gugus tugas tidak ditemukan.', en: 'Unknown sub-task force.' },
+  case_number_format: {
+    id: 'Nomor kasus tidak valid (contoh: TPPO/53.10/2026/0001). Rapat hanya memakai nomor kasus, bukan nama.',
+    en: 'Invalid case number (e.g. TPPO/53.10/2026/0001). Meetings use case numbers only, never names.',
+  },
+  url_format: {
+    id: 'Tautan harus diawali http:// atau https://.',
+    en: 'The link must start with http:// or https://.',
+  },
+  place_or_link: {
+    id: 'Isi tempat rapat atau tautan rapat daring.',
+    en: 'Enter the meeting place or an online meeting link.',
+  },
+  ends_before_start: {
+    id: 'Waktu selesai harus setelah waktu mulai.',
+    en: 'The end time must be after the start time.',
+  },
+  drop_needs_note: {
+    id: 'Tulis alasan mengapa tindak lanjut dibatalkan.',
+    en: 'Say why the action is dropped.',
+  },
+  activity_unknown: {
+    id: 'Kegiatan RAD tidak ditemukan.',
+    en: 'Unknown action-plan activity.',
+  },
   cannot_disable_self: {
     id: 'Anda tidak dapat menonaktifkan akun sendiri.',
     en: 'You cannot disable your own account.',

@@ -20,6 +20,7 @@ import { breakGlassRoutes } from './modules/cases/break-glass.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
+import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { planRoutes } from './modules/plans/plan.routes.js';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(taskForceRoutes(deps));
       await v1.register(membershipRoutes(deps));
       await v1.register(planRoutes(deps));
+      await v1.register(meetingRoutes(deps));
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));

@@ -5,6 +5,8 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  meetings: MeetingTable;
+  meeting_actions: MeetingActionTable;
   plans: PlanTable;
   plan_programmes: PlanProgrammeTable;
   plan_activities: PlanActivityTable;
@@ -610,4 +612,44 @@ export interface ProgressReportTable {
   intervention_agency_id: string | null;
   created_by: string;
   created_at: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  task_force_id: string;
+  type: 'rakor' | 'evaluation' | 'planning' | 'case_conference' | 'other';
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: string;
+  online_link: string;
+  chair: string;
+  minute_taker: string;
+  invited_agency_ids: string;
+  invited_people: string;
+  agenda: string;
+  attendees: string;
+  minutes: string;
+  decisions: string;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingActionTable {
+  id: string;
+  meeting_id: string;
+  task_force_id: string;
+  description: string;
+  owner_agency_id: string;
+  due_date: string;
+  activity_id: string | null;
+  status: 'open' | 'done' | 'dropped';
+  status_note: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }
