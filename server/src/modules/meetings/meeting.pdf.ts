@@ -9,17 +9,17 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
  * numbers but never a victim's name.
  */
 
-pdfmake.setFonts({
-  Helvetica: {
-    normal: 'Helvetica',
-    bold: 'Helvetica-Bold',
-    italics: 'Helvetica-Oblique',
-    bolditalics: 'Helvetica-BoldOblique',
-  },
-});
-// The documents embed nothing from files or the network.
+const HELVETICA = {
+  normal: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italics: 'Helvetica-Oblique',
+  bolditalics: 'Helvetica-BoldOblique',
+};
+const STANDARD_FONTS = new Set<string>(Object.values(HELVETICA));
+pdfmake.setFonts({ Helvetica: HELVETICA });
+// The documents embed nothing from files or the network: only the PDF standard fonts are named.
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 const TYPE_LABEL: Record<Meeting['type'], string> = {
   rakor: 'Rapat Koordinasi',
