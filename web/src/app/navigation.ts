@@ -9,6 +9,8 @@ export interface NavigationItem {
     | 'nav.cases'
     | 'nav.taskForce'
     | 'nav.plans'
+    | 'nav.meetings'
+    | 'nav.overview'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -32,6 +34,8 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/legal', label: 'nav.legal', permission: 'legal.manage' },
   { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
   { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
+  { path: '/meetings', label: 'nav.meetings', permission: 'taskforce.read' },
+  { path: '/meetings/overview', label: 'nav.overview', permission: 'meeting.manage' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

@@ -12,6 +12,10 @@ import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute
 import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
+import { MeetingFormPage } from '../features/meetings/MeetingFormPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { OverviewPage } from '../features/meetings/OverviewPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
@@ -178,6 +182,46 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="taskforce.read">
               <PlanPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <MeetingsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/overview',
+          element: (
+            <RequirePermission permission="meeting.manage">
+              <OverviewPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/new',
+          element: (
+            <RequirePermission permission="meeting.manage">
+              <MeetingFormPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/:id',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <MeetingPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/:id/edit',
+          element: (
+            <RequirePermission permission="meeting.manage">
+              <MeetingFormPage />
             </RequirePermission>
           ),
         },
