@@ -390,3 +390,44 @@ describe.each(DB_KINDS)('coordination meetings and follow-up actions on %s', (ki
     expect((await call(env, leader, 'GET', `/api/v1/meetings/${meetingId}/pdf/poster`)).statusCode).toBe(400);
   });
 });
+
+describe.each(DB_KINDS)('demo meetings on %s', (kind) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv(kind);
+  });
+  afterAll(async () => env?.close());
+
+  it('walks the January meeting from the news report and the open actions it left', async () => {
+    const { seedDemo } = await import('../src/modules/demo/demo.seed.js');
+    await seedDemo(env.deps, 'Kopi-Ruteng-Pagi-7');
+    const s = await signIn(env, 'koordinator.dp3a', 'Kopi-Ruteng-Pagi-7');
+    const list = (await call(env, s, 'GET', '/api/v1/meetings')).json().items;
+    expect(list.map((m: { type: string }) => m.type)).toEqual(['rakor', 'rakor', 'evaluation']);
+    const january = list.find((m: { startsAt: string }) => m.startsAt === '2026-01-27T01:00:00.000Z');
+    const m = (await call(env, s, 'GET', `/api/v1/meetings/${january.id}`)).json();
+    expect(m.place).toBe('Aula Ranaka, Kantor Bupati Manggarai');
+    expect(m.attendees.length).toBeGreaterThanOrEqual(10);
+    expect(m.attendees.some((a: { agencyShortName: string }) => a.agencyShortName === 'IOM Indonesia')).toBe(
+      true,
+    );
+    expect(m.decisions.join(' ')).toContain('SOP pelayanan terpadu');
+    expect(m.actions.map((a: { status: string }) => a.status).sort()).toEqual([
+      'done',
+      'dropped',
+      'open',
+      'open',
+    ]);
+    const next = list[0];
+    const pack = (await call(env, s, 'GET', `/api/v1/meetings/${next.id}/agenda-pack`)).json();
+    expect(pack.previousMeeting.id).toBe(january.id);
+    expect(pack.reports.length).toBeGreaterThan(10);
+    expect(pack.reports.some((r: { obstacles: string }) => r.obstacles !== '')).toBe(true);
+    expect(pack.openActions.length).toBe(3);
+    const overview = (await call(env, s, 'GET', '/api/v1/meetings/overview')).json();
+    expect(overview.nextMeeting.id).toBe(next.id);
+    expect(overview.overdueActions.length).toBeGreaterThanOrEqual(2);
+    const minutes = await call(env, s, 'GET', `/api/v1/meetings/${january.id}/pdf/minutes`);
+    expect(await pdfText(minutes.rawPayload)).toContain('Aula Ranaka');
+  }, 120_000);
+});
