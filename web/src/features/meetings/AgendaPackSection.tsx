@@ -1,6 +1,7 @@
-import { Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Badge, Button, Card, Group, Skeleton, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { formatDate, type Meeting, type MeetingAction } from '@sinergi/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { useLanguage } from '../../i18n';
@@ -22,9 +23,13 @@ export function AgendaPackSection({ meeting, onChangeStatus }: AgendaPackSection
   const lang = useLanguage();
   const pack = useAgendaPack(meeting.id);
   const save = useSaveMeeting();
+  const [which, setWhich] = useState<'flagged' | 'all'>('flagged');
   if (pack.isPending) return <Skeleton height={160} radius="md" />;
   if (!pack.data) return <ErrorAlert error={pack.error} onRetry={() => void pack.refetch()} />;
   const p = pack.data;
+  const shown = p.reports.filter((r) => which === 'all' || r.obstacles !== '' || r.intervention !== '');
+  const byAgency = new Map<string, typeof shown>();
+  for (const r of shown) byAgency.set(r.agencyShortName, [...(byAgency.get(r.agencyShortName) ?? []), r]);
   const onAgenda = new Set(meeting.agenda.flatMap((a) => (a.activityId ? [a.activityId] : [])));
   const addToAgenda = (r: (typeof p.reports)[number]) => {
     const input = meetingToInput(meeting);
@@ -56,58 +61,91 @@ export function AgendaPackSection({ meeting, onChangeStatus }: AgendaPackSection
       <Title order={3} fz="h5" mb="xs">
         {t('meetings.pack.reports')}
       </Title>
-      {p.reports.length === 0 ? (
+      <Switch
+        mb="sm"
+        checked={which === 'flagged'}
+        onChange={(e) => setWhich(e.currentTarget.checked ? 'flagged' : 'all')}
+        label={t('meetings.pack.flagged', { count: p.reports.length })}
+      />
+      {shown.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('meetings.pack.noReports')}
         </Text>
       ) : (
-        <Stack gap="xs">
-          {p.reports.map((r) => (
-            <Card
-              key={`${r.activityId}-${r.year}-${r.period}`}
-              withBorder
-              radius="md"
-              padding="sm"
-              data-testid="pack-report"
-            >
-              <Group justify="space-between" wrap="wrap" gap="xs">
-                <Text size="sm" fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-                  {r.activityTitle}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {r.agencyShortName} ·{' '}
-                  {t('meetings.pack.period', {
-                    period: t(`plans.period.${r.periodKind}`, { n: r.period }),
-                    year: r.year,
-                  })}
-                </Text>
-              </Group>
-              <Text size="sm" mt={4}>
-                <b>{t('plans.achievement')}:</b> {r.achievement}
-              </Text>
-              {r.obstacles ? (
-                <Text size="sm">
-                  <b>{t('plans.obstacles')}:</b> {r.obstacles}
-                </Text>
-              ) : null}
-              {r.intervention ? (
-                <Text size="sm">
-                  <b>{t('plans.intervention')}:</b> {r.intervention}
-                  {r.interventionAgencyShortName
-                    ? ` (${t('meetings.pack.interventionBy', { agency: r.interventionAgencyShortName })})`
-                    : ''}
-                </Text>
-              ) : null}
-              {meeting.can.manage && !onAgenda.has(r.activityId) ? (
-                <Group justify="flex-end" mt="xs">
-                  <Button size="xs" variant="default" loading={save.isPending} onClick={() => addToAgenda(r)}>
-                    {t('meetings.pack.addToAgenda')}
-                  </Button>
+        <Accordion multiple variant="separated" radius="md">
+          {[...byAgency.entries()].map(([agency, rows]) => (
+            <Accordion.Item key={agency} value={agency}>
+              <Accordion.Control>
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" fw={600}>
+                    {agency}
+                  </Text>
+                  <Badge variant="light" radius="sm" color="gray">
+                    {t('meetings.pack.reportCount', { count: rows.length })}
+                  </Badge>
+                  {rows.some((r) => r.intervention) ? (
+                    <Badge variant="light" radius="sm" color="orange">
+                      {t('meetings.pack.interventions', { count: rows.filter((r) => r.intervention).length })}
+                    </Badge>
+                  ) : null}
                 </Group>
-              ) : null}
-            </Card>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <Stack gap="xs">
+                  {rows.map((r) => (
+                    <Card
+                      key={`${r.activityId}-${r.year}-${r.period}`}
+                      withBorder
+                      radius="md"
+                      padding="sm"
+                      data-testid="pack-report"
+                    >
+                      <Group justify="space-between" wrap="wrap" gap="xs">
+                        <Text size="sm" fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                          {r.activityTitle}
+                        </Text>
+                        <Text size="sm" c="dimmed">
+                          {t('meetings.pack.period', {
+                            period: t(`plans.period.${r.periodKind}`, { n: r.period }),
+                            year: r.year,
+                          })}
+                        </Text>
+                      </Group>
+                      <Text size="sm" mt={4}>
+                        <b>{t('plans.achievement')}:</b> {r.achievement}
+                      </Text>
+                      {r.obstacles ? (
+                        <Text size="sm">
+                          <b>{t('plans.obstacles')}:</b> {r.obstacles}
+                        </Text>
+                      ) : null}
+                      {r.intervention ? (
+                        <Text size="sm">
+                          <b>{t('plans.intervention')}:</b> {r.intervention}
+                          {r.interventionAgencyShortName
+                            ? ` (${t('meetings.pack.interventionBy', { agency: r.interventionAgencyShortName })})`
+                            : ''}
+                        </Text>
+                      ) : null}
+                      {meeting.can.manage && !onAgenda.has(r.activityId) ? (
+                        <Group justify="flex-end" mt="xs">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            loading={save.isPending}
+                            onClick={() => addToAgenda(r)}
+                          >
+                            {t('meetings.pack.addToAgenda')}
+                          </Button>
+                        </Group>
+                      ) : null}
+                    </Card>
+                  ))}
+                </Stack>
+              </Accordion.Panel>
+            </Accordion.Item>
           ))}
-        </Stack>
+        </Accordion>
       )}
       <Title order={3} fz="h5" mt="md" mb="xs">
         {t('meetings.pack.openActions')}

@@ -1,4 +1,16 @@
-import { Anchor, Button, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import {
   formatDateTime,
   formatTime,
@@ -99,115 +111,126 @@ export function MeetingPage() {
           ) : null}
         </Card>
 
-        <AgendaPackSection meeting={m} onChangeStatus={setChanging} />
-
-        <section aria-labelledby="agenda-title">
-          <Title order={2} fz="h4" mb="xs" id="agenda-title">
-            {t('meetings.sections.agenda')}
-          </Title>
-          {m.agenda.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('meetings.noAgenda')}
-            </Text>
-          ) : (
-            <List type="ordered" spacing={4} data-testid="agenda">
-              {m.agenda.map((a, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: agenda items are ordered text
-                <List.Item key={i}>
-                  <Text size="sm" fw={500} span>
-                    {a.title}
+        <Tabs defaultValue={Date.parse(m.startsAt) > Date.now() ? 'pack' : 'record'} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="record">{t('meetings.pack.recordTab')}</Tabs.Tab>
+            <Tabs.Tab value="pack">{t('meetings.pack.tab')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="pack">
+            <AgendaPackSection meeting={m} onChangeStatus={setChanging} />
+          </Tabs.Panel>
+          <Tabs.Panel value="record">
+            <Stack gap="lg">
+              <section aria-labelledby="agenda-title">
+                <Title order={2} fz="h4" mb="xs" id="agenda-title">
+                  {t('meetings.sections.agenda')}
+                </Title>
+                {m.agenda.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('meetings.noAgenda')}
                   </Text>
-                  {a.caseNumber ? (
-                    <Text size="sm" c="dimmed" span>
-                      {' · '}
-                      {t('meetings.case', { number: a.caseNumber })}
-                    </Text>
-                  ) : null}
-                  {a.activityId && activityTitle(a.activityId) ? (
-                    <Text size="sm" c="dimmed">
-                      {t('meetings.activity', { title: activityTitle(a.activityId) })}
-                    </Text>
-                  ) : null}
-                  {a.notes ? <Text size="sm">{a.notes}</Text> : null}
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </section>
+                ) : (
+                  <List type="ordered" spacing={4} data-testid="agenda">
+                    {m.agenda.map((a, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: agenda items are ordered text
+                      <List.Item key={i}>
+                        <Text size="sm" fw={500} span>
+                          {a.title}
+                        </Text>
+                        {a.caseNumber ? (
+                          <Text size="sm" c="dimmed" span>
+                            {' · '}
+                            {t('meetings.case', { number: a.caseNumber })}
+                          </Text>
+                        ) : null}
+                        {a.activityId && activityTitle(a.activityId) ? (
+                          <Text size="sm" c="dimmed">
+                            {t('meetings.activity', { title: activityTitle(a.activityId) })}
+                          </Text>
+                        ) : null}
+                        {a.notes ? <Text size="sm">{a.notes}</Text> : null}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </section>
 
-        <section aria-labelledby="attendance-title">
-          <Title order={2} fz="h4" mb="xs" id="attendance-title">
-            {t('meetings.sections.attendance')} · {t('meetings.people', { count: m.attendees.length })}
-          </Title>
-          {m.attendees.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('meetings.noAttendees')}
-            </Text>
-          ) : (
-            <List spacing={2}>
-              {m.attendees.map((a, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: attendance rows have no identity
-                <List.Item key={i}>
-                  <Text size="sm" span>
-                    {a.name}
-                    {a.position ? `, ${a.position}` : ''} —{' '}
-                    {a.agencyShortName ?? `${a.organisation} (${t('meetings.guest')})`}
+              <section aria-labelledby="attendance-title">
+                <Title order={2} fz="h4" mb="xs" id="attendance-title">
+                  {t('meetings.sections.attendance')} · {t('meetings.people', { count: m.attendees.length })}
+                </Title>
+                {m.attendees.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('meetings.noAttendees')}
                   </Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </section>
+                ) : (
+                  <List spacing={2}>
+                    {m.attendees.map((a, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: attendance rows have no identity
+                      <List.Item key={i}>
+                        <Text size="sm" span>
+                          {a.name}
+                          {a.position ? `, ${a.position}` : ''} —{' '}
+                          {a.agencyShortName ?? `${a.organisation} (${t('meetings.guest')})`}
+                        </Text>
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </section>
 
-        <section aria-labelledby="minutes-title">
-          <Title order={2} fz="h4" mb="xs" id="minutes-title">
-            {t('meetings.sections.minutes')}
-          </Title>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={m.minutes ? undefined : 'dimmed'}>
-            {m.minutes || t('meetings.noMinutes')}
-          </Text>
-          <Title order={3} fz="h5" mt="sm" mb="xs">
-            {t('meetings.decisions')}
-          </Title>
-          {m.decisions.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('meetings.noDecisions')}
-            </Text>
-          ) : (
-            <List type="ordered" spacing={2}>
-              {m.decisions.map((d, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: decisions are ordered text
-                <List.Item key={i}>
-                  <Text size="sm">{d}</Text>
-                </List.Item>
-              ))}
-            </List>
-          )}
-        </section>
+              <section aria-labelledby="minutes-title">
+                <Title order={2} fz="h4" mb="xs" id="minutes-title">
+                  {t('meetings.sections.minutes')}
+                </Title>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={m.minutes ? undefined : 'dimmed'}>
+                  {m.minutes || t('meetings.noMinutes')}
+                </Text>
+                <Title order={3} fz="h5" mt="sm" mb="xs">
+                  {t('meetings.decisions')}
+                </Title>
+                {m.decisions.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('meetings.noDecisions')}
+                  </Text>
+                ) : (
+                  <List type="ordered" spacing={2}>
+                    {m.decisions.map((d, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: decisions are ordered text
+                      <List.Item key={i}>
+                        <Text size="sm">{d}</Text>
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </section>
 
-        <section aria-labelledby="actions-title">
-          <Group justify="space-between" mb="xs" wrap="wrap">
-            <Title order={2} fz="h4" id="actions-title">
-              {t('meetings.actions.title')}
-            </Title>
-            {m.can.manage ? (
-              <Button size="sm" onClick={() => setAdding(true)}>
-                {t('meetings.actions.add')}
-              </Button>
-            ) : null}
-          </Group>
-          {m.actions.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('meetings.actions.empty')}
-            </Text>
-          ) : (
-            <Stack gap="xs">
-              {m.actions.map((a) => (
-                <ActionCard key={a.id} action={a} onChangeStatus={setChanging} />
-              ))}
+              <section aria-labelledby="actions-title">
+                <Group justify="space-between" mb="xs" wrap="wrap">
+                  <Title order={2} fz="h4" id="actions-title">
+                    {t('meetings.actions.title')}
+                  </Title>
+                  {m.can.manage ? (
+                    <Button size="sm" onClick={() => setAdding(true)}>
+                      {t('meetings.actions.add')}
+                    </Button>
+                  ) : null}
+                </Group>
+                {m.actions.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('meetings.actions.empty')}
+                  </Text>
+                ) : (
+                  <Stack gap="xs">
+                    {m.actions.map((a) => (
+                      <ActionCard key={a.id} action={a} onChangeStatus={setChanging} />
+                    ))}
+                  </Stack>
+                )}
+              </section>
             </Stack>
-          )}
-        </section>
+          </Tabs.Panel>
+        </Tabs>
       </Stack>
       <ActionForm
         meetingId={m.id}
