@@ -59,7 +59,7 @@ export function MyWorkPage() {
         <ErrorAlert error={work.error} onRetry={() => void work.refetch()} />
       ) : (
         <Stack gap="lg">
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
             <Count
               label={t('services.myWork.referrals')}
               value={w.referrals.length}
