@@ -13,6 +13,7 @@ export * from './coordination/achievement.js';
 export * from './coordination/meeting.js';
 export * from './coordination/membership.js';
 export * from './coordination/plan.js';
+export * from './coordination/prevention.js';
 export * from './errors.js';
 export * from './format.js';
 export * from './legal/restitution.js';

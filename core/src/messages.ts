@@ -176,6 +176,18 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Tulis alasan mengapa tindak lanjut dibatalkan.',
     en: 'Say why the action is dropped.',
   },
+  village_code_format: {
+    id: 'Pilih desa/kelurahan (kode wilayah desa, contoh 53.10.01.2001).',
+    en: 'Choose a village (village region code, e.g. 53.10.01.2001).',
+  },
+  village_outside_task_force: {
+    id: 'Desa ini tidak ada di wilayah gugus tugas.',
+    en: 'This village is outside the task force area.',
+  },
+  status_change_not_allowed: {
+    id: 'Perubahan status ini tidak diperbolehkan.',
+    en: 'This status change is not allowed.',
+  },
   activity_unknown: {
     id: 'Kegiatan RAD tidak ditemukan.',
     en: 'Unknown action-plan activity.',

@@ -24,6 +24,7 @@ import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
 import { planRoutes } from './modules/plans/plan.routes.js';
+import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { referralRoutes } from './modules/referrals/referral.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(membershipRoutes(deps));
       await v1.register(planRoutes(deps));
       await v1.register(meetingRoutes(deps));
+      await v1.register(preventionRoutes(deps));
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));

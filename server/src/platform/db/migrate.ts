@@ -10,6 +10,7 @@ import * as legal from '../../migrations/202611290420_legal.js';
 import * as coordination from '../../migrations/202611290430_coordination.js';
 import * as plans from '../../migrations/202611290431_plans.js';
 import * as meetings from '../../migrations/202611300300_meetings.js';
+import * as prevention from '../../migrations/202611300310_prevention.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290430_coordination': coordination,
   '202611290431_plans': plans,
   '202611300300_meetings': meetings,
+  '202611300310_prevention': prevention,
 };
 
 /** Names of every migration, in the order they apply. */
