@@ -398,7 +398,7 @@ describe.each(DB_KINDS)('demo meetings on %s', (kind) => {
   });
   afterAll(async () => env?.close());
 
-  it('walks the January meeting from the news report and the open actions it left', async () => {
+  it('walks the January meeting from the news report, the open actions it left, and prevention work in villages', async () => {
     const { seedDemo } = await import('../src/modules/demo/demo.seed.js');
     await seedDemo(env.deps, 'Kopi-Ruteng-Pagi-7');
     const s = await signIn(env, 'koordinator.dp3a', 'Kopi-Ruteng-Pagi-7');
@@ -429,5 +429,13 @@ describe.each(DB_KINDS)('demo meetings on %s', (kind) => {
     expect(overview.overdueActions.length).toBeGreaterThanOrEqual(2);
     const minutes = await call(env, s, 'GET', `/api/v1/meetings/${january.id}/pdf/minutes`);
     expect(await pdfText(minutes.rawPayload)).toContain('Aula Ranaka');
+    const outreach = (await call(env, s, 'GET', '/api/v1/prevention/activities')).json().items;
+    expect(new Set(outreach.map((a: { villageCode: string }) => a.villageCode)).size).toBeGreaterThanOrEqual(
+      5,
+    );
+    expect(outreach.every((a: { villageName: string }) => !/^\d/.test(a.villageName))).toBe(true);
+    const alerts = (await call(env, s, 'GET', '/api/v1/prevention/alerts')).json().items;
+    expect(new Set(alerts.map((a: { status: string }) => a.status)).size).toBe(4);
+    expect((await call(env, s, 'GET', '/api/v1/prevention/watch-groups')).json().items).toHaveLength(3);
   }, 120_000);
 });

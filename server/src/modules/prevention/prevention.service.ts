@@ -30,7 +30,7 @@ async function checkVillage(deps: Deps, taskForceId: string, code: string | null
   if (!code) return {};
   const region = await repo.taskForceRegion(deps.db, taskForceId);
   const village = deps.reference.region(code);
-  if (!village || village.level !== 'village') return { [field]: 'region_unknown' };
+  if (village?.level !== 'village') return { [field]: 'region_unknown' };
   if (region && !code.startsWith(`${region}.`)) return { [field]: 'village_outside_task_force' };
   return {};
 }
