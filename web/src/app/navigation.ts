@@ -11,6 +11,7 @@ export interface NavigationItem {
     | 'nav.plans'
     | 'nav.meetings'
     | 'nav.overview'
+    | 'nav.prevention'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -36,6 +37,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
   { path: '/meetings', label: 'nav.meetings', permission: 'taskforce.read' },
   { path: '/meetings/overview', label: 'nav.overview', permission: 'meeting.manage' },
+  { path: '/prevention', label: 'nav.prevention', permission: 'taskforce.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

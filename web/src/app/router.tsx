@@ -17,6 +17,7 @@ import { MeetingPage } from '../features/meetings/MeetingPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { OverviewPage } from '../features/meetings/OverviewPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { PreventionPage } from '../features/prevention/PreventionPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -222,6 +223,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="meeting.manage">
               <MeetingFormPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'prevention',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <PreventionPage />
             </RequirePermission>
           ),
         },

@@ -13,7 +13,8 @@ import { apiRequest } from '../../app/api-client';
 export function useOutreach() {
   return useQuery({
     queryKey: ['prevention', 'activities'],
-    queryFn: ({ signal }) => apiRequest<{ items: PreventionActivity[] }>('/prevention/activities', { signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: PreventionActivity[] }>('/prevention/activities', { signal }),
     select: (d) => d.items,
   });
 }
