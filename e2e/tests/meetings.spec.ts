@@ -26,6 +26,11 @@ test('the secretariat builds the agenda pack, records the meeting and assigns an
   await expect(
     page.getByRole('link', { name: /Rapat Koordinasi Gugus Tugas PP TPPO Kabupaten Manggarai/ }),
   ).toBeVisible();
+  // Filters stay in the address.
+  await chooseOption(page, 'Jenis rapat', 'Rapat evaluasi');
+  await expect(page).toHaveURL(/type=evaluation/);
+  await expect(page.getByRole('link', { name: /Rapat Evaluasi Triwulan III/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /bersama IOM/ })).toHaveCount(0);
   await page.getByRole('link', { name: 'Catat rapat' }).click();
 
   // A bad record is refused with the reason next to the field.

@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
-import { formatDateTime, type MeetingSummary } from '@sinergi/core';
+import { Anchor, Badge, Button, Card, Group, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { formatDateTime, MEETING_TYPES, type MeetingSummary } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePermission, useTimeZone } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { usePhoneLayout } from '../../app/ui/use-phone-layout';
+import { allowedOrEmpty, useUrlFilters } from '../../app/ui/use-url-filters';
 import { useLanguage } from '../../i18n';
 import { useMeetings } from './meeting.api';
 
@@ -35,7 +36,13 @@ export function MeetingsPage() {
   const phone = usePhoneLayout();
   const canManage = usePermission('meeting.manage');
   const meetings = useMeetings();
-  const items = meetings.data ?? [];
+  const filters = useUrlFilters(['type', 'year'] as const);
+  const type = allowedOrEmpty(filters.values.type, MEETING_TYPES);
+  const all = meetings.data ?? [];
+  const years = [...new Set(all.map((m) => m.startsAt.slice(0, 4)))];
+  const items = all.filter(
+    (m) => (!type || m.type === type) && (!filters.values.year || m.startsAt.startsWith(filters.values.year)),
+  );
   return (
     <>
       <PageHeader
@@ -54,12 +61,34 @@ export function MeetingsPage() {
           ) : null
         }
       />
+      <Group align="flex-end" gap="sm" mb="md" wrap="wrap">
+        <Select
+          label={t('meetings.type')}
+          placeholder={t('common.all')}
+          data={MEETING_TYPES.map((x) => ({ value: x, label: t(`meetings.types.${x}`) }))}
+          value={type || null}
+          onChange={(v) => filters.setFilter('type', v ?? '')}
+          clearable
+          style={{ flex: '1 1 12rem' }}
+        />
+        <Select
+          label={t('plans.year')}
+          placeholder={t('common.all')}
+          data={years}
+          value={filters.values.year || null}
+          onChange={(v) => filters.setFilter('year', v ?? '')}
+          clearable
+          style={{ flex: '1 1 8rem' }}
+        />
+      </Group>
       {meetings.isPending ? (
         <Skeleton height={200} radius="md" />
       ) : meetings.isError ? (
         <ErrorAlert error={meetings.error} onRetry={() => void meetings.refetch()} />
-      ) : items.length === 0 ? (
+      ) : all.length === 0 ? (
         <Text c="dimmed">{canManage ? t('meetings.empty') : t('meetings.emptyReadOnly')}</Text>
+      ) : items.length === 0 ? (
+        <Text c="dimmed">{t('meetings.noMatch')}</Text>
       ) : phone ? (
         <Stack gap="sm">
           {items.map((m) => (
