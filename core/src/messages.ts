@@ -191,6 +191,42 @@ export const FIELD_MESSAGES: Dict = {
     en: 'This activity is already in the work programme.',
   },
   rad_no_rows: { id: 'Tidak ada kegiatan di lembar RAD.', en: 'There are no activities on the RAD sheet.' },
+  case_number_format: {
+    id: 'Nomor kasus tidak valid (contoh: TPPO/53.10/2026/0001). Rapat hanya memakai nomor kasus, bukan nama.',
+    en: 'Invalid case number (e.g. TPPO/53.10/2026/0001). Meetings use case numbers only, never names.',
+  },
+  url_format: {
+    id: 'Tautan harus diawali http:// atau https://.',
+    en: 'The link must start with http:// or https://.',
+  },
+  place_or_link: {
+    id: 'Isi tempat rapat atau tautan rapat daring.',
+    en: 'Enter the meeting place or an online meeting link.',
+  },
+  ends_before_start: {
+    id: 'Waktu selesai harus setelah waktu mulai.',
+    en: 'The end time must be after the start time.',
+  },
+  drop_needs_note: {
+    id: 'Tulis alasan mengapa tindak lanjut dibatalkan.',
+    en: 'Say why the action is dropped.',
+  },
+  village_code_format: {
+    id: 'Pilih desa/kelurahan (kode wilayah desa, contoh 53.10.01.2001).',
+    en: 'Choose a village (village region code, e.g. 53.10.01.2001).',
+  },
+  village_outside_task_force: {
+    id: 'Desa ini tidak ada di wilayah gugus tugas.',
+    en: 'This village is outside the task force area.',
+  },
+  status_change_not_allowed: {
+    id: 'Perubahan status ini tidak diperbolehkan.',
+    en: 'This status change is not allowed.',
+  },
+  activity_unknown: {
+    id: 'Kegiatan RAD tidak ditemukan.',
+    en: 'Unknown action-plan activity.',
+  },
   cannot_disable_self: {
     id: 'Anda tidak dapat menonaktifkan akun sendiri.',
     en: 'You cannot disable your own account.',

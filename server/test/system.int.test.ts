@@ -44,6 +44,8 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
         'audit_events',
         'settings',
         'idempotency_keys',
+        'meetings',
+        'meeting_actions',
       ];
       for (const t of tables) {
         // biome-ignore lint/suspicious/noExplicitAny: probing each table by name

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { meetingActionSchema } from '../coordination/meeting.js';
 import {
   REFERRAL_REASONS,
   REFERRAL_STATUSES,
@@ -186,6 +187,9 @@ export const myWorkSchema = z.object({
     casesWithoutResponse: z.number(),
     followUpsDue: z.number(),
     actionsOpen: z.number(),
+    /** Follow-up actions of coordination meetings the agency owns. */
+    meetingActionsOpen: z.number(),
+    meetingActionsOverdue: z.number(),
     notificationsUnread: z.number(),
     total: z.number(),
   }),
@@ -222,6 +226,7 @@ export const myWorkSchema = z.object({
       version: z.number(),
     }),
   ),
+  meetingActions: z.array(meetingActionSchema),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 

@@ -67,7 +67,15 @@ export function AppLayout() {
             </Text>
           ) : null}
           {items.map((item) => {
-            const active = isActivePath(item.path, pathname);
+            // A deeper menu entry (e.g. /meetings/overview) wins over its parent (/meetings).
+            const active =
+              isActivePath(item.path, pathname) &&
+              !items.some(
+                (other) =>
+                  other.path.length > item.path.length &&
+                  other.path.startsWith(`${item.path}/`) &&
+                  isActivePath(other.path, pathname),
+              );
             return (
               <NavLink
                 key={item.path}

@@ -10,6 +10,9 @@ export interface NavigationItem {
     | 'nav.taskForce'
     | 'nav.plans'
     | 'nav.workProgramme'
+    | 'nav.meetings'
+    | 'nav.overview'
+    | 'nav.prevention'
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
@@ -40,6 +43,9 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
   { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
   { path: '/work-programme', label: 'nav.workProgramme', permission: 'taskforce.read' },
+  { path: '/meetings', label: 'nav.meetings', permission: 'taskforce.read' },
+  { path: '/meetings/overview', label: 'nav.overview', permission: 'meeting.manage' },
+  { path: '/prevention', label: 'nav.prevention', permission: 'taskforce.read' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },

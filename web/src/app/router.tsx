@@ -12,8 +12,13 @@ import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute
 import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
+import { MeetingFormPage } from '../features/meetings/MeetingFormPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { OverviewPage } from '../features/meetings/OverviewPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { WorkProgrammePage } from '../features/plans/WorkProgrammePage';
+import { PreventionPage } from '../features/prevention/PreventionPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -214,6 +219,54 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="taskforce.read">
               <PlanPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <MeetingsPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/overview',
+          element: (
+            <RequirePermission permission="meeting.manage">
+              <OverviewPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/new',
+          element: (
+            <RequirePermission permission="meeting.manage">
+              <MeetingFormPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/:id',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <MeetingPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'meetings/:id/edit',
+          element: (
+            <RequirePermission permission="meeting.manage">
+              <MeetingFormPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'prevention',
+          element: (
+            <RequirePermission permission="taskforce.read">
+              <PreventionPage />
             </RequirePermission>
           ),
         },

@@ -10,7 +10,9 @@ import { createUser } from '../users/user.service.js';
 import { seedDemoCases } from './demo-cases.seed.js';
 import { seedDemoMembership } from './demo-coordination.seed.js';
 import { seedDemoLegal } from './demo-legal.seed.js';
+import { seedDemoMeetings } from './demo-meetings.seed.js';
 import { seedDemoPlan } from './demo-plan.seed.js';
+import { seedDemoPrevention } from './demo-prevention.seed.js';
 import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
@@ -274,6 +276,8 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
   }
   const reporters = new Map(DEMO_USERS.map((u) => [u.agency, userIds.get(u.username)!]));
   await seedDemoPlan(deps, regency, agencyIds, reporters, userIds.get('koordinator.dp3a')!);
+  await seedDemoMeetings(deps, regency, agencyIds, userIds.get('koordinator.dp3a')!);
+  await seedDemoPrevention(deps, regency, agencyIds, userIds.get('koordinator.dp3a')!);
   const cases = await seedDemoCases(deps, {
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,

@@ -1,6 +1,7 @@
 import type { MyWork } from '@sinergi/core';
 import type { Actor, AppDeps } from '../../platform/context.js';
 import type { ReferralRow } from '../../platform/db/schema.js';
+import { agencyOpenActions } from '../meetings/meeting.service.js';
 import { presentReferrals, type ReferralSide } from '../referrals/referral.presenter.js';
 import { documentsOfServices, presentService } from '../services/service.presenter.js';
 import { deliverPending, notifyUsers } from './notification.service.js';
@@ -162,6 +163,7 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     });
   }
   if (lateItems.length) await deliverPending(deps);
+  const meetingActions = actor.permissions.has('plan.report') ? await agencyOpenActions(deps, actor) : [];
   const counts = {
     referralsWaiting: incoming.length,
     referralsOverdue: overdue.length,
@@ -170,6 +172,8 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     casesWithoutResponse: cases.length,
     followUpsDue: followUps.length,
     actionsOpen: actions.length,
+    meetingActionsOpen: meetingActions.length,
+    meetingActionsOverdue: meetingActions.filter((a) => a.overdue).length,
     notificationsUnread: Number(unread?.n ?? 0),
     total: 0,
   };
@@ -179,7 +183,8 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     serviceViews.length +
     cases.length +
     followUps.length +
-    actions.length;
+    actions.length +
+    meetingActions.length;
   return {
     counts,
     referrals,
@@ -209,5 +214,6 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
       overdue: a.due_date < today,
       version: a.version,
     })),
+    meetingActions,
   };
 }

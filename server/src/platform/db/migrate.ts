@@ -13,6 +13,8 @@ import * as childRestitution from '../../migrations/202611290440_child_restituti
 import * as workDocuments from '../../migrations/202611290450_work_documents.js';
 import * as workProgramme from '../../migrations/202611290460_work_programme.js';
 import * as stats from '../../migrations/202611300100_stats.js';
+import * as meetings from '../../migrations/202611300300_meetings.js';
+import * as prevention from '../../migrations/202611300310_prevention.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -31,6 +33,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290450_work_documents': workDocuments,
   '202611290460_work_programme': workProgramme,
   '202611300100_stats': stats,
+  '202611300300_meetings': meetings,
+  '202611300310_prevention': prevention,
 };
 
 /** Names of every migration, in the order they apply. */

@@ -5,6 +5,11 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  prevention_activities: PreventionActivityTable;
+  watch_groups: WatchGroupTable;
+  recruitment_alerts: RecruitmentAlertTable;
+  meetings: MeetingTable;
+  meeting_actions: MeetingActionTable;
   plans: PlanTable;
   plan_programmes: PlanProgrammeTable;
   plan_activities: PlanActivityTable;
@@ -613,4 +618,98 @@ export interface ProgressReportTable {
   intervention_agency_id: string | null;
   created_by: string;
   created_at: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  task_force_id: string;
+  type: 'rakor' | 'evaluation' | 'planning' | 'case_conference' | 'other';
+  title: string;
+  starts_at: string;
+  ends_at: string | null;
+  place: string;
+  online_link: string;
+  chair: string;
+  minute_taker: string;
+  invited_agency_ids: string;
+  invited_people: string;
+  agenda: string;
+  attendees: string;
+  minutes: string;
+  decisions: string;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingActionTable {
+  id: string;
+  meeting_id: string;
+  task_force_id: string;
+  description: string;
+  owner_agency_id: string;
+  due_date: string;
+  activity_id: string | null;
+  status: 'open' | 'done' | 'dropped';
+  status_note: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PreventionActivityTable {
+  id: string;
+  task_force_id: string;
+  agency_id: string;
+  held_on: string;
+  village_code: string;
+  target_group: string;
+  topic: string;
+  materials: string;
+  adult_male: number;
+  adult_female: number;
+  child_male: number;
+  child_female: number;
+  activity_id: string | null;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WatchGroupTable {
+  id: string;
+  task_force_id: string;
+  village_code: string;
+  name: string;
+  formed_on: string;
+  members_count: number;
+  contact: string;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RecruitmentAlertTable {
+  id: string;
+  task_force_id: string;
+  agency_id: string;
+  channel: string;
+  description: string;
+  link: string;
+  village_code: string | null;
+  place_note: string;
+  reported_by: string;
+  seen_on: string;
+  status: 'reported' | 'verified' | 'forwarded_police' | 'forwarded_bp3mi' | 'closed';
+  status_note: string;
+  case_number: string | null;
+  created_by: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }

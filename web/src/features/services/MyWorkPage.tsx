@@ -1,5 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { MeetingAction } from '@sinergi/core';
 import { deadlineState, describeDeadline, formatDateTime } from '@sinergi/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTimeZone } from '../../app/session';
@@ -7,6 +9,8 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
+import { ActionCard } from '../meetings/ActionCard';
+import { ActionStatusDialog } from '../meetings/ActionStatusDialog';
 import { ReferralCard } from './ReferralCard';
 import { useMarkAllRead, useMyWork, useNotifications } from './service.api';
 import { ServiceStatusBadge } from './service-labels';
@@ -39,6 +43,7 @@ export function MyWorkPage() {
   const work = useMyWork();
   const notes = useNotifications();
   const markAll = useMarkAllRead();
+  const [changing, setChanging] = useState<MeetingAction | null>(null);
   const now = new Date();
   const due = (at: string, overdue: boolean) =>
     overdue
@@ -54,7 +59,7 @@ export function MyWorkPage() {
         <ErrorAlert error={work.error} onRetry={() => void work.refetch()} />
       ) : (
         <Stack gap="lg">
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
             <Count
               label={t('services.myWork.referrals')}
               value={w.referrals.length}
@@ -69,6 +74,11 @@ export function MyWorkPage() {
               label={t('services.myWork.cases')}
               value={w.counts.casesWithoutResponse}
               alert={w.cases.filter((c) => c.overdue).length}
+            />
+            <Count
+              label={t('meetings.actions.myWork')}
+              value={w.counts.meetingActionsOpen}
+              alert={w.counts.meetingActionsOverdue}
             />
             <Count
               label={t('services.myWork.notifications')}
@@ -183,6 +193,18 @@ export function MyWorkPage() {
               </Stack>
             </section>
           ) : null}
+          {w.meetingActions.length ? (
+            <section aria-labelledby="mw-meeting-actions">
+              <Title order={2} fz="h4" mb="sm" id="mw-meeting-actions">
+                {t('meetings.actions.myWork')}
+              </Title>
+              <Stack gap="xs">
+                {w.meetingActions.map((a) => (
+                  <ActionCard key={a.id} action={a} onChangeStatus={setChanging} showMeeting />
+                ))}
+              </Stack>
+            </section>
+          ) : null}
           <section aria-labelledby="mw-notes">
             <Group justify="space-between" mb="sm">
               <Title order={2} fz="h4" id="mw-notes">
@@ -230,6 +252,7 @@ export function MyWorkPage() {
           </section>
         </Stack>
       )}
+      <ActionStatusDialog action={changing} onClose={() => setChanging(null)} />
     </>
   );
 }
