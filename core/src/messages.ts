@@ -195,6 +195,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Indikator tidak dikenal pada daftar periksa.',
     en: 'Unknown indicator for the checklist.',
   },
+  alert_already_acknowledged: {
+    id: 'Peringatan ini sudah ditandai ditinjau oleh administrator lain.',
+    en: 'This alert has already been acknowledged by another administrator.',
+  },
   transition_not_allowed: {
     id: 'Perpindahan tahap ini tidak diperbolehkan.',
     en: 'This stage change is not allowed.',

@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { agencyRoutes } from './modules/agencies/agency.routes.js';
+import { alertRoutes } from './modules/audit/alert.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { mfaRoutes } from './modules/auth/mfa.routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));
+      await v1.register(alertRoutes(deps));
       await v1.register(caseRoutes(deps));
       await v1.register(breakGlassRoutes(deps));
       await v1.register(personRoutes(deps));

@@ -18,6 +18,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { agencyRepository } from './modules/agencies/agency.repository.js';
 import { createAgency } from './modules/agencies/agency.service.js';
+import { scheduleAlertChecks } from './modules/audit/alert-detection.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { createTaskForce, listTaskForces } from './modules/taskforces/taskforce.service.js';
 import { userRepository } from './modules/users/user.repository.js';
@@ -97,9 +98,11 @@ program
     }
     const app = await buildApp(rt);
     const stopBackups = scheduleBackups(config, rt.db, rt.dbKind, app.log);
+    const stopAlerts = scheduleAlertChecks(rt, app.log);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
       stopBackups();
+      stopAlerts();
       await app.close();
       await rt.close();
       process.exit(0);

@@ -44,6 +44,7 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
         'audit_events',
         'settings',
         'idempotency_keys',
+        'security_alerts',
       ];
       for (const t of tables) {
         // biome-ignore lint/suspicious/noExplicitAny: probing each table by name

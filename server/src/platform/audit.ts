@@ -27,6 +27,8 @@ export type AuditAction =
   | 'agency.updated'
   | 'access.denied'
   | 'audit.read'
+  | 'audit.exported'
+  | 'security.alert_acknowledged'
   | 'taskforce.created'
   | 'taskforce.decree_created'
   | 'taskforce.decree_changed'

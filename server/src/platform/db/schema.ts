@@ -14,6 +14,7 @@ export interface Database {
   taskforce_members: TaskForceMemberTable;
   focal_persons: FocalPersonTable;
   case_access_grants: CaseAccessGrantTable;
+  security_alerts: SecurityAlertTable;
   mfa_recovery_codes: MfaRecoveryCodeTable;
   task_forces: TaskForceTable;
   agencies: AgencyTable;
@@ -610,4 +611,19 @@ export interface ProgressReportTable {
   intervention_agency_id: string | null;
   created_by: string;
   created_at: string;
+}
+
+export interface SecurityAlertTable {
+  id: string;
+  kind: 'bulk_identifying_reads' | 'failed_logins_from_ip' | 'identifying_export';
+  detected_at: string;
+  window_start: string;
+  window_end: string;
+  count: number;
+  subject_user_id: string | null;
+  subject_ip: string | null;
+  audit_seq: number | string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledge_note: string | null;
 }

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not depend on the current schema type
+type AnyDb = Kysely<any>;
+
+/** Security alerts raised from the audit trail, for administrators to acknowledge. */
+export async function up(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('security_alerts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('detected_at', 'text', (c) => c.notNull())
+    .addColumn('window_start', 'text', (c) => c.notNull())
+    .addColumn('window_end', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('subject_user_id', 'text', (c) => c.references('users.id'))
+    .addColumn('subject_ip', 'text')
+    .addColumn('audit_seq', 'bigint', (c) => c.notNull())
+    .addColumn('acknowledged_at', 'text')
+    .addColumn('acknowledged_by', 'text', (c) => c.references('users.id'))
+    .addColumn('acknowledge_note', 'text')
+    .execute();
+  await db.schema
+    .createIndex('security_alerts_open_idx')
+    .on('security_alerts')
+    .columns(['acknowledged_at', 'detected_at'])
+    .execute();
+  await db.schema
+    .createIndex('security_alerts_subject_idx')
+    .on('security_alerts')
+    .columns(['kind', 'subject_user_id', 'subject_ip', 'window_end'])
+    .execute();
+  // Identifying reads are counted per user and hour.
+  await db.schema
+    .createIndex('audit_events_actor_time_idx')
+    .on('audit_events')
+    .columns(['actor_user_id', 'occurred_at'])
+    .execute();
+  await db.schema.createIndex('audit_events_ip_idx').on('audit_events').columns(['ip', 'action']).execute();
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('audit_events_ip_idx').execute();
+  await db.schema.dropIndex('audit_events_actor_time_idx').execute();
+  await db.schema.dropTable('security_alerts').execute();
+}
