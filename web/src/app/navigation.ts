@@ -12,6 +12,7 @@ export interface NavigationItem {
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
+    | 'nav.alerts'
     | 'nav.checklist'
     | 'nav.emergency'
     | 'nav.deadlines'
@@ -35,6 +36,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/security-alerts', label: 'nav.alerts', permission: 'audit.read' },
   { path: '/settings/screening-checklist', label: 'nav.checklist', permission: 'screening.checklist.manage' },
   {
     path: '/emergency-access',

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AgencyCreatePage } from '../features/agencies/AgencyCreatePage';
 import { AgencyDetailPage } from '../features/agencies/AgencyDetailPage';
 import { AgencyListPage } from '../features/agencies/AgencyListPage';
+import { AlertsPage } from '../features/audit/AlertsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
@@ -138,6 +139,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="audit.read">
               <AuditPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'security-alerts',
+          element: (
+            <RequirePermission permission="audit.read">
+              <AlertsPage />
             </RequirePermission>
           ),
         },
