@@ -3,8 +3,13 @@ import type { Kysely } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and must not depend on the current schema type
 type AnyDb = Kysely<any>;
 
-/** Security alerts raised from the audit trail, for administrators to acknowledge. */
+/**
+ * Security alerts raised from the audit trail, for administrators to acknowledge; erasure of a
+ * person's identifying data (when and why, the reason encrypted).
+ */
 export async function up(db: AnyDb): Promise<void> {
+  await db.schema.alterTable('persons').addColumn('erased_at', 'text').execute();
+  await db.schema.alterTable('persons').addColumn('erasure_reason_enc', 'text').execute();
   await db.schema
     .createTable('security_alerts')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -43,4 +48,6 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('audit_events_ip_idx').execute();
   await db.schema.dropIndex('audit_events_actor_time_idx').execute();
   await db.schema.dropTable('security_alerts').execute();
+  await db.schema.alterTable('persons').dropColumn('erasure_reason_enc').execute();
+  await db.schema.alterTable('persons').dropColumn('erased_at').execute();
 }

@@ -56,6 +56,7 @@ export type AuditAction =
   | 'person.created'
   | 'person.read'
   | 'person.updated'
+  | 'person.erased'
   | 'consent.recorded'
   | 'consent.withdrawn'
   | 'screening.recorded'

@@ -156,6 +156,7 @@ export interface CaseAbilities {
   addPerson: boolean;
   screen: boolean;
   uploadDocument: boolean;
+  erasePerson: boolean;
 }
 
 export function caseAbilities(actor: Actor, access: CaseAccess, stage: string): CaseAbilities {
@@ -172,5 +173,6 @@ export function caseAbilities(actor: Actor, access: CaseAccess, stage: string): 
     addPerson: full && worker && open,
     screen: full && worker && open,
     uploadDocument: full && worker && open,
+    erasePerson: full && actor.permissions.has('person.erase'),
   };
 }

@@ -24,6 +24,11 @@ function storagePath(deps: Deps, key: string): string {
   return path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`);
 }
 
+/** Removes a stored file for good (erasure and retention); a file already gone is fine. */
+export async function removeDocumentFile(deps: Pick<AppDeps, 'config'>, key: string): Promise<void> {
+  await fs.rm(path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`), { force: true });
+}
+
 /** Stores a file encrypted under DATA_DIR/documents; the name is encrypted in the database. */
 export async function uploadDocument(
   deps: Deps,

@@ -255,6 +255,8 @@ export interface PersonTable {
   disability: string | null;
   religion: string | null;
   guardian_person_id: string | null;
+  erased_at: Generated<string | null>;
+  erasure_reason_enc: Generated<string | null>;
   version: number;
   created_by: string;
   created_at: string;
