@@ -27,6 +27,7 @@ import { planRoutes } from './modules/plans/plan.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { referralRoutes } from './modules/referrals/referral.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
+import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { serviceRoutes } from './modules/services/service.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));
       await v1.register(alertRoutes(deps));
+      await v1.register(retentionRoutes(deps));
       await v1.register(caseRoutes(deps));
       await v1.register(breakGlassRoutes(deps));
       await v1.register(personRoutes(deps));

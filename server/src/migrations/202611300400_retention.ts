@@ -5,9 +5,19 @@ type AnyDb = Kysely<any>;
 
 /**
  * Security alerts raised from the audit trail, for administrators to acknowledge; erasure of a
- * person's identifying data (when and why, the reason encrypted).
+ * person's identifying data (when and why, the reason encrypted); retention rules per task force
+ * and the mark on a closed case whose identifying data the retention job replaced.
  */
 export async function up(db: AnyDb): Promise<void> {
+  await db.schema
+    .createTable('retention_rules')
+    .addColumn('task_force_id', 'text', (c) => c.primaryKey().references('task_forces.id'))
+    .addColumn('closed_case_years', 'integer', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.references('users.id'))
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.alterTable('cases').addColumn('retention_applied_at', 'text').execute();
   await db.schema.alterTable('persons').addColumn('erased_at', 'text').execute();
   await db.schema.alterTable('persons').addColumn('erasure_reason_enc', 'text').execute();
   await db.schema
@@ -50,4 +60,6 @@ export async function down(db: AnyDb): Promise<void> {
   await db.schema.dropTable('security_alerts').execute();
   await db.schema.alterTable('persons').dropColumn('erasure_reason_enc').execute();
   await db.schema.alterTable('persons').dropColumn('erased_at').execute();
+  await db.schema.alterTable('cases').dropColumn('retention_applied_at').execute();
+  await db.schema.dropTable('retention_rules').execute();
 }

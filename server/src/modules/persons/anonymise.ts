@@ -106,3 +106,100 @@ export async function anonymiseCaseNarrative(trx: Db, deps: Deps, caseId: string
     .execute();
   await trx.updateTable('cases').set({ place_enc: null }).where('id', '=', caseId).execute();
 }
+
+/**
+ * Replaces every identifying field of a case (its people, suspects, documents and free texts),
+ * keeping the anonymous fields the statistics count. Used by the retention job on closed cases.
+ * Answers the counts and the files to remove after the commit.
+ */
+export async function anonymiseCase(
+  trx: Db,
+  deps: Deps,
+  caseId: string,
+  nowIso: string,
+): Promise<{ persons: number; documents: number; storageKeys: string[] }> {
+  const marker = deps.cipher.encrypt(ERASED_MARKER);
+  const persons = await trx
+    .selectFrom('persons')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('erased_at', 'is', null)
+    .execute();
+  const storageKeys: string[] = [];
+  for (const p of persons)
+    storageKeys.push(...(await anonymisePerson(trx, deps, p.id, nowIso, null)).storageKeys);
+  await anonymiseCaseNarrative(trx, deps, caseId, nowIso);
+  await trx
+    .updateTable('legal_suspects')
+    .set({
+      full_name_enc: marker,
+      name_hash: null,
+      nik_enc: null,
+      nik_hash: null,
+      birth_date_enc: null,
+      address_enc: null,
+      updated_at: nowIso,
+    })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx.updateTable('legal_stages').set({ reason_enc: null }).where('case_id', '=', caseId).execute();
+  const docs = await trx
+    .selectFrom('documents')
+    .select('storage_key')
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('documents')
+    .set({ filename_enc: marker, deleted_reason: marker })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('documents')
+    .set({ deleted_at: nowIso })
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  storageKeys.push(...docs.map((d) => d.storage_key));
+  await trx
+    .updateTable('referrals')
+    .set({ details_enc: null, consent_override_enc: null, answer_reason_enc: null, outcome_enc: null })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('case_conferences')
+    .set({ summary_enc: marker, decisions_enc: null })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('conference_actions')
+    .set({ description_enc: marker })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .updateTable('case_access_grants')
+    .set({ reason_enc: marker, review_note_enc: null })
+    .where('case_id', '=', caseId)
+    .execute();
+  // Stage changes keep their encrypted reason inside the event's details.
+  const events = await trx
+    .selectFrom('case_events')
+    .select(['id', 'details'])
+    .where('case_id', '=', caseId)
+    .where('details', 'like', '%"reason"%')
+    .execute();
+  for (const e of events) {
+    const details = JSON.parse(e.details) as Record<string, unknown>;
+    details.reason = marker;
+    await trx
+      .updateTable('case_events')
+      .set({ details: JSON.stringify(details) })
+      .where('id', '=', e.id)
+      .execute();
+  }
+  await trx.updateTable('cases').set({ retention_applied_at: nowIso }).where('id', '=', caseId).execute();
+  return {
+    persons: persons.length,
+    documents: new Set(storageKeys).size,
+    storageKeys: [...new Set(storageKeys)],
+  };
+}

@@ -175,6 +175,8 @@ export interface CaseTable {
   case_type: string;
   stage: string;
   stage_before_close: string | null;
+  /** when the retention job replaced the identifying data of this closed case */
+  retention_applied_at?: string | null;
   closure_reason: string | null;
   risk: string;
   reported_at: string;
