@@ -150,6 +150,10 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
       applied: 0,
       lastRun: null,
     });
+    // What a shorter rule would do, before it is saved.
+    const preview = await call(env, coordinator, 'GET', `${url()}?ifYears=1`);
+    expect(preview.json()).toMatchObject({ closedCaseYears: 10, dueNow: 2 });
+    expect((await call(env, coordinator, 'GET', `${url()}?ifYears=99`)).statusCode).toBe(400);
   });
 
   it('counts without changing anything on a dry run', async () => {

@@ -13,6 +13,7 @@ export interface NavigationItem {
     | 'nav.users'
     | 'nav.audit'
     | 'nav.alerts'
+    | 'nav.retention'
     | 'nav.checklist'
     | 'nav.emergency'
     | 'nav.deadlines'
@@ -45,6 +46,12 @@ export const NAVIGATION: NavigationItem[] = [
     orPermission: 'user.manage',
   },
   { path: '/settings/deadline-rules', label: 'nav.deadlines', permission: 'agency.manage' },
+  {
+    path: '/settings/retention',
+    label: 'nav.retention',
+    permission: 'agency.manage',
+    orPermission: 'taskforce.manage',
+  },
   { path: '/profile', label: 'nav.profile' },
 ];
 

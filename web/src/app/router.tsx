@@ -14,6 +14,7 @@ import { HomePage } from '../features/home/HomePage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { RetentionPage } from '../features/retention/RetentionPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -191,6 +192,10 @@ export function createAppRouter() {
           ),
         },
         { path: 'emergency-access', element: <EmergencyReviewRoute /> },
+        {
+          path: 'settings/retention',
+          element: <RetentionPage />,
+        },
         {
           path: 'settings/deadline-rules',
           element: (

@@ -1,5 +1,6 @@
 import { retentionRuleSchema, retentionViewSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authenticate } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
@@ -17,10 +18,11 @@ export function retentionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary:
             'How long closed cases keep identifying data, what the next daily run would replace and what the last one did (administrators; coordinators of the task force)',
           params: idParams,
+          querystring: z.object({ ifYears: retentionRuleSchema.shape.closedCaseYears.optional() }),
           response: { 200: retentionViewSchema, ...errorResponses },
         },
       },
-      async (req) => getRetention(deps, actorOf(req), req.params.id),
+      async (req) => getRetention(deps, actorOf(req), req.params.id, req.query.ifYears),
     );
 
     app.put(

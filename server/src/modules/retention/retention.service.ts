@@ -30,8 +30,9 @@ function cutoff(now: Date, years: number): Date {
   return d;
 }
 
-async function dueCases(deps: Pick<AppDeps, 'db' | 'clock'>, taskForceId?: string) {
+async function dueCases(deps: Pick<AppDeps, 'db' | 'clock'>, taskForceId?: string, yearsIfSet?: number) {
   const rules = await allRules(deps.db);
+  if (taskForceId && yearsIfSet !== undefined) rules.set(taskForceId, yearsIfSet);
   const now = deps.clock.now();
   return (await closedCasesNotRetained(deps.db, taskForceId)).filter((c) => {
     const years = rules.get(c.taskForceId);
@@ -51,8 +52,16 @@ async function taskForceExists(deps: Pick<AppDeps, 'db'>, id: string) {
   if (!tf) throw errors.notFound();
 }
 
-/** The task force's rule, what the next run would do and what the last one did. */
-export async function getRetention(deps: Deps, actor: Actor, taskForceId: string): Promise<RetentionView> {
+/**
+ * The task force's rule, what the next run would do and what the last one did. With `yearsIfSet`,
+ * `dueNow` says what the next run would do under that rule instead (shown before a shorter rule is saved).
+ */
+export async function getRetention(
+  deps: Deps,
+  actor: Actor,
+  taskForceId: string,
+  yearsIfSet?: number,
+): Promise<RetentionView> {
   await taskForceExists(deps, taskForceId);
   if (!mayManage(actor, taskForceId)) throw errors.forbidden();
   const rule = await ruleOf(deps.db, taskForceId);
@@ -63,7 +72,7 @@ export async function getRetention(deps: Deps, actor: Actor, taskForceId: string
   return {
     taskForceId,
     ...rule,
-    dueNow: (await dueCases(deps, taskForceId)).length,
+    dueNow: (await dueCases(deps, taskForceId, yearsIfSet)).length,
     applied: await countRetained(deps.db, taskForceId),
     lastRun: parsed?.finished
       ? { at: parsed.at, cases: parsed.cases, persons: parsed.persons, documents: parsed.documents }
