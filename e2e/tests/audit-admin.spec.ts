@@ -182,3 +182,14 @@ test('an administrator sees the retention rule of the task force and what the da
   await shot(page, 'retention', 360);
   await signOut(page);
 });
+
+test('the API docs page loads without Content-Security-Policy violations', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto('/api/docs/');
+  await expect(page.getByText('Sinergi API').first()).toBeVisible();
+  await expect(page.getByText('/api/v1/audit/export.csv').first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
