@@ -262,7 +262,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
     // The receiving agency now works with the referred person (so the referral really opened something).
-    const seen = await call(env, dinsos.session, 'GET', `/api/v1/cases/${ids.id}/persons/${ids.personId}`);
+    const seen = await call(env, dinsos.session, 'GET', `/api/v1/referrals/${referralId}`);
     expect(seen.statusCode, seen.body).toBe(200);
     expect(seen.body).toContain(NAME);
     await closedTo(others, 'referral accepted');
