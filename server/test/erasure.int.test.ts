@@ -50,6 +50,8 @@ describe.each(DB_KINDS)("erasure on a person's request on %s", (kind) => {
   let manager: Session;
   let coordinator: Session;
   let outsiderCoordinator: Session;
+  let glassCoordinator: Session;
+  let caseNumber: string;
   let caseId: string;
   let victimId: string;
   let witnessId: string;
@@ -65,6 +67,11 @@ describe.each(DB_KINDS)("erasure on a person's request on %s", (kind) => {
       env,
       (await buildUser(env, ['coordinator'], { agencyId: other.id })).username,
     );
+    const sibling = await buildAgency(env, { taskForceId: tf.id });
+    glassCoordinator = await signIn(
+      env,
+      (await buildUser(env, ['coordinator'], { agencyId: sibling.id })).username,
+    );
     const c = await call(env, manager, 'POST', '/api/v1/cases', {
       caseType: 'tppo',
       reportedAt: '2026-11-27T02:00:00.000Z',
@@ -76,6 +83,7 @@ describe.each(DB_KINDS)("erasure on a person's request on %s", (kind) => {
     });
     expect(c.statusCode, c.body).toBe(201);
     caseId = c.json().id;
+    caseNumber = c.json().caseNumber;
     const v = await call(env, manager, 'POST', `/api/v1/cases/${caseId}/persons`, {
       role: 'victim',
       fullName: NAME,
@@ -128,6 +136,18 @@ describe.each(DB_KINDS)("erasure on a person's request on %s", (kind) => {
     expect((await call(env, manager, 'GET', `/api/v1/cases/${caseId}`)).json().abilities.erasePerson).toBe(
       false,
     );
+  });
+
+  it('is not open to a coordinator who is in through an emergency opening', async () => {
+    const glass = await call(env, glassCoordinator, 'POST', '/api/v1/break-glass', {
+      caseNumber,
+      reason: 'Anak dalam bahaya malam ini, perlu kontak wali.',
+    });
+    expect(glass.statusCode, glass.body).toBe(201);
+    const detail = await call(env, glassCoordinator, 'GET', `/api/v1/cases/${caseId}`);
+    expect(detail.json().abilities).toMatchObject({ viewIdentity: true, erasePerson: false });
+    const res = await call(env, glassCoordinator, 'POST', url(), { reason: 'Dicoba lewat akses darurat.' });
+    expect(res.statusCode).toBe(403);
   });
 
   it('refuses a missing or short reason with an Indonesian message', async () => {

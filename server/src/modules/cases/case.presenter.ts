@@ -103,7 +103,12 @@ export function presentDetail(
     closureReason: row.closure_reason,
     nextStages: full ? nextStages(row.stage as CaseStage) : [],
     warnings: extra.warnings,
-    abilities: caseAbilities(actor, access, row.stage),
+    abilities: caseAbilities(
+      actor,
+      access,
+      row.stage,
+      extra.team.some((t) => t.user_id === actor.userId),
+    ),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

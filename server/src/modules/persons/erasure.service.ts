@@ -31,7 +31,13 @@ export async function erasePerson(
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   if (!person) throw errors.notFound();
-  if (!caseAbilities(actor, access, c.stage).erasePerson) throw errors.forbidden();
+  const onTeam = await deps.db
+    .selectFrom('case_team')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!caseAbilities(actor, access, c.stage, onTeam !== undefined).erasePerson) throw errors.forbidden();
   if (person.erased_at) throw new AppError(409, 'conflict', { _: 'person_already_erased' });
   const nowIso = deps.clock.now().toISOString();
   const { storageKeys, erased } = await inTransaction(deps, actor, meta, async (trx, audit) => {
