@@ -287,6 +287,14 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Indikator tidak dikenal pada daftar periksa.',
     en: 'Unknown indicator for the checklist.',
   },
+  person_already_erased: {
+    id: 'Data identitas orang ini sudah dihapus.',
+    en: "This person's identifying data has already been erased.",
+  },
+  alert_already_acknowledged: {
+    id: 'Peringatan ini sudah ditandai ditinjau oleh administrator lain.',
+    en: 'This alert has already been acknowledged by another administrator.',
+  },
   transition_not_allowed: {
     id: 'Perpindahan tahap ini tidak diperbolehkan.',
     en: 'This stage change is not allowed.',

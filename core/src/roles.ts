@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'screening.checklist.manage',
   // emergency access to a case outside one's own, with a reason, for a limited time
   'case.break_glass',
+  // erasing a person's identifying data on their request (the anonymous fields stay)
+  'person.erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,6 +54,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.create',
     'case.read',
     'case.break_glass',
+    'person.erase',
     'person.identity.read',
     'referral.manage',
     'service.manage',

@@ -48,6 +48,12 @@ export const configSchema = z.object({
   DOCUMENT_MAX_BYTES: positiveInt(20 * 1_048_576),
   /** How long an emergency (break-glass) opening of a case lasts. */
   BREAK_GLASS_MINUTES: positiveInt(120),
+  /** Alerts to administrators: identifying records one user opens in an hour before an alert. */
+  ALERT_READS_PER_HOUR: positiveInt(50),
+  /** Failed sign-ins from one IP address in an hour that raise an alert. */
+  ALERT_FAILED_LOGINS_PER_HOUR: positiveInt(10),
+  /** How often the server looks at new audit events for alerts. */
+  ALERT_CHECK_SECONDS: positiveInt(60),
   WEB_DIST: z.string().optional(),
   /** Statistics for leadership, analysts and roll-ups hide counts from 1 to this value minus one. */
   STATS_SMALL_CELL_THRESHOLD: z.coerce

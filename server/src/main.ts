@@ -18,8 +18,14 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { agencyRepository } from './modules/agencies/agency.repository.js';
 import { createAgency } from './modules/agencies/agency.service.js';
+import { scheduleAlertChecks } from './modules/audit/alert-detection.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 import { scheduleDeadlineWatch } from './modules/notifications/deadline-watch.service.js';
+import {
+  runRetention,
+  runScheduledRetention,
+  scheduleRetention,
+} from './modules/retention/retention.service.js';
 import { createTaskForce, listTaskForces } from './modules/taskforces/taskforce.service.js';
 import { userRepository } from './modules/users/user.repository.js';
 import { createUser, disableUserByUsername, resetPassword } from './modules/users/user.service.js';
@@ -99,10 +105,14 @@ program
     const app = await buildApp(rt);
     const stopBackups = scheduleBackups(config, rt.db, rt.dbKind, app.log);
     const stopWatch = scheduleDeadlineWatch(rt, app.log);
+    const stopAlerts = scheduleAlertChecks(rt, app.log);
+    const stopRetention = scheduleRetention(rt, app.log);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
       stopBackups();
       stopWatch();
+      stopAlerts();
+      stopRetention();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -276,6 +286,29 @@ taskforce
       const items = await listTaskForces(rt);
       if (items.length === 0) console.log('No task force yet: create one with `sinergi taskforce create`.');
       for (const t of items) console.log(`${t.id}  ${t.level.padEnd(8)}  ${t.regionCode ?? '-'}  ${t.name}`);
+    });
+  });
+
+const retention = program.command('retention').description('Retention of identifying data in closed cases');
+retention
+  .command('run')
+  .description(
+    "Replace the identifying data of closed cases past their task force's retention (the server also does this daily)",
+  )
+  .option('--dry-run', 'only count what would be replaced')
+  .action(async (opts: { dryRun?: boolean }) => {
+    await withRuntime(async (rt) => {
+      if (opts.dryRun) {
+        const c = await runRetention(rt, { dryRun: true });
+        console.log(
+          `Dry run: ${c.cases} closed cases past retention, ${c.persons} people and ${c.documents} documents would be replaced. Nothing was changed.`,
+        );
+        return;
+      }
+      const c = (await runScheduledRetention(rt, { force: true }))!;
+      console.log(
+        `Retention applied: ${c.cases} closed cases, ${c.persons} people and ${c.documents} documents replaced.`,
+      );
     });
   });
 

@@ -189,6 +189,25 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
     }
   });
 
+  /** Every case operation by each of `who`: 404 (or a role-level 403, or a 400 about the request), no data. */
+  async function closedTo(who: { name: string; session: Session }[], when: string) {
+    const secrets = [NAME, NIK, SUSPECT, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+    for (const op of operations) {
+      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+      for (const o of who) {
+        const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
+        const res = await call(env, o.session, op.method as 'GET', url, body);
+        const where = `${when}, ${o.name}: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
+        const code = res.statusCode === 400 ? res.json().error.code : null;
+        expect(res.statusCode === 404 || res.statusCode === 403 || code === 'validation_failed', where).toBe(
+          true,
+        );
+        for (const secret of secrets)
+          expect(res.body.includes(secret), `${where} leaks "${secret}"`).toBe(false);
+      }
+    }
+  }
+
   it("keeps the case out of every outsider's list and search, by NIK, name and number", async () => {
     for (const o of outsiders) {
       for (const q of [NIK, NAME, caseNumber]) {
@@ -199,6 +218,71 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
           for (const s of [NAME, NIK]) expect(res.body.includes(s)).toBe(false);
         }
       }
+    }
+  });
+
+  it('stays closed to everyone else while a referral to another agency is pending and accepted; after revoke the receiving agency sees no identity either', async () => {
+    const dinsos = outsiders.find((o) => o.name === 'service provider of another agency')!;
+    const others = outsiders.filter((o) => o !== dinsos);
+    const dinsosAgency = (
+      await env.deps.db
+        .selectFrom('users')
+        .select('agency_id')
+        .where('username', '=', 'layanan.dinsos')
+        .executeTakeFirstOrThrow()
+    ).agency_id;
+    const consent = await call(
+      env,
+      owner,
+      'POST',
+      `/api/v1/cases/${ids.id}/persons/${ids.personId}/consents`,
+      {
+        scopes: ['data_management', 'services', 'sharing'],
+        sharingAgencyIds: [dinsosAgency],
+        givenOn: '2026-11-27',
+        givenBy: 'self',
+      },
+    );
+    expect(consent.statusCode, consent.body).toBe(201);
+    const sent = await call(env, owner, 'POST', '/api/v1/referrals', {
+      caseId: ids.id,
+      toAgencyId: dinsosAgency,
+      personIds: [ids.personId],
+      services: ['shelter'],
+      reason: 'AdditionalServicesRequired',
+      urgency: 'high',
+      details: 'Perlu rumah aman.',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const referralId = sent.json().id as string;
+    await closedTo(others, 'referral pending');
+
+    const accepted = await call(env, dinsos.session, 'POST', `/api/v1/referrals/${referralId}/accept`, {
+      version: 1,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    // The receiving agency now works with the referred person (so the referral really opened something).
+    const seen = await call(env, dinsos.session, 'GET', `/api/v1/referrals/${referralId}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.body).toContain(NAME);
+    await closedTo(others, 'referral accepted');
+
+    const revoked = await call(env, owner, 'POST', `/api/v1/referrals/${referralId}/revoke`, {
+      version: 2,
+      reason: 'Korban dipindahkan ke rumah aman lain',
+    });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    await closedTo(others, 'referral revoked');
+    // The receiving agency keeps the referral's history but none of the person's identity, story or files.
+    const identifying = [NAME, NIK, SUSPECT, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+    for (const op of operations) {
+      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+      const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
+      const res = await call(env, dinsos.session, op.method as 'GET', url, body);
+      const where = `after revoke, receiving agency: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
+      expect(res.statusCode, where).toBeLessThan(500);
+      for (const secret of identifying)
+        expect(res.body.includes(secret), `${where} leaks "${secret}"`).toBe(false);
     }
   });
 });

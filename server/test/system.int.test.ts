@@ -46,6 +46,7 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
         'idempotency_keys',
         'meetings',
         'meeting_actions',
+        'security_alerts',
       ];
       for (const t of tables) {
         // biome-ignore lint/suspicious/noExplicitAny: probing each table by name
@@ -175,6 +176,20 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
     const docs = await env.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
+    // The docs page lets Swagger UI set styles, keeps scripts pinned and loads nothing from elsewhere.
+    const docsCsp = String(docs.headers['content-security-policy']);
+    expect(docsCsp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docsCsp).toMatch(/script-src 'self'(;| 'sha256-)/);
+    expect(docsCsp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(docsCsp).not.toContain('validator.swagger.io');
+    expect(docsCsp).not.toContain('https:');
+    expect(docsCsp).toContain("frame-ancestors 'none'");
+    // The API's own policy is unchanged.
+    const apiCsp = String(
+      (await env.app.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy'],
+    );
+    expect(apiCsp).toContain("script-src 'self';");
+    expect(apiCsp).not.toContain('sha256-');
   });
 });
 

@@ -18,6 +18,8 @@ export const caseAbilitiesSchema = z.object({
   addPerson: z.boolean(),
   screen: z.boolean(),
   uploadDocument: z.boolean(),
+  /** erase a person's identifying data on their request (coordinators of the case team) */
+  erasePerson: z.boolean(),
 });
 
 const agencyRef = z.object({ id: z.string(), shortName: z.string() });
@@ -114,6 +116,8 @@ export const personViewSchema = z.object({
     })
     .nullable(),
   consents: z.array(consentViewSchema),
+  /** when the identifying fields were erased (on request or by retention); null while they are kept */
+  erasedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type PersonView = z.infer<typeof personViewSchema>;
@@ -146,4 +150,9 @@ export const screeningViewSchema = z.object({
   note: z.string().nullable(),
   screenedBy: z.string().nullable(),
   screenedAt: z.string(),
+});
+
+/** Erasing a person's identifying data on their request: the coordinator states why. */
+export const personErasureSchema = z.object({
+  reason: z.string().trim().min(10).max(1000),
 });

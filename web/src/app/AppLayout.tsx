@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
+import { AlertCountBadge } from '../features/audit/AlertCountBadge';
 import { MyWorkCount } from '../features/services/MyWorkCount';
 import { IdleWarning } from './IdleWarning';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -82,7 +83,13 @@ export function AppLayout() {
                 component={Link}
                 to={item.path}
                 label={t(item.label)}
-                rightSection={item.path === '/my-work' ? <MyWorkCount /> : undefined}
+                rightSection={
+                  item.path === '/my-work' ? (
+                    <MyWorkCount />
+                  ) : item.path === '/security-alerts' ? (
+                    <AlertCountBadge />
+                  ) : undefined
+                }
                 active={active}
                 aria-current={active ? 'page' : undefined}
                 variant="light"

@@ -16,6 +16,8 @@ export interface NavigationItem {
     | 'nav.agencies'
     | 'nav.users'
     | 'nav.audit'
+    | 'nav.alerts'
+    | 'nav.retention'
     | 'nav.checklist'
     | 'nav.emergency'
     | 'nav.deadlines'
@@ -49,6 +51,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
+  { path: '/security-alerts', label: 'nav.alerts', permission: 'audit.read' },
   { path: '/settings/screening-checklist', label: 'nav.checklist', permission: 'screening.checklist.manage' },
   {
     path: '/emergency-access',
@@ -57,6 +60,12 @@ export const NAVIGATION: NavigationItem[] = [
     orPermission: 'user.manage',
   },
   { path: '/settings/deadline-rules', label: 'nav.deadlines', permission: 'agency.manage' },
+  {
+    path: '/settings/retention',
+    label: 'nav.retention',
+    permission: 'agency.manage',
+    orPermission: 'taskforce.manage',
+  },
   { path: '/profile', label: 'nav.profile' },
 ];
 

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { AgencyCreatePage } from '../features/agencies/AgencyCreatePage';
 import { AgencyDetailPage } from '../features/agencies/AgencyDetailPage';
 import { AgencyListPage } from '../features/agencies/AgencyListPage';
+import { AlertsPage } from '../features/audit/AlertsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ProfilePage } from '../features/auth/ProfilePage';
@@ -19,6 +20,7 @@ import { OverviewPage } from '../features/meetings/OverviewPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { WorkProgrammePage } from '../features/plans/WorkProgrammePage';
 import { PreventionPage } from '../features/prevention/PreventionPage';
+import { RetentionPage } from '../features/retention/RetentionPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
 import { MyWorkPage } from '../features/services/MyWorkPage';
@@ -151,6 +153,14 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'security-alerts',
+          element: (
+            <RequirePermission permission="audit.read">
+              <AlertsPage />
+            </RequirePermission>
+          ),
+        },
+        {
           path: 'settings/screening-checklist',
           element: (
             <RequirePermission permission="screening.checklist.manage">
@@ -271,6 +281,10 @@ export function createAppRouter() {
           ),
         },
         { path: 'emergency-access', element: <EmergencyReviewRoute /> },
+        {
+          path: 'settings/retention',
+          element: <RetentionPage />,
+        },
         {
           path: 'settings/deadline-rules',
           element: (

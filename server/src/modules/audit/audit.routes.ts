@@ -1,12 +1,13 @@
-import { auditEventSchema } from '@sinergi/core';
+import { auditEventSchema, auditFilterSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
-import { inTransaction } from '../../platform/context.js';
-import { toNumber } from '../../platform/db/connect.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, pageOf, pagingQuery } from '../../platform/http/schemas.js';
+import { exportAuditCsv, searchAudit } from './audit.service.js';
+
+const auditRowSchema = auditEventSchema.extend({ actorAgencyShortName: z.string().nullable() });
 
 export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,72 +17,40 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         preValidation: authorize('audit.read'),
         schema: {
           tags: ['audit'],
-          summary: 'The audit trail, newest first (administrators)',
-          querystring: z.object({
-            actor: z.string().uuid().optional(),
-            action: z.string().max(60).optional(),
-            entityType: z.string().max(60).optional(),
-            entityId: z.string().max(100).optional(),
-            outcome: z.enum(['success', 'failure', 'denied']).optional(),
-            from: z.iso.datetime({ offset: true }).optional(),
-            to: z.iso.datetime({ offset: true }).optional(),
-            ...pagingQuery,
-          }),
-          response: { 200: pageOf(auditEventSchema), ...errorResponses },
+          summary:
+            'The audit trail, newest first, filtered by user, agency, action, record and time (administrators; audited)',
+          querystring: auditFilterSchema.extend(pagingQuery),
+          response: { 200: pageOf(auditRowSchema), ...errorResponses },
         },
       },
-      async (req) => {
-        const f = req.query;
-        let q = deps.db
-          .selectFrom('audit_events')
-          .leftJoin('users', 'users.id', 'audit_events.actor_user_id');
-        if (f.actor) q = q.where('audit_events.actor_user_id', '=', f.actor);
-        if (f.action)
-          q = q.where(
-            'audit_events.action',
-            f.action.endsWith('.') ? 'like' : '=',
-            f.action.endsWith('.') ? `${f.action}%` : f.action,
-          );
-        if (f.entityType) q = q.where('audit_events.entity_type', '=', f.entityType);
-        if (f.entityId) q = q.where('audit_events.entity_id', '=', f.entityId);
-        if (f.outcome) q = q.where('audit_events.outcome', '=', f.outcome);
-        if (f.from) q = q.where('audit_events.occurred_at', '>=', new Date(f.from).toISOString());
-        if (f.to) q = q.where('audit_events.occurred_at', '<', new Date(f.to).toISOString());
-        const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-        const rows = await q
-          .selectAll('audit_events')
-          .select('users.username')
-          .orderBy('audit_events.seq', 'desc')
-          .limit(f.pageSize)
-          .offset((f.page - 1) * f.pageSize)
-          .execute();
-        const actor = actorOf(req);
-        await inTransaction(deps, actor, requestMeta(req), (_trx, audit) =>
-          audit({
-            action: 'audit.read',
-            details: { filters: Object.keys(f).filter((k) => k !== 'page' && k !== 'pageSize') },
-          }),
-        );
-        return {
-          items: rows.map((r) => ({
-            seq: Number(r.seq),
-            id: r.id,
-            occurredAt: r.occurred_at,
-            actorUserId: r.actor_user_id,
-            actorUsername: r.username,
-            actorAgencyId: r.actor_agency_id,
-            action: r.action,
-            entityType: r.entity_type,
-            entityId: r.entity_id,
-            requestId: r.request_id,
-            ip: r.ip,
-            outcome: r.outcome,
-            details: JSON.parse(r.details) as Record<string, unknown>,
-          })),
-          total: toNumber(total?.n as string | number | undefined),
-          page: f.page,
-          pageSize: f.pageSize,
-        };
+      async (req) => searchAudit(deps, actorOf(req), requestMeta(req), req.query),
+    );
+
+    app.get(
+      '/audit/export.csv',
+      {
+        preValidation: authorize('audit.read'),
+        schema: {
+          tags: ['audit'],
+          summary:
+            'The filtered audit trail as CSV, formulas neutralised (administrators; at most 50,000 rows; the export is audited)',
+          querystring: auditFilterSchema,
+          response: { 200: z.string(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const meta = requestMeta(req);
+        const result = await exportAuditCsv(deps, actorOf(req), meta, req.query);
+        const stamp = deps.clock.now().toISOString().slice(0, 10);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="${meta.lang === 'id' ? 'audit' : 'audit-trail'}-${stamp}.csv"`,
+          )
+          .header('x-export-rows', String(result.rows))
+          .header('x-export-truncated', String(result.truncated))
+          .send(result.csv);
       },
     );
   };

@@ -156,9 +156,16 @@ export interface CaseAbilities {
   addPerson: boolean;
   screen: boolean;
   uploadDocument: boolean;
+  erasePerson: boolean;
 }
 
-export function caseAbilities(actor: Actor, access: CaseAccess, stage: string): CaseAbilities {
+export function caseAbilities(
+  actor: Actor,
+  access: CaseAccess,
+  stage: string,
+  /** on the case team (not in through an emergency opening) */
+  onTeam = false,
+): CaseAbilities {
   const full = access === 'full';
   const open = stage !== 'closed';
   const worker =
@@ -172,5 +179,7 @@ export function caseAbilities(actor: Actor, access: CaseAccess, stage: string): 
     addPerson: full && worker && open,
     screen: full && worker && open,
     uploadDocument: full && worker && open,
+    // Irreversible: for the team's coordinators, not for someone in through break-glass.
+    erasePerson: full && onTeam && actor.permissions.has('person.erase'),
   };
 }

@@ -105,7 +105,12 @@ export function presentDetail(
     nextStages: full ? nextStages(row.stage as CaseStage) : [],
     warnings: extra.warnings,
     flags: extra.flags.map((f) => ({ flag: f.flag as CaseDetail['flags'][number]['flag'], setAt: f.set_at })),
-    abilities: caseAbilities(actor, access, row.stage),
+    abilities: caseAbilities(
+      actor,
+      access,
+      row.stage,
+      extra.team.some((t) => t.user_id === actor.userId),
+    ),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -256,6 +256,8 @@ export async function victimInitials(deps: Deps, db: Db, caseIds: string[]): Pro
     .select(['case_id', 'full_name_enc'])
     .where('case_id', 'in', caseIds)
     .where('role', '=', 'victim')
+    // Erased people have no initials left to show.
+    .where('erased_at', 'is', null)
     .orderBy('created_at')
     .execute();
   for (const r of rows) {

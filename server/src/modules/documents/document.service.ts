@@ -99,6 +99,11 @@ export async function readDocument(deps: Deps, actor: Actor, meta: Meta, row: Do
   return { data, mime: row.mime, filename: deps.cipher.decrypt(row.filename_enc) };
 }
 
+/** Removes a stored file for good (erasure and retention); a file already gone is fine. */
+export async function removeDocumentFile(deps: Pick<AppDeps, 'config'>, key: string): Promise<void> {
+  await fs.rm(path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`), { force: true });
+}
+
 /** Attaches a file to a case the actor works on, optionally to one of its persons. */
 export async function uploadDocument(
   deps: Deps,

@@ -3,6 +3,7 @@ import {
   consentWithdrawSchema,
   duplicateWarningSchema,
   personCreateSchema,
+  personErasureSchema,
   personPatchSchema,
   personViewSchema,
 } from '@sinergi/core';
@@ -12,6 +13,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
+import { erasePerson } from './erasure.service.js';
 import {
   createPerson,
   getPerson,
@@ -84,6 +86,22 @@ export function personRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) =>
         updatePerson(deps, actorOf(req), requestMeta(req), req.params.id, req.params.personId, req.body),
+    );
+    app.post(
+      '/cases/:id/persons/:personId/erase',
+      {
+        preValidation: authorize('person.erase'),
+        schema: {
+          tags: ['persons'],
+          summary:
+            "Erase a person's identifying data on their request, with a reason (coordinators of the case team; the anonymous fields stay; audited without the erased values)",
+          params: personParams,
+          body: personErasureSchema,
+          response: { 200: personViewSchema, ...errorResponses },
+        },
+      },
+      async (req) =>
+        erasePerson(deps, actorOf(req), requestMeta(req), req.params.id, req.params.personId, req.body),
     );
     app.post(
       '/cases/:id/persons/:personId/consents',

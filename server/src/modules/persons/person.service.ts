@@ -10,11 +10,12 @@ import {
   parentRegionCode,
   regionLevelOf,
 } from '@sinergi/core';
+import type { Insertable } from 'kysely';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { CaseRow, PersonRow, PersonTable } from '../../platform/db/schema.js';
-import { errors } from '../../platform/errors.js';
+import { AppError, errors } from '../../platform/errors.js';
 import { caseAccess } from '../cases/case.policy.js';
 import { caseEvent, loadCaseFor, loadCaseForWork } from '../cases/case.service.js';
 import { todayIn } from '../taskforces/taskforce.service.js';
@@ -120,7 +121,7 @@ export function presentPerson(
     disability: p.disability,
     religion: p.religion,
     guardianPersonId: p.guardian_person_id,
-    initials: fullName ? initials(fullName) : null,
+    initials: fullName && !p.erased_at ? initials(fullName) : null,
     identity:
       full && fullName
         ? {
@@ -136,6 +137,7 @@ export function presentPerson(
           }
         : null,
     consents,
+    erasedAt: p.erased_at,
     version: p.version,
   };
 }
@@ -281,7 +283,7 @@ export async function createPerson(
   const duplicates = await findDuplicates(deps, actor, c, h);
   const now = deps.clock.now().toISOString();
   const id = randomUUID();
-  const row: PersonTable = {
+  const row: Insertable<PersonTable> = {
     id,
     case_id: caseId,
     task_force_id: c.task_force_id,
@@ -349,6 +351,8 @@ export async function updatePerson(
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   if (!current) throw errors.notFound();
+  // Erased means erased: the identity is not typed back in over the marker.
+  if (current.erased_at) throw new AppError(409, 'conflict', { _: 'person_already_erased' });
   const fields: Record<string, string> = {};
   checkInput(deps, await todayIn(deps, c.task_force_id), patch, fields);
   if (patch.guardianPersonId === personId) fields.guardianPersonId = 'guardian_must_be_guardian';

@@ -15,6 +15,7 @@ import * as workProgramme from '../../migrations/202611290460_work_programme.js'
 import * as stats from '../../migrations/202611300100_stats.js';
 import * as meetings from '../../migrations/202611300300_meetings.js';
 import * as prevention from '../../migrations/202611300310_prevention.js';
+import * as retention from '../../migrations/202611300400_retention.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300100_stats': stats,
   '202611300300_meetings': meetings,
   '202611300310_prevention': prevention,
+  '202611300400_retention': retention,
 };
 
 /** Names of every migration, in the order they apply. */

@@ -19,6 +19,7 @@ export interface Database {
   taskforce_members: TaskForceMemberTable;
   focal_persons: FocalPersonTable;
   case_access_grants: CaseAccessGrantTable;
+  security_alerts: SecurityAlertTable;
   mfa_recovery_codes: MfaRecoveryCodeTable;
   task_forces: TaskForceTable;
   agencies: AgencyTable;
@@ -179,6 +180,8 @@ export interface CaseTable {
   case_type: string;
   stage: string;
   stage_before_close: string | null;
+  /** when the retention job replaced the identifying data of this closed case */
+  retention_applied_at?: string | null;
   closure_reason: string | null;
   risk: string;
   reported_at: string;
@@ -260,6 +263,8 @@ export interface PersonTable {
   disability: string | null;
   religion: string | null;
   guardian_person_id: string | null;
+  erased_at: Generated<string | null>;
+  erasure_reason_enc: Generated<string | null>;
   version: number;
   created_by: string;
   created_at: string;
@@ -712,4 +717,19 @@ export interface RecruitmentAlertTable {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface SecurityAlertTable {
+  id: string;
+  kind: 'bulk_identifying_reads' | 'failed_logins_from_ip' | 'identifying_export';
+  detected_at: string;
+  window_start: string;
+  window_end: string;
+  count: number;
+  subject_user_id: string | null;
+  subject_ip: string | null;
+  audit_seq: number | string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  acknowledge_note: string | null;
 }

@@ -1,6 +1,10 @@
-import { Button, EmptyState, Group, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { fieldMessage } from '@sinergi/core';
+import { Button, EmptyState, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { formatNumber } from '@sinergi/core';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorMessage } from '../../app/api-client';
 import { useTimeZone } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { ListPaging } from '../../app/ui/ListPaging';
@@ -8,75 +12,73 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { allowedOrEmpty, useUrlFilters } from '../../app/ui/use-url-filters';
 import { startOfZonedDay } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
+import { AUDIT_FILTER_KEYS, AuditFilters } from './AuditFilters';
 import { AuditResults } from './AuditResults';
-import { AUDIT_PAGE_SIZE, useAuditEvents } from './audit.api';
-import { AUDIT_OUTCOMES, actionLabel, KNOWN_AUDIT_ACTIONS } from './audit-labels';
+import { AUDIT_PAGE_SIZE, type AuditFilterQuery, downloadAuditCsv, useAuditEvents } from './audit.api';
+import { AUDIT_ENTITY_TYPES, AUDIT_OUTCOMES } from './audit-labels';
 
-const FILTER_KEYS = ['action', 'outcome', 'from', 'to'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function AuditPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const zone = useTimeZone();
-  const filters = useUrlFilters(FILTER_KEYS);
-  const { from, to } = filters.values;
-  const action = filters.values.action.slice(0, 60);
-  const outcome = allowedOrEmpty(filters.values.outcome, AUDIT_OUTCOMES);
-  const rangeInvalid = from !== '' && to !== '' && to < from;
-  const events = useAuditEvents({
-    action: action || undefined,
-    outcome: outcome || undefined,
-    from: startOfZonedDay(from, zone),
+  const filters = useUrlFilters(AUDIT_FILTER_KEYS);
+  const v = filters.values;
+  const rangeInvalid = v.from !== '' && v.to !== '' && v.to < v.from;
+  // Values from a hand-edited link that the API would refuse are left out rather than failing.
+  const query: AuditFilterQuery = {
+    actor: UUID.test(v.actor) ? v.actor : undefined,
+    agency: UUID.test(v.agency) ? v.agency : undefined,
+    action: /^[a-z_.]{1,60}$/.test(v.action) ? v.action : undefined,
+    entityType: allowedOrEmpty(v.entityType, AUDIT_ENTITY_TYPES) || undefined,
+    entityId: v.entityId.slice(0, 100) || undefined,
+    outcome: allowedOrEmpty(v.outcome, AUDIT_OUTCOMES) || undefined,
+    from: startOfZonedDay(v.from, zone),
     // The whole "to" day is included: the server's bound is exclusive.
-    to: rangeInvalid ? undefined : startOfZonedDay(to, zone, 1),
-    page: filters.page,
+    to: rangeInvalid ? undefined : startOfZonedDay(v.to, zone, 1),
+  };
+  const events = useAuditEvents({ ...query, page: filters.page });
+  const exportCsv = useMutation({
+    mutationFn: () => downloadAuditCsv(query, lang === 'id' ? 'audit.csv' : 'audit-trail.csv'),
+    onSuccess: ({ rows, truncated }) =>
+      notifications.show({
+        color: truncated ? 'orange' : 'teal',
+        message: truncated
+          ? t('audit.exportTruncated', { rows: formatNumber(rows, lang) })
+          : t('audit.exported', { rows: formatNumber(rows, lang) }),
+      }),
+    onError: (error) =>
+      notifications.show({ color: 'red', message: errorMessage(error, lang, t('errors.network')) }),
   });
 
   return (
     <>
-      <PageHeader title={t('audit.title')} description={t('audit.description')} />
-      <Group align="flex-start" gap="sm" mb="xs" wrap="wrap">
-        <Select
-          label={t('audit.action')}
-          placeholder={t('common.all')}
-          data={KNOWN_AUDIT_ACTIONS.map((value) => ({ value, label: actionLabel(t, value) }))}
-          value={action || null}
-          onChange={(value) => filters.setFilter('action', value ?? '')}
-          clearable
-          searchable
-          style={{ flex: '2 1 13rem' }}
-        />
-        <Select
-          label={t('audit.outcome')}
-          placeholder={t('common.all')}
-          data={AUDIT_OUTCOMES.map((value) => ({ value, label: t(`audit.outcomes.${value}`) }))}
-          value={outcome || null}
-          onChange={(value) => filters.setFilter('outcome', value ?? '')}
-          clearable
-          style={{ flex: '1 1 9rem' }}
-        />
-        <TextInput
-          type="date"
-          label={t('audit.from')}
-          value={from}
-          onChange={(event) => filters.setFilter('from', event.currentTarget.value)}
-          style={{ flex: '1 1 10rem' }}
-        />
-        <TextInput
-          type="date"
-          label={t('audit.to')}
-          value={to}
-          min={from || undefined}
-          onChange={(event) => filters.setFilter('to', event.currentTarget.value)}
-          error={rangeInvalid ? fieldMessage('date_range', lang) : undefined}
-          style={{ flex: '1 1 10rem' }}
-        />
-        {filters.hasFilters ? (
-          <Button variant="subtle" onClick={filters.clear} mt={{ base: 0, sm: 24 }}>
-            {t('common.clearFilters')}
-          </Button>
-        ) : null}
-      </Group>
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.description')}
+        action={
+          <>
+            <Button variant="default" component={Link} to="/security-alerts">
+              {t('alerts.title')}
+            </Button>
+            <Button
+              onClick={() => exportCsv.mutate()}
+              loading={exportCsv.isPending}
+              disabled={rangeInvalid || events.data?.total === 0}
+            >
+              {t('audit.exportCsv')}
+            </Button>
+          </>
+        }
+      />
+      <AuditFilters
+        values={v}
+        setFilter={filters.setFilter}
+        clear={filters.clear}
+        hasFilters={filters.hasFilters}
+        rangeInvalid={rangeInvalid}
+      />
       <Text size="xs" c="dimmed" mb="md">
         {t('audit.timesIn', { zone })}
       </Text>

@@ -47,7 +47,10 @@ export function AuditResults({ events }: { events: AuditEvent[] }) {
   const lang = useLanguage();
   const zone = useTimeZone();
   const phone = usePhoneLayout();
-  const actor = (event: AuditEvent) => event.actorUsername ?? t('audit.system');
+  const actor = (event: AuditEvent) =>
+    event.actorUsername
+      ? `${event.actorUsername}${event.actorAgencyShortName ? ` · ${event.actorAgencyShortName}` : ''}`
+      : t('audit.system');
   const outcome = (event: AuditEvent) => (
     <StatusBadge label={t(`audit.outcomes.${event.outcome}`)} color={OUTCOME_COLORS[event.outcome]} />
   );

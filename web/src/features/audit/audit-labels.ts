@@ -8,6 +8,9 @@ type KnownEntity = keyof typeof id.audit.entityTypes;
 /** The actions the web has names for (the server may record more; those show their code). */
 export const KNOWN_AUDIT_ACTIONS = Object.keys(id.audit.actions) as KnownAction[];
 
+/** Record types the audit view filters on. */
+export const AUDIT_ENTITY_TYPES = Object.keys(id.audit.entityTypes) as KnownEntity[];
+
 export const AUDIT_OUTCOMES: AuditOutcome[] = ['success', 'failure', 'denied'];
 
 export const OUTCOME_COLORS: Record<AuditOutcome, string> = {
@@ -31,6 +34,7 @@ export function entityPath(event: Pick<AuditEvent, 'entityType' | 'entityId'>): 
   if (!event.entityId) return null;
   if (event.entityType === 'user') return `/users/${event.entityId}`;
   if (event.entityType === 'agency') return `/agencies/${event.entityId}`;
+  if (event.entityType === 'case') return `/cases/${event.entityId}`;
   return null;
 }
 

@@ -9,6 +9,7 @@ import { useLanguage } from '../../i18n';
 import { valueLabel } from '../cases/case-values';
 import { ConsentDialog, WithdrawConsentDialog } from './ConsentDialog';
 import { DuplicateNotices } from './DuplicateNotices';
+import { ErasePersonDialog } from './ErasePersonDialog';
 import { PersonCard } from './PersonCard';
 import { PersonFormDialog } from './PersonFormDialog';
 import { type DuplicateNotice, usePersons } from './person.api';
@@ -28,6 +29,7 @@ export function PeopleTab({ detail }: { detail: CaseDetail }) {
   const [consentFor, setConsentFor] = useState<PersonView | null>(null);
   const [withdrawing, setWithdrawing] = useState<{ personId: string; consentId: string } | null>(null);
   const [notices, setNotices] = useState<DuplicateNotice[]>([]);
+  const [erasing, setErasing] = useState<PersonView | null>(null);
   const canChange = detail.abilities.addPerson;
   const ageContext = { incidentDate: detail.incidentDate, reportDate: zonedDate(detail.reportedAt, zone) };
 
@@ -78,6 +80,8 @@ export function PeopleTab({ detail }: { detail: CaseDetail }) {
                   : null
               }
               canChange={canChange}
+              canErase={detail.abilities.erasePerson}
+              onErase={() => setErasing(person)}
               onEdit={() => setEditing({ person, key: Date.now() })}
               onConsent={() => setConsentFor(person)}
               onWithdraw={(consentId) => setWithdrawing({ personId: person.id, consentId })}
@@ -126,6 +130,15 @@ export function PeopleTab({ detail }: { detail: CaseDetail }) {
           today={today}
           opened
           onClose={() => setConsentFor(null)}
+        />
+      ) : null}
+      {erasing ? (
+        <ErasePersonDialog
+          key={erasing.id}
+          caseId={detail.id}
+          personId={erasing.id}
+          who={title(erasing)}
+          onClose={() => setErasing(null)}
         />
       ) : null}
       <WithdrawConsentDialog

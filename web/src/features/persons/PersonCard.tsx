@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Collapse, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { PersonView } from '@sinergi/core';
+import { formatDate, type PersonView } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTimeZone } from '../../app/session';
 import { Fact } from '../../app/ui/Fact';
 import { StatusBadge } from '../../app/ui/StatusBadge';
 import { useLanguage } from '../../i18n';
@@ -16,6 +17,9 @@ interface PersonCardProps {
   /** The guardian's title and, for the case team, name. */
   guardianLabel: string | null;
   canChange: boolean;
+  /** Coordinators of the case team may erase the identity on the person's request. */
+  canErase: boolean;
+  onErase: () => void;
   onEdit: () => void;
   onConsent: () => void;
   onWithdraw: (consentId: string) => void;
@@ -27,15 +31,19 @@ export function PersonCard({
   title,
   guardianLabel,
   canChange,
+  canErase,
+  onErase,
   onEdit,
   onConsent,
   onWithdraw,
 }: PersonCardProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const zone = useTimeZone();
   const countries = useCountries();
   const [showIdentity, setShowIdentity] = useState(false);
   const identity = person.identity;
+  const erased = person.erasedAt !== null;
   const facts = [
     valueLabel(lang, 'genders', person.sex),
     person.ageAtIncident !== null ? t('persons.years', { count: person.ageAtIncident }) : null,
@@ -66,6 +74,7 @@ export function PersonCard({
         </div>
         <Group gap={6}>
           {person.isChild ? <StatusBadge label={t('persons.childBadge')} color="grape" /> : null}
+          {erased ? <StatusBadge label={t('persons.erase.badge')} color="gray" /> : null}
         </Group>
       </Group>
 
@@ -81,7 +90,13 @@ export function PersonCard({
         ) : null
       ) : null}
 
-      {identity ? (
+      {erased ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('persons.erase.erasedNote', { date: formatDate(person.erasedAt!, lang, zone) })}
+        </Text>
+      ) : null}
+
+      {identity && !erased ? (
         <>
           <Group mt="xs" className="no-print">
             <Button
@@ -157,14 +172,23 @@ export function PersonCard({
         ))}
       </Stack>
 
-      {canChange ? (
+      {(canChange || canErase) && !erased ? (
         <Group gap="xs" mt="md" className="no-print">
-          <Button size="xs" variant="light" onClick={onEdit}>
-            {t('persons.edit')}
-          </Button>
-          <Button size="xs" variant="light" onClick={onConsent}>
-            {t('persons.consent.record')}
-          </Button>
+          {canChange ? (
+            <>
+              <Button size="xs" variant="light" onClick={onEdit}>
+                {t('persons.edit')}
+              </Button>
+              <Button size="xs" variant="light" onClick={onConsent}>
+                {t('persons.consent.record')}
+              </Button>
+            </>
+          ) : null}
+          {canErase ? (
+            <Button size="xs" variant="subtle" color="red" onClick={onErase}>
+              {t('persons.erase.button')}
+            </Button>
+          ) : null}
         </Group>
       ) : null}
     </Card>

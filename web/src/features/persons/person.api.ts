@@ -98,3 +98,16 @@ export function useWithdrawConsent(caseId: string, personId: string) {
     onSuccess: () => changed(),
   });
 }
+
+/** Erases the person's identifying data on their request (coordinators of the case team). */
+export function useErasePerson(caseId: string, personId: string) {
+  const changed = usePeopleChanged(caseId);
+  return useMutation({
+    mutationFn: (reason: string) =>
+      apiRequest<PersonView>(`${personsPath(caseId)}/${encodeURIComponent(personId)}/erase`, {
+        method: 'POST',
+        body: { reason },
+      }),
+    onSuccess: () => changed(),
+  });
+}

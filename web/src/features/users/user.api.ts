@@ -69,3 +69,13 @@ export function useResetPassword(id: string) {
     onSuccess: saved,
   });
 }
+
+/** Users for pickers and filters (the first 200 by name; the picker searches within them). */
+export function useUserOptions() {
+  return useQuery({
+    queryKey: ['users', 'options'],
+    queryFn: ({ signal }) => apiRequest<Page<User>>('/users', { query: { pageSize: 200 }, signal }),
+    select: (data) => data.items,
+    staleTime: 60_000,
+  });
+}

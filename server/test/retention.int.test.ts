@@ -1,0 +1,272 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runRetention, runScheduledRetention } from '../src/modules/retention/retention.service.js';
+import {
+  auditEvents,
+  buildAgency,
+  buildTaskForce,
+  buildUser,
+  call,
+  createTestEnv,
+  DB_KINDS,
+  type Session,
+  signIn,
+  type TestEnv,
+} from './support.js';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const YEAR_MS = 365.25 * 86_400_000;
+
+const NIK = '5310035107950021';
+const NAME = 'Maria Retensi Lama';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n% Surat Maria\n%%EOF');
+
+function multipart(data: Buffer, fields: Record<string, string>) {
+  const boundary = '----sinergi-retention-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="surat-maria.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
+  let env: TestEnv;
+  let manager: Session;
+  let coordinator: Session;
+  let admin: Session;
+  let outsider: Session;
+  let tfId: string;
+  let oldCase: string;
+  let recentCase: string;
+  let openCase: string;
+
+  async function newCase(narrative: string, fullName: string, nik?: string) {
+    const c = await call(env, manager, 'POST', '/api/v1/cases', {
+      caseType: 'tppo',
+      reportedAt: new Date(env.clock.now().getTime() - 86_400_000).toISOString(),
+      channel: 'walk_in',
+      reportingParty: 'victim',
+      risk: 'high',
+      narrative,
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const id = c.json().id as string;
+    const p = await call(env, manager, 'POST', `/api/v1/cases/${id}/persons`, {
+      role: 'victim',
+      fullName,
+      ...(nik && { nik }),
+      sex: 'Female',
+      estimatedAge: 22,
+      occupation: 'Penenun',
+    });
+    expect(p.statusCode, p.body).toBe(201);
+    return { id, personId: p.json().person.id as string };
+  }
+
+  async function close(id: string) {
+    const detail = (await call(env, manager, 'GET', `/api/v1/cases/${id}`)).json();
+    const res = await call(env, manager, 'POST', `/api/v1/cases/${id}/transitions`, {
+      version: detail.version,
+      to: 'closed',
+      reason: `Layanan selesai untuk ${NAME}`,
+      closureReason: 'services_completed',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+
+  beforeAll(async () => {
+    env = await createTestEnv(kind);
+    const tf = await buildTaskForce(env);
+    tfId = tf.id;
+    const uptd = await buildAgency(env, { taskForceId: tf.id });
+    const otherTf = await buildTaskForce(env, '53.15');
+    const other = await buildAgency(env, { taskForceId: otherTf.id });
+    manager = await signIn(env, (await buildUser(env, ['case_manager'], { agencyId: uptd.id })).username);
+    coordinator = await signIn(env, (await buildUser(env, ['coordinator'], { agencyId: uptd.id })).username);
+    admin = await signIn(env, (await buildUser(env, ['admin'])).username);
+    outsider = await signIn(env, (await buildUser(env, ['coordinator'], { agencyId: other.id })).username);
+
+    // Closed twelve years ago (by the test clock), then time moves to today.
+    const today = env.clock.now().getTime();
+    const moveTo = (t: number) => env.clock.advance(t - env.clock.now().getTime());
+    moveTo(today - 12 * YEAR_MS);
+    const old = await newCase(`${NAME} dibawa ke Malaysia oleh perekrut.`, NAME, NIK);
+    oldCase = old.id;
+    const body = multipart(PDF, { personId: old.personId });
+    const up = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${oldCase}/documents`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: manager.cookie, 'x-csrf-token': manager.csrf },
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    await close(oldCase);
+    moveTo(today - 2 * YEAR_MS);
+    recentCase = (await newCase('Cerita kasus yang baru ditutup.', 'Agustina Baru Tutup')).id;
+    await close(recentCase);
+    moveTo(today);
+    openCase = (await newCase('Cerita kasus yang masih berjalan.', 'Yuliana Masih Buka')).id;
+    // Sessions signed in at the start are long expired after moving the clock: sign in again.
+    manager = await signIn(
+      env,
+      (
+        await env.deps.db
+          .selectFrom('users')
+          .select('username')
+          .where('id', '=', manager.userId)
+          .executeTakeFirstOrThrow()
+      ).username,
+    );
+  });
+  afterAll(async () => env?.close());
+
+  const url = () => `/api/v1/taskforces/${tfId}/retention`;
+
+  it('shows the rule (10 years by default) and what is due to administrators and the task force coordinators only', async () => {
+    expect((await call(env, null, 'GET', url())).statusCode).toBe(401);
+    expect((await call(env, manager, 'GET', url())).statusCode).toBe(403);
+    expect((await call(env, outsider, 'GET', url())).statusCode).toBe(403);
+    expect((await call(env, admin, 'GET', `/api/v1/taskforces/${oldCase}/retention`)).statusCode).toBe(404);
+    const res = await call(env, coordinator, 'GET', url());
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      closedCaseYears: 10,
+      version: 0,
+      dueNow: 1,
+      applied: 0,
+      lastRun: null,
+    });
+    // What a shorter rule would do, before it is saved.
+    const preview = await call(env, coordinator, 'GET', `${url()}?ifYears=1`);
+    expect(preview.json()).toMatchObject({ closedCaseYears: 10, dueNow: 2 });
+    expect((await call(env, coordinator, 'GET', `${url()}?ifYears=99`)).statusCode).toBe(400);
+  });
+
+  it('counts without changing anything on a dry run', async () => {
+    const counts = await runRetention(env.deps, { dryRun: true });
+    expect(counts).toEqual({ cases: 1, persons: 1, documents: 1 });
+    const detail = await call(env, manager, 'GET', `/api/v1/cases/${oldCase}`);
+    expect(detail.body).toContain(NAME);
+  });
+
+  it('replaces the identifying data of closed cases past retention and keeps the statistics fields', async () => {
+    const personsBefore = (await call(env, manager, 'GET', `/api/v1/cases/${oldCase}/persons`)).json().items;
+    const counts = await runScheduledRetention(env.deps);
+    expect(counts).toEqual({ cases: 1, persons: 1, documents: 1 });
+    const detail = await call(env, manager, 'GET', `/api/v1/cases/${oldCase}`);
+    expect(detail.body).not.toContain(NAME);
+    expect(detail.json().narrative).toBe('[DIHAPUS]');
+    const persons = (await call(env, manager, 'GET', `/api/v1/cases/${oldCase}/persons`)).json().items;
+    expect(persons[0].identity).toMatchObject({ fullName: '[DIHAPUS]', nik: null });
+    expect(persons[0].erasedAt).toBeTruthy();
+    for (const key of ['role', 'sex', 'ageAtIncident', 'isChild', 'occupation'] as const)
+      expect(persons[0][key]).toEqual(personsBefore[0][key]);
+    expect((await call(env, manager, 'GET', `/api/v1/cases?q=${NIK}`)).json().total).toBe(0);
+    expect(
+      fs.existsSync(path.join(env.dataDir, 'documents'))
+        ? fs
+            .readdirSync(path.join(env.dataDir, 'documents'), { recursive: true })
+            .map(String)
+            .filter((f) => f.endsWith('.bin'))
+        : [],
+    ).toEqual([]);
+    const timeline = await call(env, manager, 'GET', `/api/v1/cases/${oldCase}/timeline`);
+    expect(timeline.body).not.toContain(NAME);
+    // The recent and the open case are untouched.
+    expect((await call(env, manager, 'GET', `/api/v1/cases/${recentCase}/persons`)).body).toContain(
+      'Agustina Baru Tutup',
+    );
+    expect((await call(env, manager, 'GET', `/api/v1/cases/${openCase}/persons`)).body).toContain(
+      'Yuliana Masih Buka',
+    );
+    const [event] = await auditEvents(env, 'case.retention_applied');
+    expect(event).toMatchObject({ entity_id: oldCase, actor_user_id: null });
+    expect(JSON.parse(event!.details)).toEqual({ persons: 1, documents: 1, years: 10 });
+    expect(event!.details).not.toContain('Maria');
+  });
+
+  it('runs once a day: a second instance finds the run done and skips; a later run has nothing left', async () => {
+    expect(await runScheduledRetention(env.deps)).toBeNull();
+    const view = (await call(env, coordinator, 'GET', url())).json();
+    expect(view).toMatchObject({ dueNow: 0, applied: 1, lastRun: { cases: 1, persons: 1, documents: 1 } });
+    env.clock.advance(21 * 3_600_000);
+    expect(await runScheduledRetention(env.deps)).toEqual({ cases: 0, persons: 0, documents: 0 });
+  });
+
+  it('lets the coordinator shorten the rule, with the version read, refusing bad values in Indonesian; audited', async () => {
+    // The clock moved past the sessions' lifetime: sign in again.
+    const again = async (s: Session) =>
+      signIn(
+        env,
+        (
+          await env.deps.db
+            .selectFrom('users')
+            .select('username')
+            .where('id', '=', s.userId)
+            .executeTakeFirstOrThrow()
+        ).username,
+      );
+    coordinator = await again(coordinator);
+    admin = await again(admin);
+    outsider = await again(outsider);
+    manager = await again(manager);
+    const bad = await call(env, coordinator, 'PUT', url(), { closedCaseYears: 0, version: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.closedCaseYears).toBe('Minimal 1.');
+    expect((await call(env, outsider, 'PUT', url(), { closedCaseYears: 1, version: 0 })).statusCode).toBe(
+      403,
+    );
+    const ok = await call(env, coordinator, 'PUT', url(), { closedCaseYears: 1, version: 0 });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ closedCaseYears: 1, version: 1, dueNow: 1 });
+    const stale = await call(env, admin, 'PUT', url(), { closedCaseYears: 5, version: 0 });
+    expect(stale.statusCode).toBe(409);
+    const [event] = await auditEvents(env, 'retention.rule_changed');
+    expect(JSON.parse(event!.details)).toEqual({ from: 10, to: 1 });
+  });
+
+  it('`sinergi retention run --dry-run` prints the counts and changes nothing', async () => {
+    const dbEnv = env.databaseUrl
+      ? { DATABASE_URL: env.databaseUrl, DATA_DIR: env.dataDir }
+      : { DATA_DIR: env.dataDir };
+    const cli = (args: string[]) =>
+      run(
+        process.execPath,
+        ['--conditions=sinergi-source', '--import', 'tsx', 'server/src/main.ts', ...args],
+        {
+          cwd: root,
+          env: { ...process.env, ...dbEnv, LOG_LEVEL: 'silent' },
+        },
+      );
+    const dry = await cli(['retention', 'run', '--dry-run']);
+    expect(dry.stdout).toMatch(
+      /Dry run: 1 closed cases past retention, 1 people and 0 documents would be replaced\./,
+    );
+    expect((await call(env, manager, 'GET', `/api/v1/cases/${recentCase}/persons`)).body).toContain(
+      'Agustina Baru Tutup',
+    );
+    // The run itself, as the CLI makes it (in process: the test's data key lives only here).
+    expect(await runScheduledRetention(env.deps, { force: true })).toEqual({
+      cases: 1,
+      persons: 1,
+      documents: 0,
+    });
+    expect((await call(env, manager, 'GET', `/api/v1/cases/${recentCase}/persons`)).body).not.toContain(
+      'Agustina',
+    );
+  }, 60_000);
+});
