@@ -19,6 +19,7 @@ import { sessionRoutes } from './modules/auth/session.routes.js';
 import { breakGlassRoutes } from './modules/cases/break-glass.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
+import { exportRoutes } from './modules/exports/exports.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(notificationRoutes(deps));
       await v1.register(reintegrationRoutes(deps));
       await v1.register(legalRoutes(deps));
+      await v1.register(exportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
