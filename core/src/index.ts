@@ -19,6 +19,8 @@ export * from './exports/schemas.js';
 export * from './exports/simfoni.js';
 export * from './exports/spreadsheet.js';
 export * from './format.js';
+export * from './imports/register.js';
+export * from './imports/schemas.js';
 export * from './legal/restitution.js';
 export * from './legal/schemas.js';
 export * from './legal/stages.js';

@@ -301,8 +301,8 @@ export const FIELD_MESSAGES: Dict = {
     en: 'The file has no data rows below the header row.',
   },
   import_too_many_rows: {
-    id: 'Terlalu banyak baris: maksimal {max} baris per impor.',
-    en: 'Too many rows: at most {max} rows per import.',
+    id: 'Terlalu banyak baris: maksimal 5.000 baris per impor. Bagi register menjadi beberapa berkas.',
+    en: 'Too many rows: at most 5,000 rows per import. Split the register into several files.',
   },
   import_mapping_missing: {
     id: 'Petakan kolom wajib ini ke salah satu kolom berkas.',
@@ -315,6 +315,10 @@ export const FIELD_MESSAGES: Dict = {
   import_key_repeated: {
     id: 'Kunci impor yang sama sudah muncul di baris sebelumnya.',
     en: 'The same import key already appears on an earlier row.',
+  },
+  import_already_imported: {
+    id: 'Baris dengan kunci impor ini sudah diimpor sebelumnya; dilewati.',
+    en: 'A row with this import key was imported before; skipped.',
   },
   import_not_validated: {
     id: 'Jalankan uji coba (dry run) terlebih dahulu.',

@@ -20,6 +20,7 @@ import { breakGlassRoutes } from './modules/cases/break-glass.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { personRoutes } from './modules/persons/person.routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(reintegrationRoutes(deps));
       await v1.register(legalRoutes(deps));
       await v1.register(exportRoutes(deps));
+      await v1.register(importRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

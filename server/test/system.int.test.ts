@@ -44,6 +44,9 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
         'audit_events',
         'settings',
         'idempotency_keys',
+        'import_mappings',
+        'import_jobs',
+        'import_keys',
       ];
       for (const t of tables) {
         // biome-ignore lint/suspicious/noExplicitAny: probing each table by name

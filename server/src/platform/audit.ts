@@ -102,6 +102,7 @@ export type AuditAction =
   | 'import.validated'
   | 'import.started'
   | 'import.completed'
+  | 'import.previewed'
   | 'import.report_read';
 
 export interface AuditActor {

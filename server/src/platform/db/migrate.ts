@@ -9,6 +9,7 @@ import * as breakGlass from '../../migrations/202611290410_break_glass.js';
 import * as legal from '../../migrations/202611290420_legal.js';
 import * as coordination from '../../migrations/202611290430_coordination.js';
 import * as plans from '../../migrations/202611290431_plans.js';
+import * as imports from '../../migrations/202611300200_imports.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290420_legal': legal,
   '202611290430_coordination': coordination,
   '202611290431_plans': plans,
+  '202611300200_imports': imports,
 };
 
 /** Names of every migration, in the order they apply. */
