@@ -48,6 +48,7 @@ describe('legacy register rows', () => {
       estimatedAge: 'number_format',
       fullName: 'required',
       nik: 'nik_format',
+      reportedDate: 'date_format',
     });
     expect(r.caseInput).toBeNull();
   });

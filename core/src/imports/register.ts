@@ -213,6 +213,15 @@ export interface RowProblem {
 }
 
 class NotNumber extends Error {}
+class NotDate extends Error {}
+
+const isoDate = z.iso.date();
+/** A date cell read strictly: 31/02/2024 is not a date. */
+function strictDate(raw: string): string {
+  const d = readDate(raw);
+  if (!isoDate.safeParse(d).success) throw new NotDate();
+  return d;
+}
 
 class Unknown extends Error {
   constructor(readonly value: string) {
@@ -292,13 +301,14 @@ export function parseRegisterRow(
       if (e instanceof Unknown)
         problems.push({ field, key: 'value_unknown', params: { value: e.value.slice(0, 60) } });
       else if (e instanceof NotNumber) problems.push({ field, key: 'number_format' });
+      else if (e instanceof NotDate) problems.push({ field, key: 'date_format' });
       else problems.push({ field, key: 'invalid_format' });
       return undefined;
     }
   };
   const key = v('importKey') ?? null;
   if (!key) problems.push({ field: 'importKey', key: 'required' });
-  const reportedDate = read('reportedDate', readDate);
+  const reportedDate = read('reportedDate', strictDate);
   const age = read('estimatedAge', (raw) => {
     const n = Number(raw.replace(',', '.'));
     if (!Number.isFinite(n)) throw new NotNumber();
@@ -317,7 +327,7 @@ export function parseRegisterRow(
   const rawCase = {
     caseType: read('caseType', (x) => word('caseType', x)),
     reportedAt: reportedDate ? `${reportedDate}T00:00:00${utcOffset}` : undefined,
-    incidentDate: read('incidentDate', readDate) ?? null,
+    incidentDate: read('incidentDate', strictDate) ?? null,
     channel: 'other',
     reportingParty: 'agency',
     risk: read('risk', (x) => word('risk', x)) ?? 'medium',
@@ -333,7 +343,7 @@ export function parseRegisterRow(
     fullName: v('fullName'),
     sex: read('sex', (x) => word('sex', x)),
     nik: v('nik') ?? null,
-    birthDate: read('birthDate', readDate) ?? null,
+    birthDate: read('birthDate', strictDate) ?? null,
     estimatedAge: age ?? null,
     nationality: read('nationality', country) ?? null,
     addressRegionCode: v('addressRegionCode') ?? null,
