@@ -48,23 +48,22 @@ export function isAllowedK(k: number): boolean {
   return Number.isInteger(k) && k >= K_MIN;
 }
 
-function keyOf(row: DataRow, columns: readonly string[]): string {
-  // JSON keeps "1" and 1 apart and cannot be confused by separators inside values.
-  return JSON.stringify(columns.map((c) => row[c] ?? null));
+// Type-tagged values joined by a separator no code contains: "1" and 1 stay apart.
+function keyOf(values: readonly Cell[]): string {
+  let key = '';
+  for (const v of values) key += `${typeof v === 'number' ? 'n' : 's'}${v}\u0000`;
+  return key;
 }
 
-function countCombinations(rows: readonly DataRow[], columns: readonly string[]): Map<string, number> {
+function countKeys(keys: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    const key = keyOf(row, columns);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;
 }
 
-function suppressedCount(rows: readonly DataRow[], columns: readonly string[], k: number): number {
+function suppressedCount(keys: readonly string[], k: number): number {
   let n = 0;
-  for (const c of countCombinations(rows, columns).values()) if (c < k) n += c;
+  for (const c of countKeys(keys).values()) if (c < k) n += c;
   return n;
 }
 
@@ -72,28 +71,52 @@ function applyStep<R extends DataRow>(rows: readonly R[], step: GeneralisationSt
   return rows.map((r) => (step.column in r ? { ...r, [step.column]: step.generalise(r[step.column]!) } : r));
 }
 
-/** Releases only rows whose quasi-identifier combination occurs at least k times. */
+/**
+ * Releases only rows whose quasi-identifier combination occurs at least k times. Works on the
+ * quasi-identifier values alone and copies only the released rows, so a large release stays fast.
+ */
 export function kAnonymise<R extends DataRow>(
   input: readonly R[],
   options: KAnonymityOptions,
 ): KAnonymityResult<R> {
   const { k, quasiIdentifiers } = options;
   if (!isAllowedK(k)) throw new KTooLowError(k);
-  let rows: R[] = [...input];
+  let qi: Cell[][] = input.map((r) => quasiIdentifiers.map((c) => r[c] ?? ''));
+  let keys = qi.map(keyOf);
   const applied: string[] = [];
-  let suppressed = suppressedCount(rows, quasiIdentifiers, k);
+  let suppressed = suppressedCount(keys, k);
   for (const step of options.steps ?? []) {
     if (suppressed === 0) break;
-    const next = applyStep(rows, step);
-    const nextSuppressed = suppressedCount(next, quasiIdentifiers, k);
+    const at = quasiIdentifiers.indexOf(step.column);
+    if (at < 0) continue;
+    const next = qi.map((values) => {
+      const copy = values.slice();
+      copy[at] = step.generalise(values[at]!);
+      return copy;
+    });
+    const nextKeys = next.map(keyOf);
+    const nextSuppressed = suppressedCount(nextKeys, k);
     if (nextSuppressed < suppressed) {
-      rows = next;
+      qi = next;
+      keys = nextKeys;
       suppressed = nextSuppressed;
       applied.push(step.id);
     }
   }
-  const counts = countCombinations(rows, quasiIdentifiers);
-  const released = rows.filter((r) => (counts.get(keyOf(r, quasiIdentifiers)) ?? 0) >= k);
+  const counts = countKeys(keys);
+  const released: R[] = [];
+  input.forEach((row, i) => {
+    if ((counts.get(keys[i]!) ?? 0) < k) return;
+    if (applied.length === 0) {
+      released.push(row);
+      return;
+    }
+    const out: DataRow = { ...row };
+    quasiIdentifiers.forEach((c, j) => {
+      if (c in row) out[c] = qi[i]![j]!;
+    });
+    released.push(out as R);
+  });
   return {
     rows: released,
     k,

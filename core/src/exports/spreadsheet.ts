@@ -11,11 +11,18 @@ export function neutraliseCell<T>(value: T): T | string {
 
 /** One CSV line (RFC 4180 quoting), every value neutralised first. */
 export function csvLine(values: readonly unknown[]): string {
-  return values
-    .map((v) => {
-      const cell =
-        v === null || v === undefined ? '' : String(neutraliseCell(typeof v === 'string' ? v : String(v)));
-      return /[",\r\n;]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-    })
-    .join(',');
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (i > 0) line += ',';
+    if (v === null || v === undefined) continue;
+    // A number is never a formula, and its text needs no quoting.
+    if (typeof v === 'number') {
+      line += String(v);
+      continue;
+    }
+    const cell = String(neutraliseCell(String(v)));
+    line += /[",\r\n;]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  }
+  return line;
 }

@@ -18,8 +18,14 @@ type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 async function release(deps: Deps, actor: Actor, query: Pick<CtdcQuery, 'from' | 'to' | 'k'>) {
   const period = await exportPeriod(deps, actor, query);
   const victims = await repo.victims(deps.db, period);
+  // Victims of one case share its profile: parse it once.
+  const profiles = new Map<string, ReturnType<typeof parseProfile>>();
   const sources: CtdcSource[] = victims.map((v) => {
-    const profile = parseProfile(v.profile);
+    let profile = profiles.get(v.case_id);
+    if (!profile) {
+      profile = parseProfile(v.profile);
+      profiles.set(v.case_id, profile);
+    }
     return {
       reportYear: v.report_year,
       incidentYear: v.incident_date ? Number(v.incident_date.slice(0, 4)) : null,

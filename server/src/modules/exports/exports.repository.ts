@@ -1,4 +1,6 @@
+import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
+import type { Database } from '../../platform/db/schema.js';
 import '../legal/legal.tables.js';
 
 /** A task force's cases reported in [start, end) (UTC instants). */
@@ -14,6 +16,23 @@ function casesIn(db: Db, p: Period) {
     .where('cases.task_force_id', '=', p.taskForceId)
     .where('cases.reported_at', '>=', p.start)
     .where('cases.reported_at', '<', p.end);
+}
+
+/** Keyset paging on (reported_at, id): each page is read straight from the report-time index. */
+function keyset<
+  Q extends
+    | SelectQueryBuilder<Database, 'cases' | 'agencies', object>
+    | SelectQueryBuilder<Database, 'cases', object>,
+>(q: Q, after: { reportedAt: string; id: string } | null, limit: number): Q {
+  const paged = after
+    ? (q as SelectQueryBuilder<Database, 'cases', object>).where((eb) =>
+        eb.or([
+          eb('cases.reported_at', '>', after.reportedAt),
+          eb.and([eb('cases.reported_at', '=', after.reportedAt), eb('cases.id', '>', after.id)]),
+        ]),
+      )
+    : (q as SelectQueryBuilder<Database, 'cases', object>);
+  return paged.orderBy('cases.reported_at').orderBy('cases.id').limit(limit) as unknown as Q;
 }
 
 /** The only SQL of the export module: non-personal columns unless a caller asks for the encrypted ones. */
@@ -70,34 +89,44 @@ export const exportsRepository = {
       .executeTakeFirstOrThrow();
   },
 
-  /** One page of cases, keyset-paged by id, so a large export never holds more than a page. */
-  casePage(db: Db, p: Period, afterId: string, limit: number) {
-    return casesIn(db, p)
-      .innerJoin('agencies', 'agencies.id', 'cases.lead_agency_id')
-      .select([
-        'cases.id',
-        'cases.case_number',
-        'cases.case_type',
-        'cases.stage',
-        'cases.closure_reason',
-        'cases.risk',
-        'cases.reported_at',
-        'cases.incident_date',
-        'cases.channel',
-        'cases.simfoni_id',
-        'cases.victim_count',
-        'cases.child_victim_count',
-        'cases.profile',
-        'cases.destination_country',
-        'cases.origin_district_code',
-        'cases.bp2mi_category',
-        'agencies.short_name as lead_agency',
-        'agencies.htcds_type as lead_agency_type',
-      ])
-      .where('cases.id', '>', afterId)
-      .orderBy('cases.id')
-      .limit(limit)
-      .execute();
+  /**
+   * One page of cases in report order, keyset-paged on (reported_at, id) so each page is read
+   * straight from the task force's report-time index and a large export never holds more than a page.
+   */
+  casePage(db: Db, p: Period, after: { reportedAt: string; id: string } | null, limit: number) {
+    return keyset(
+      casesIn(db, p)
+        .innerJoin('agencies', 'agencies.id', 'cases.lead_agency_id')
+        .select([
+          'cases.id',
+          'cases.case_number',
+          'cases.case_type',
+          'cases.stage',
+          'cases.closure_reason',
+          'cases.risk',
+          'cases.reported_at',
+          'cases.incident_date',
+          'cases.channel',
+          'cases.simfoni_id',
+          'cases.victim_count',
+          'cases.child_victim_count',
+          'cases.destination_country',
+          'cases.origin_district_code',
+          'agencies.short_name as lead_agency',
+          'agencies.htcds_type as lead_agency_type',
+        ]),
+      after,
+      limit,
+    ).execute();
+  },
+
+  /** The same paging, with only what the persons and events sheets need from the case. */
+  profilePage(db: Db, p: Period, after: { reportedAt: string; id: string } | null, limit: number) {
+    return keyset(
+      casesIn(db, p).select(['cases.id', 'cases.reported_at', 'cases.profile']),
+      after,
+      limit,
+    ).execute();
   },
 
   async teamCaseIds(db: Db, userId: string, caseIds: string[]): Promise<Set<string>> {
@@ -111,15 +140,37 @@ export const exportsRepository = {
     return new Set(rows.map((r) => r.case_id));
   },
 
-  personsOf(db: Db, caseIds: string[]) {
-    if (caseIds.length === 0) return Promise.resolve([]);
-    return db
+  /** Persons of these cases: the non-personal columns, and the encrypted ones only when asked. */
+  async personsOf(db: Db, caseIds: string[], withIdentity: boolean) {
+    if (caseIds.length === 0) return [];
+    const rows = await db
       .selectFrom('persons')
-      .selectAll()
+      .select([
+        'id',
+        'case_id',
+        'role',
+        'sex',
+        'age_at_incident',
+        'is_child',
+        'nationality',
+        'province_code',
+        'regency_code',
+        'district_code',
+        'education',
+        'occupation',
+      ])
       .where('case_id', 'in', caseIds)
       .orderBy('case_id')
       .orderBy('created_at')
       .execute();
+    if (!withIdentity) return rows.map((r) => ({ ...r, identity: null }));
+    const enc = await db
+      .selectFrom('persons')
+      .select(['id', 'full_name_enc', 'alias_enc', 'nik_enc', 'birth_date_enc', 'phone_enc', 'street_enc'])
+      .where('case_id', 'in', caseIds)
+      .execute();
+    const byId = new Map(enc.map((e) => [e.id, e]));
+    return rows.map((r) => ({ ...r, identity: byId.get(r.id) ?? null }));
   },
 
   /** Persons with an unwithdrawn consent that covers managing their data (HTCDS AgreementToManagePersonalData). */
@@ -136,14 +187,14 @@ export const exportsRepository = {
     );
   },
 
-  suspectsOf(db: Db, caseIds: string[]) {
-    if (caseIds.length === 0) return Promise.resolve([]);
-    return db
-      .selectFrom('legal_suspects')
-      .selectAll()
-      .where('case_id', 'in', caseIds)
-      .orderBy('case_id')
-      .orderBy('created_at')
+  /** A page of the period's suspects, keyset-paged by id (suspects are few next to cases). */
+  suspectPage(db: Db, p: Period, afterId: string, limit: number) {
+    return casesIn(db, p)
+      .innerJoin('legal_suspects', 'legal_suspects.case_id', 'cases.id')
+      .selectAll('legal_suspects')
+      .where('legal_suspects.id', '>', afterId)
+      .orderBy('legal_suspects.id')
+      .limit(limit)
       .execute();
   },
 

@@ -92,15 +92,20 @@ export function htcdsColumns(table: HtcdsTable, identifying: boolean): string[] 
   return identifying ? [...c.open, ...c.identifying] : [...c.open];
 }
 
-/** Yields the period's cases page by page (keyset paging: memory stays flat). */
-async function* casePages(deps: Deps, period: Period) {
-  let after = '';
+type After = { reportedAt: string; id: string } | null;
+
+/** Yields pages of a keyset-paged query until it runs out (memory stays flat). */
+async function* pages<T extends { id: string; reported_at: string }>(
+  fetch: (after: After, limit: number) => Promise<T[]>,
+): AsyncGenerator<T[]> {
+  let after: After = null;
   for (;;) {
-    const page = await repo.casePage(deps.db, period, after, PAGE);
+    const page = await fetch(after, PAGE);
     if (page.length === 0) return;
     yield page;
     if (page.length < PAGE) return;
-    after = page[page.length - 1]!.id;
+    const last = page[page.length - 1]!;
+    after = { reportedAt: last.reported_at, id: last.id };
   }
 }
 
@@ -110,10 +115,8 @@ async function* casePages(deps: Deps, period: Period) {
  */
 function tableRows(deps: Deps, actor: Actor, period: Period, table: HtcdsTable, identifying: boolean) {
   return async function* (): AsyncGenerator<CellValue[]> {
-    for await (const page of casePages(deps, period)) {
-      const ids = page.map((c) => c.id);
-      const team = identifying ? await repo.teamCaseIds(deps.db, actor.userId, ids) : new Set<string>();
-      if (table === 'cases') {
+    if (table === 'cases') {
+      for await (const page of pages((a, l) => repo.casePage(deps.db, period, a, l)))
         for (const c of page)
           yield [
             c.id,
@@ -133,7 +136,8 @@ function tableRows(deps: Deps, actor: Actor, period: Period, table: HtcdsTable, 
             c.closure_reason,
             c.simfoni_id,
           ];
-      } else if (table === 'events') {
+    } else if (table === 'events') {
+      for await (const page of pages((a, l) => repo.profilePage(deps.db, period, a, l)))
         for (const c of page)
           for (const e of parseProfile(c.profile).events ?? [])
             yield [
@@ -144,17 +148,27 @@ function tableRows(deps: Deps, actor: Actor, period: Period, table: HtcdsTable, 
               e.date ?? null,
               e.description ?? null,
             ];
-      } else if (table === 'persons') {
+    } else if (table === 'persons') {
+      for await (const page of pages((a, l) => repo.profilePage(deps.db, period, a, l))) {
+        const ids = page.map((c) => c.id);
+        const team = identifying ? await repo.teamCaseIds(deps.db, actor.userId, ids) : new Set<string>();
         const profiles = new Map<string, ProfileJson>(page.map((c) => [c.id, parseProfile(c.profile)]));
-        const persons = await repo.personsOf(deps.db, ids);
+        // Encrypted columns are read only for the caller's own team cases.
+        const open = await repo.personsOf(
+          deps.db,
+          ids.filter((id) => !team.has(id)),
+          false,
+        );
+        const named = await repo.personsOf(deps.db, [...team], true);
+        const all = [...open, ...named];
         const consenting = await repo.consentingPersons(
           deps.db,
-          persons.map((p) => p.id),
+          all.map((p) => p.id),
         );
-        for (const p of persons) {
+        for (const p of all) {
           const victim = p.role === 'victim';
           const profile = victim ? (profiles.get(p.case_id) ?? {}) : {};
-          const row: CellValue[] = [
+          yield [
             p.id,
             p.case_id,
             p.role,
@@ -173,23 +187,32 @@ function tableRows(deps: Deps, actor: Actor, period: Period, table: HtcdsTable, 
             list(profile.methodsOfControl),
             list(profile.exploitationTypes),
             list(profile.labourSectors),
+            ...(identifying
+              ? [
+                  p.identity?.full_name_enc,
+                  p.identity?.alias_enc,
+                  p.identity?.nik_enc,
+                  p.identity?.birth_date_enc,
+                  p.identity?.phone_enc,
+                  p.identity?.street_enc,
+                ].map((v) => deps.cipher.decryptNullable(v ?? null))
+              : []),
           ];
-          if (identifying) {
-            const show = team.has(p.case_id);
-            const d = (v: string | null) => (show ? deps.cipher.decryptNullable(v) : null);
-            row.push(
-              d(p.full_name_enc),
-              d(p.alias_enc),
-              d(p.nik_enc),
-              d(p.birth_date_enc),
-              d(p.phone_enc),
-              d(p.street_enc),
-            );
-          }
-          yield row;
         }
-      } else {
-        for (const s of await repo.suspectsOf(deps.db, ids)) {
+      }
+    } else {
+      let after = '';
+      for (;;) {
+        const page = await repo.suspectPage(deps.db, period, after, PAGE);
+        if (page.length === 0) break;
+        const team = identifying
+          ? await repo.teamCaseIds(
+              deps.db,
+              actor.userId,
+              page.map((s) => s.case_id),
+            )
+          : new Set<string>();
+        for (const s of page) {
           const row: CellValue[] = [
             s.id,
             s.case_id,
@@ -208,6 +231,8 @@ function tableRows(deps: Deps, actor: Actor, period: Period, table: HtcdsTable, 
           }
           yield row;
         }
+        if (page.length < PAGE) break;
+        after = page[page.length - 1]!.id;
       }
     }
   };

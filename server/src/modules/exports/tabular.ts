@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { csvLine, neutraliseCell } from '@sinergi/core';
-import ExcelJS from 'exceljs';
+import { writeXlsx } from './xlsx-writer.js';
 
 export type CellValue = string | number | null | undefined;
 export type RowSource = Iterable<CellValue[]> | AsyncIterable<CellValue[]>;
@@ -25,28 +25,17 @@ function cell(v: CellValue): string | number | null {
  * however many there are. Text that a spreadsheet would run as a formula is neutralised.
  */
 export function xlsxStream(sheets: readonly SheetSpec[], onError: (err: unknown) => void): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Sinergi';
-  (async () => {
-    for (const spec of sheets) {
-      const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-      const header = sheet.addRow([...spec.columns]);
-      header.font = { bold: true };
-      header.commit();
-      for await (const row of spec.rows()) sheet.addRow(row.map(cell)).commit();
-      sheet.commit();
-    }
-    await workbook.commit();
-  })().catch((err) => {
-    onError(err);
-    out.destroy(err instanceof Error ? err : new Error(String(err)));
-  });
-  return out;
+  const stream = writeXlsx(
+    sheets.map((spec) => ({
+      name: spec.name,
+      rows: (async function* () {
+        yield [...spec.columns];
+        for await (const row of spec.rows()) yield row.map(cell);
+      })(),
+    })),
+  );
+  stream.on('error', onError);
+  return stream;
 }
 
 /** Streams one table as CSV (UTF-8 with a byte-order mark so spreadsheet programs read it right). */
