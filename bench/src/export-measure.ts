@@ -1,10 +1,11 @@
 // One measurement of the exports on an already generated database, in a fresh process so its
 // resident memory is not inflated by the generation. Prints one JSON line per export.
+import fs from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { permissionsFor } from '@sinergi/core';
 import { loadConfig } from '../../server/src/config.js';
-import { ctdcExport } from '../../server/src/modules/exports/ctdc.service.js';
+import { ctdcExport, ctdcValues } from '../../server/src/modules/exports/ctdc.service.js';
 import { htcdsExport } from '../../server/src/modules/exports/htcds.service.js';
 import { csvStream, xlsxStream } from '../../server/src/modules/exports/tabular.js';
 import { openRuntime } from '../../server/src/runtime.js';
@@ -29,6 +30,17 @@ const meta = { requestId: 'bench', ip: null, userAgent: null, lang: 'id' as cons
 const period = { from: '2019-01-01', to: '2026-12-31' };
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
 
+/** Anonymous resident memory (Linux): the process's own allocations, without file pages that
+ * SQLite maps into memory (mmap_size), which the kernel can drop at any time. */
+function rssAnon(): number {
+  try {
+    const m = /RssAnon:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Drains a stream, counting bytes, while sampling the resident set size. */
 async function measure(
   name: string,
@@ -37,10 +49,18 @@ async function measure(
 ) {
   globalThis.gc?.();
   const before = process.memoryUsage().rss;
+  const anonBefore = rssAnon();
+  const heapBefore = process.memoryUsage().heapUsed;
   let peak = before;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+  let anonPeak = anonBefore;
+  let heapPeak = heapBefore;
+  const sample = () => {
+    const u = process.memoryUsage();
+    peak = Math.max(peak, u.rss);
+    heapPeak = Math.max(heapPeak, u.heapUsed);
+    anonPeak = Math.max(anonPeak, rssAnon());
+  };
+  const timer = setInterval(sample, 20);
   const started = performance.now();
   let bytes = 0;
   const stream = await run();
@@ -55,7 +75,7 @@ async function measure(
   );
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  sample();
   console.log(
     JSON.stringify({
       name,
@@ -63,6 +83,8 @@ async function measure(
       bytesMb: mb(bytes),
       rssBeforeMb: mb(before),
       rssGrowthMb: mb(peak - before),
+      anonRssGrowthMb: mb(anonPeak - anonBefore),
+      heapGrowthMb: mb(heapPeak - heapBefore),
       ...extra(),
     }),
   );
@@ -78,7 +100,7 @@ if (which === 'ctdc')
       const { columns, rows } = ctdc;
       return csvStream(
         columns,
-        () => rows.map((r) => columns.map((c) => r[c])),
+        () => ctdcValues(columns, rows),
         (e) => console.error(e),
       );
     },

@@ -239,10 +239,36 @@ export const CTDC_GENERALISATIONS: readonly GeneralisationStep[] = [
   },
 ];
 
-/** The k-anonymous CTDC release of the given victims. */
-export function ctdcRelease(sources: readonly CtdcSource[], k = K_DEFAULT): KAnonymityResult<DataRow> {
-  return kAnonymise(
-    sources.map((s) => ctdcRow(s)),
-    { k, quasiIdentifiers: CTDC_QUASI_IDENTIFIERS, steps: CTDC_GENERALISATIONS },
-  );
+export interface CtdcRelease {
+  k: number;
+  inputRows: number;
+  suppressed: number;
+  generalisations: string[];
+  released: number;
+  /** The released rows, built one at a time (a release of 100,000 victims is never held whole). */
+  rows: () => Generator<DataRow>;
+}
+
+/**
+ * The k-anonymous CTDC release of the given victims. k-anonymity works on the quasi-identifiers
+ * alone; the full rows of the released victims are built as they are written.
+ */
+export function ctdcRelease(sources: readonly CtdcSource[], k = K_DEFAULT): CtdcRelease {
+  const qi = sources.map((s) => {
+    const row = ctdcRow(s);
+    const out: DataRow = {};
+    for (const c of CTDC_QUASI_IDENTIFIERS) out[c] = row[c]!;
+    return out;
+  });
+  const r = kAnonymise(qi, { k, quasiIdentifiers: CTDC_QUASI_IDENTIFIERS, steps: CTDC_GENERALISATIONS });
+  return {
+    k: r.k,
+    inputRows: r.inputRows,
+    suppressed: r.suppressed,
+    generalisations: r.generalisations,
+    released: r.rows.length,
+    *rows() {
+      for (let j = 0; j < r.indices.length; j++) yield { ...ctdcRow(sources[r.indices[j]!]!), ...r.rows[j]! };
+    },
+  };
 }

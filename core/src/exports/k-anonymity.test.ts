@@ -178,8 +178,12 @@ describe('CTDC rows', () => {
     const res = ctdcRelease(sources, 11);
     expect(res.generalisations).toEqual(['yearOfRegistration:two_year_period']);
     expect(res.suppressed).toBe(3);
-    expect(res.rows).toHaveLength(23);
-    expect(res.rows.every((r) => r.yearOfRegistration === '2024-2025')).toBe(true);
+    const rows = [...res.rows()];
+    expect(rows).toHaveLength(23);
+    expect(res.released).toBe(23);
+    expect(rows.every((r) => r.yearOfRegistration === '2024-2025')).toBe(true);
+    // Released rows are whole CTDC rows, generalised where the release says so.
+    expect(rows[0]).toMatchObject({ isForcedLabour: 1, CountryOfExploitation: 'MY', gender: 'Female' });
     const res5 = ctdcRelease(sources, 5);
     // With k = 5 every year on its own is large enough: nothing is generalised.
     expect(res5.generalisations).toEqual([]);

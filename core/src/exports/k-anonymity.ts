@@ -30,6 +30,8 @@ export interface KAnonymityOptions {
 
 export interface KAnonymityResult<R extends DataRow> {
   rows: R[];
+  /** For each released row, its position in the input. */
+  indices: number[];
   k: number;
   inputRows: number;
   suppressed: number;
@@ -105,8 +107,10 @@ export function kAnonymise<R extends DataRow>(
   }
   const counts = countKeys(keys);
   const released: R[] = [];
+  const indices: number[] = [];
   input.forEach((row, i) => {
     if ((counts.get(keys[i]!) ?? 0) < k) return;
+    indices.push(i);
     if (applied.length === 0) {
       released.push(row);
       return;
@@ -119,6 +123,7 @@ export function kAnonymise<R extends DataRow>(
   });
   return {
     rows: released,
+    indices,
     k,
     inputRows: input.length,
     suppressed: input.length - released.length,

@@ -47,7 +47,7 @@ function summaryOf(r: ReturnType<typeof ctdcRelease>): CtdcSummary {
   return {
     k: r.k,
     inputRows: r.inputRows,
-    releasedRows: r.rows.length,
+    releasedRows: r.released,
     suppressedRows: r.suppressed,
     generalisations: r.generalisations,
   };
@@ -64,7 +64,7 @@ export async function ctdcExport(
   actor: Actor,
   meta: Meta,
   query: CtdcQuery,
-): Promise<{ summary: CtdcSummary; columns: readonly string[]; rows: DataRow[] }> {
+): Promise<{ summary: CtdcSummary; columns: readonly string[]; rows: () => Iterable<DataRow> }> {
   const r = await release(deps, actor, query);
   const summary = summaryOf(r);
   await inTransaction(deps, actor, meta, (_t, audit) =>
@@ -74,6 +74,11 @@ export async function ctdcExport(
     }),
   );
   return { summary, columns: CTDC_COLUMNS, rows: r.rows };
+}
+
+/** The release's rows as value lists in column order, one at a time. */
+export function* ctdcValues(columns: readonly string[], rows: () => Iterable<DataRow>) {
+  for (const r of rows()) yield columns.map((c) => r[c]);
 }
 
 /** The note that travels with a release: k, what was suppressed and generalised. */

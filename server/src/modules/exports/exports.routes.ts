@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { ctdcExport, ctdcNote, ctdcSummary } from './ctdc.service.js';
+import { ctdcExport, ctdcNote, ctdcSummary, ctdcValues } from './ctdc.service.js';
 import { htcdsExport } from './htcds.service.js';
 import { simfoniWorkbook } from './simfoni.service.js';
 import { CSV_TYPE, csvStream, XLSX_TYPE, xlsxStream } from './tabular.js';
@@ -44,7 +44,7 @@ export function exportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const { summary, columns, rows } = await ctdcExport(deps, actorOf(req), meta, req.query);
         const note = ctdcNote(summary, meta.lang);
         const onError = (err: unknown) => req.log.error({ err }, 'CTDC export failed while streaming');
-        const values = () => rows.map((r) => columns.map((c) => r[c]));
+        const values = () => ctdcValues(columns, rows);
         const base = `ctdc-${req.query.from}-${req.query.to}-k${summary.k}`;
         reply
           .header('x-ctdc-k', String(summary.k))

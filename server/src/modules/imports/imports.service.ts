@@ -153,7 +153,8 @@ export async function uploadRegister(
 
 export async function getImport(deps: Deps, actor: Actor, meta: Meta, id: string): Promise<ImportJob> {
   const job = await loadJob(deps, actor, id);
-  if (job.rejected_rows + job.skipped_rows > 0)
+  // The report names register keys: its reading is audited, but not every progress poll.
+  if (job.rejected_rows + job.skipped_rows > 0 && job.status !== 'running')
     await inTransaction(deps, actor, meta, (_t, audit) =>
       audit({
         action: 'import.report_read',

@@ -192,6 +192,11 @@ export function ExportPage() {
                   </List.Item>
                 </List>
               ) : null}
+              {summary.data && summary.data.inputRows > 0 && summary.data.releasedRows === 0 ? (
+                <Alert variant="light" color="yellow">
+                  {t('exports.nothingReleased')}
+                </Alert>
+              ) : null}
               {summary.isError ? <ErrorAlert error={summary.error} /> : null}
             </Stack>
           </Card>
