@@ -7,6 +7,11 @@ const SAMPLE = new URL('../../docs/import/contoh-register.xlsx', import.meta.url
 
 async function shot(page: import('@playwright/test').Page, name: string, width: number) {
   await page.setViewportSize({ width, height: 800 });
+  // At phone width the navigation sits behind the menu button; wait until it has moved there.
+  if (width < 768)
+    await expect(
+      page.getByRole('button', { name: /Buka atau tutup menu navigasi|Open or close the navigation menu/ }),
+    ).toBeVisible();
   await expectNoSidewaysScroll(page, `${name} at ${width} px`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${ARTIFACTS}exports-${name}-${width}.png`, fullPage: true });
@@ -86,4 +91,21 @@ test('a coordinator imports the sample register: mapping, dry run, import, repor
   ).toBeVisible();
   await shot(page, 'import-report', 1280);
   await shot(page, 'import-report', 360);
+});
+
+test('an analyst sees only the k-anonymous data set, in English too', async ({ page }) => {
+  await signIn(page, 'analis.bappeda');
+  await page.goto('/exports');
+  await expect(page.getByRole('radio', { name: /Data set CTDC/ })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /Catatan HTCDS/ })).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: /Tabel SIMFONI/ })).toHaveCount(0);
+  await page.goto('/imports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Impor register' })).toHaveCount(0);
+  await page.goto('/exports');
+  await page.locator('label').filter({ hasText: 'English' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Data export' })).toBeVisible();
+  await expect(page.getByText('k-anonymity protection')).toBeVisible();
+  await shot(page, 'ctdc-analyst-en', 360);
+  await page.locator('label').filter({ hasText: 'Bahasa Indonesia' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ekspor data' })).toBeVisible();
 });
