@@ -43,7 +43,7 @@ export async function generateCases(
   const batch = 500;
   for (let start = 0; start < opts.cases; start += batch) {
     const caseRows: Database['cases'][] = [];
-    const personRows: Database['persons'][] = [];
+    const personRows: Insertable<Database['persons']>[] = [];
     const teamRows: Insertable<Database['case_team']>[] = [];
     for (let i = start; i < Math.min(opts.cases, start + batch); i++) {
       const spec = syntheticCase(r, { from, to, villages });

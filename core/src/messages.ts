@@ -396,6 +396,55 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Petugas harus dari instansi penerima.',
     en: 'The worker must belong to the receiving agency.',
   },
+  k_too_low: {
+    id: 'Nilai k minimal 5: kelompok lebih kecil dapat mengenali korban.',
+    en: 'k must be at least 5: smaller groups could identify a victim.',
+  },
+  import_file_type: {
+    id: 'Berkas harus XLSX atau CSV.',
+    en: 'The file must be XLSX or CSV.',
+  },
+  import_file_unreadable: {
+    id: 'Berkas tidak dapat dibaca. Simpan ulang sebagai XLSX atau CSV (UTF-8) lalu unggah lagi.',
+    en: 'The file cannot be read. Save it again as XLSX or CSV (UTF-8) and upload it again.',
+  },
+  import_empty: {
+    id: 'Berkas tidak berisi baris data di bawah baris judul.',
+    en: 'The file has no data rows below the header row.',
+  },
+  import_too_many_rows: {
+    id: 'Terlalu banyak baris: maksimal 5.000 baris per impor. Bagi register menjadi beberapa berkas.',
+    en: 'Too many rows: at most 5,000 rows per import. Split the register into several files.',
+  },
+  import_mapping_missing: {
+    id: 'Petakan kolom wajib ini ke salah satu kolom berkas.',
+    en: "Map this required field to one of the file's columns.",
+  },
+  import_column_unknown: {
+    id: 'Kolom ini tidak ada di berkas.',
+    en: 'This column is not in the file.',
+  },
+  import_key_repeated: {
+    id: 'Kunci impor yang sama sudah muncul di baris sebelumnya.',
+    en: 'The same import key already appears on an earlier row.',
+  },
+  import_already_imported: {
+    id: 'Baris dengan kunci impor ini sudah diimpor sebelumnya; dilewati.',
+    en: 'A row with this import key was imported before; skipped.',
+  },
+  import_not_validated: {
+    id: 'Jalankan uji coba (dry run) terlebih dahulu.',
+    en: 'Run the dry run first.',
+  },
+  import_already_running: {
+    id: 'Impor ini sudah dijalankan.',
+    en: 'This import has already been run.',
+  },
+  value_unknown: {
+    id: 'Nilai "{value}" tidak dikenal.',
+    en: 'Unknown value "{value}".',
+  },
+  number_format: { id: 'Harus berupa angka.', en: 'Must be a number.' },
 };
 
 function fill(template: string, params: Record<string, unknown>): string {

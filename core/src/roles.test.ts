@@ -31,6 +31,12 @@ describe('role permissions', () => {
   it('gives exact small counts only to coordinators', () => {
     expect(ROLES.filter((r) => hasPermission([r], 'stats.exact'))).toEqual(['coordinator']);
   });
+  it('gives data exchange to the roles the exports were designed for', () => {
+    expect(ROLES.filter((r) => hasPermission([r], 'export.ctdc'))).toEqual(['coordinator', 'analyst']);
+    expect(ROLES.filter((r) => hasPermission([r], 'export.htcds'))).toEqual(['coordinator', 'leadership']);
+    expect(ROLES.filter((r) => hasPermission([r], 'export.simfoni'))).toEqual(['coordinator']);
+    expect(ROLES.filter((r) => hasPermission([r], 'import.run'))).toEqual(['coordinator']);
+  });
   it('combines the permissions of several roles', () => {
     const set = permissionsFor(['analyst', 'admin']);
     expect(set.has('stats.read')).toBe(true);

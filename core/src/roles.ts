@@ -34,6 +34,11 @@ export const PERMISSIONS = [
   'stats.exact',
   'dashboard.leadership',
   'screening.checklist.manage',
+  // data exchange: the k-anonymous CTDC data set, HTCDS records, SIMFONI tables, legacy registers
+  'export.ctdc',
+  'export.htcds',
+  'export.simfoni',
+  'import.run',
   // emergency access to a case outside one's own, with a reason, for a limited time
   'case.break_glass',
   // erasing a person's identifying data on their request (the anonymous fields stay)
@@ -63,6 +68,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting.manage',
     'stats.read',
     'stats.exact',
+    'export.ctdc',
+    'export.htcds',
+    'export.simfoni',
+    'import.run',
   ],
   case_manager: [
     ...COMMON,
@@ -83,8 +92,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan.report',
   ],
   // Leadership sees the non-identifying fields of its task force's cases, never personal data.
-  leadership: [...COMMON, 'case.read', 'stats.read', 'dashboard.leadership'],
-  analyst: [...COMMON, 'stats.read'],
+  // HTCDS for leadership leaves every identifying field out (no `person.identity.read`).
+  leadership: [...COMMON, 'case.read', 'stats.read', 'dashboard.leadership', 'export.htcds'],
+  // Analysts get only what is anonymous by construction: the k-anonymous data set. SIMFONI tables
+  // hold exact small counts, so they stay with coordinators (like `stats.exact`).
+  analyst: [...COMMON, 'stats.read', 'export.ctdc'],
 };
 
 export function isRole(value: string): value is Role {

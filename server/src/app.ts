@@ -20,6 +20,8 @@ import { sessionRoutes } from './modules/auth/session.routes.js';
 import { breakGlassRoutes } from './modules/cases/break-glass.routes.js';
 import { caseRoutes } from './modules/cases/case.routes.js';
 import { documentRoutes } from './modules/documents/document.routes.js';
+import { exportRoutes } from './modules/exports/exports.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { legalRoutes } from './modules/legal/legal.routes.js';
 import { meetingRoutes } from './modules/meetings/meeting.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
@@ -188,6 +190,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(reintegrationRoutes(deps));
       await v1.register(legalRoutes(deps));
       await v1.register(statsRoutes(deps));
+      await v1.register(exportRoutes(deps));
+      await v1.register(importRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -47,6 +47,9 @@ describe.each(DB_KINDS)('platform on %s', (kind) => {
         'meetings',
         'meeting_actions',
         'security_alerts',
+        'import_mappings',
+        'import_jobs',
+        'import_keys',
       ];
       for (const t of tables) {
         // biome-ignore lint/suspicious/noExplicitAny: probing each table by name

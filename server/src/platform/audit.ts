@@ -114,7 +114,17 @@ export type AuditAction =
   | 'reintegration.follow_up_recorded'
   | 'case.flagged'
   | 'conference.recorded'
-  | 'conference.action_done';
+  | 'conference.action_done'
+  | 'export.ctdc'
+  | 'export.htcds'
+  | 'export.simfoni'
+  | 'import.uploaded'
+  | 'import.mapping_saved'
+  | 'import.validated'
+  | 'import.started'
+  | 'import.completed'
+  | 'import.previewed'
+  | 'import.report_read';
 
 export interface AuditActor {
   userId: string | null;

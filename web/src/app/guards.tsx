@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { ForbiddenPage } from './ForbiddenPage';
-import { usePermission, useSession } from './session';
+import { usePermission, useSession, useSessionInfo } from './session';
 import { ErrorAlert } from './ui/ErrorAlert';
 
 export function FullPageLoader() {
@@ -39,4 +39,16 @@ export function RequireSession({ children }: { children: ReactNode }) {
 /** A page for holders of one permission; the server refuses the data to anyone else anyway. */
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
   return usePermission(permission) ? children : <ForbiddenPage />;
+}
+
+/** A page for holders of any of these permissions. */
+export function RequireAnyPermission({
+  permissions,
+  children,
+}: {
+  permissions: readonly Permission[];
+  children: ReactNode;
+}) {
+  const held = useSessionInfo().permissions;
+  return permissions.some((p) => held.includes(p)) ? children : <ForbiddenPage />;
 }

@@ -25,11 +25,14 @@ export interface NavigationItem {
     | 'nav.legal'
     | 'nav.statsDashboard'
     | 'nav.statsSecretariat'
-    | 'nav.statsAnalysis';
+    | 'nav.statsAnalysis'
+    | 'nav.exports'
+    | 'nav.imports';
   /** Shown only to holders of this permission; the server checks again on every request. */
   permission?: Permission;
-  /** Also shown to holders of this one. */
+  /** Also shown to holders of these. */
   orPermission?: Permission;
+  orPermissions?: readonly Permission[];
 }
 
 /** The features that exist, in menu order. */
@@ -48,6 +51,13 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/meetings', label: 'nav.meetings', permission: 'taskforce.read' },
   { path: '/meetings/overview', label: 'nav.overview', permission: 'meeting.manage' },
   { path: '/prevention', label: 'nav.prevention', permission: 'taskforce.read' },
+  {
+    path: '/exports',
+    label: 'nav.exports',
+    permission: 'export.ctdc',
+    orPermissions: ['export.htcds', 'export.simfoni'],
+  },
+  { path: '/imports', label: 'nav.imports', permission: 'import.run' },
   { path: '/agencies', label: 'nav.agencies', permission: 'agency.read' },
   { path: '/users', label: 'nav.users', permission: 'user.manage' },
   { path: '/audit', label: 'nav.audit', permission: 'audit.read' },
@@ -74,7 +84,8 @@ export function visibleNavigation(permissions: readonly Permission[]): Navigatio
     (item) =>
       !item.permission ||
       permissions.includes(item.permission) ||
-      (item.orPermission !== undefined && permissions.includes(item.orPermission)),
+      (item.orPermission !== undefined && permissions.includes(item.orPermission)) ||
+      (item.orPermissions ?? []).some((p) => permissions.includes(p)),
   );
 }
 

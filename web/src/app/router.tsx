@@ -10,7 +10,9 @@ import { CaseListPage } from '../features/cases/CaseListPage';
 import { CasePage } from '../features/cases/detail/CasePage';
 import { CaseIntakePage } from '../features/cases/intake/CaseIntakePage';
 import { EmergencyReviewRoute } from '../features/emergency/EmergencyReviewRoute';
+import { ExportPage } from '../features/exports/ExportPage';
 import { HomePage } from '../features/home/HomePage';
+import { ImportPage } from '../features/imports/ImportPage';
 import { LegalCasePage } from '../features/legal/LegalCasePage';
 import { LegalListPage } from '../features/legal/LegalListPage';
 import { MeetingFormPage } from '../features/meetings/MeetingFormPage';
@@ -34,7 +36,7 @@ import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
 import { UserListPage } from '../features/users/UserListPage';
 import { AppLayout } from './AppLayout';
-import { RequirePermission, RequireSession } from './guards';
+import { RequireAnyPermission, RequirePermission, RequireSession } from './guards';
 import { NotFoundPage } from './NotFoundPage';
 
 export function createAppRouter() {
@@ -277,6 +279,22 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="taskforce.read">
               <PreventionPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'exports',
+          element: (
+            <RequireAnyPermission permissions={['export.ctdc', 'export.htcds', 'export.simfoni']}>
+              <ExportPage />
+            </RequireAnyPermission>
+          ),
+        },
+        {
+          path: 'imports',
+          element: (
+            <RequirePermission permission="import.run">
+              <ImportPage />
             </RequirePermission>
           ),
         },

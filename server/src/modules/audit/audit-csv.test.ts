@@ -1,5 +1,6 @@
+import { neutraliseCell } from '@sinergi/core';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine, neutraliseCell } from './audit-csv.js';
+import { csvField, csvLine } from './audit-csv.js';
 
 describe('audit CSV cells', () => {
   it('neutralises every formula trigger', () => {

@@ -13,6 +13,7 @@ import {
   type ScreeningResult,
   transitionProblem,
 } from '@sinergi/core';
+import type { AuditEventInput } from '../../platform/audit.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
@@ -145,12 +146,12 @@ function profileColumns(input: Pick<CaseCreate, 'profile' | 'migrant'>) {
   };
 }
 
-export async function createCase(
+/** The checks of a new case that need the database; field path -> message key (empty when fine). */
+export async function checkNewCase(
   deps: Deps,
   actor: Actor,
-  meta: Meta,
   input: CaseCreate,
-): Promise<CaseDetail> {
+): Promise<{ fields: Record<string, string>; leadAgencyId: string; taskForceId: string | null }> {
   const leadAgencyId = input.leadAgencyId ?? actor.agencyId;
   const fields: Record<string, string> = {};
   checkDates(
@@ -173,77 +174,110 @@ export async function createCase(
   ) {
     fields.leadAgencyId = 'agency_unknown';
   }
-  const team = [...new Set([actor.userId, ...input.teamUserIds])];
   if (agency && !fields.leadAgencyId)
     Object.assign(fields, await checkTeam(deps.db, leadAgencyId, input.teamUserIds));
-  if (Object.keys(fields).length) throw errors.validation(fields);
-  const tf = (await taskForceContext(deps.db, agency!.task_force_id!))!;
+  return { fields, leadAgencyId, taskForceId: agency?.task_force_id ?? null };
+}
+
+/**
+ * Inserts a checked case inside the caller's transaction: number, row, team, timeline and audit.
+ * Shared by the case form and the import of legacy registers, so both number and audit alike.
+ */
+export async function insertNewCase(
+  deps: Deps,
+  trx: Db,
+  audit: (event: AuditEventInput) => Promise<void>,
+  actor: Actor,
+  input: CaseCreate,
+  tf: NonNullable<Awaited<ReturnType<typeof taskForceContext>>>,
+  leadAgencyId: string,
+  auditDetails: Record<string, unknown> = {},
+): Promise<{ id: string; caseNumber: string }> {
+  const team = [...new Set([actor.userId, ...input.teamUserIds])];
   const now = deps.clock.now().toISOString();
   const reportedAt = new Date(input.reportedAt);
   const year = Number(
     new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: tf.row.time_zone }).format(reportedAt),
   );
   const id = randomUUID();
+  const seq = await repo.nextNumber(trx, tf.row.id, year);
+  const caseNumber = `${tf.settings.caseNumberPrefix}/${tf.row.region_code ?? 'NAS'}/${year}/${String(seq).padStart(4, '0')}`;
+  await repo.insert(trx, {
+    id,
+    task_force_id: tf.row.id,
+    case_number: caseNumber,
+    case_type: input.caseType,
+    stage: 'reported',
+    stage_before_close: null,
+    closure_reason: null,
+    risk: input.risk,
+    reported_at: reportedAt.toISOString(),
+    report_year: year,
+    incident_date: input.incidentDate ?? null,
+    channel: input.channel,
+    reporting_party: input.reportingParty,
+    narrative_enc: deps.cipher.encryptNullable(input.narrative),
+    place_enc: deps.cipher.encryptNullable(input.placeOfOccurrence),
+    occurrence_region_code: input.occurrenceRegionCode ?? null,
+    lead_agency_id: leadAgencyId,
+    origin_district_code: null,
+    destination_country: null,
+    destination_region_code: null,
+    departure: null,
+    exploitation_types: '',
+    bp2mi_category: null,
+    simfoni_id: input.simfoniId ?? null,
+    profile: JSON.stringify({
+      recruitmentMethods: [],
+      recruitmentPlatforms: [],
+      events: [],
+      exploitationTypes: [],
+      labourSectors: [],
+      methodsOfControl: [],
+    }),
+    migrant: '{}',
+    first_response_due_at: firstResponseDue(
+      reportedAt,
+      input.risk as RiskLevel,
+      tf.settings.responseLimits,
+      tf.row.time_zone,
+    ).toISOString(),
+    first_response_at: null,
+    victim_count: 0,
+    child_victim_count: 0,
+    latest_screening: null,
+    created_by: actor.userId,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    ...profileColumns(input),
+  });
+  await repo.setTeam(trx, id, team, now, reportedAt.toISOString());
+  await caseEvent(trx, deps, actor, id, 'created', {
+    caseType: input.caseType,
+    risk: input.risk,
+    channel: input.channel,
+  });
+  await audit({
+    action: 'case.created',
+    entityType: 'case',
+    entityId: id,
+    details: { caseNumber, ...auditDetails },
+  });
+  return { id, caseNumber };
+}
+
+export async function createCase(
+  deps: Deps,
+  actor: Actor,
+  meta: Meta,
+  input: CaseCreate,
+): Promise<CaseDetail> {
+  const { fields, leadAgencyId, taskForceId } = await checkNewCase(deps, actor, input);
+  if (Object.keys(fields).length) throw errors.validation(fields);
+  const tf = (await taskForceContext(deps.db, taskForceId!))!;
   return inTransaction(deps, actor, meta, async (trx, audit) => {
-    const seq = await repo.nextNumber(trx, tf.row.id, year);
-    const caseNumber = `${tf.settings.caseNumberPrefix}/${tf.row.region_code ?? 'NAS'}/${year}/${String(seq).padStart(4, '0')}`;
-    await repo.insert(trx, {
-      id,
-      task_force_id: tf.row.id,
-      case_number: caseNumber,
-      case_type: input.caseType,
-      stage: 'reported',
-      stage_before_close: null,
-      closure_reason: null,
-      risk: input.risk,
-      reported_at: reportedAt.toISOString(),
-      report_year: year,
-      incident_date: input.incidentDate ?? null,
-      channel: input.channel,
-      reporting_party: input.reportingParty,
-      narrative_enc: deps.cipher.encryptNullable(input.narrative),
-      place_enc: deps.cipher.encryptNullable(input.placeOfOccurrence),
-      occurrence_region_code: input.occurrenceRegionCode ?? null,
-      lead_agency_id: leadAgencyId,
-      origin_district_code: null,
-      destination_country: null,
-      destination_region_code: null,
-      departure: null,
-      exploitation_types: '',
-      bp2mi_category: null,
-      simfoni_id: input.simfoniId ?? null,
-      profile: JSON.stringify({
-        recruitmentMethods: [],
-        recruitmentPlatforms: [],
-        events: [],
-        exploitationTypes: [],
-        labourSectors: [],
-        methodsOfControl: [],
-      }),
-      migrant: '{}',
-      first_response_due_at: firstResponseDue(
-        reportedAt,
-        input.risk as RiskLevel,
-        tf.settings.responseLimits,
-        tf.row.time_zone,
-      ).toISOString(),
-      first_response_at: null,
-      victim_count: 0,
-      child_victim_count: 0,
-      latest_screening: null,
-      created_by: actor.userId,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      ...profileColumns(input),
-    });
-    await repo.setTeam(trx, id, team, now, reportedAt.toISOString());
-    await caseEvent(trx, deps, actor, id, 'created', {
-      caseType: input.caseType,
-      risk: input.risk,
-      channel: input.channel,
-    });
-    await audit({ action: 'case.created', entityType: 'case', entityId: id, details: { caseNumber } });
+    const { id } = await insertNewCase(deps, trx, audit, actor, input, tf, leadAgencyId);
     return detailOf(deps, trx, actor, (await repo.byId(trx, id))!, 'full');
   });
 }

@@ -11,6 +11,7 @@ import {
   regionLevelOf,
 } from '@sinergi/core';
 import type { Insertable } from 'kysely';
+import type { AuditEventInput } from '../../platform/audit.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
@@ -266,26 +267,23 @@ export async function getPerson(
   );
 }
 
-export async function createPerson(
+/** The checks of a new person that need reference data (dates, regions, countries); field -> message key. */
+export function checkNewPerson(deps: Deps, today: string, input: PersonCreate): Record<string, string> {
+  const fields: Record<string, string> = {};
+  checkInput(deps, today, input, fields);
+  return fields;
+}
+
+function personRow(
   deps: Deps,
   actor: Actor,
-  meta: Meta,
-  caseId: string,
+  c: CaseRow,
   input: PersonCreate,
-) {
-  const c = await loadCaseForWork(deps, actor, caseId);
-  if (c.stage === 'closed') throw errors.validation({ _: 'transition_not_allowed' });
-  const fields: Record<string, string> = {};
-  checkInput(deps, await todayIn(deps, c.task_force_id), input, fields);
-  await checkGuardian(deps.db, caseId, input.guardianPersonId, fields);
-  if (Object.keys(fields).length) throw errors.validation(fields);
-  const h = hashes(deps, input.fullName, input.nik, input.birthDate);
-  const duplicates = await findDuplicates(deps, actor, c, h);
-  const now = deps.clock.now().toISOString();
-  const id = randomUUID();
-  const row: Insertable<PersonTable> = {
-    id,
-    case_id: caseId,
+  now: string,
+): Insertable<PersonTable> {
+  return {
+    id: randomUUID(),
+    case_id: c.id,
     task_force_id: c.task_force_id,
     role: input.role,
     full_name_enc: deps.cipher.encrypt(input.fullName),
@@ -309,28 +307,66 @@ export async function createPerson(
     created_by: actor.userId,
     created_at: now,
     updated_at: now,
-    ...h,
+    ...hashes(deps, input.fullName, input.nik, input.birthDate),
   };
+}
+
+/**
+ * Inserts a checked person inside the caller's transaction (encrypted identity, search hashes, the
+ * case's counts, timeline and audit). Shared by the person form and the import of legacy registers.
+ */
+export async function insertNewPerson(
+  deps: Deps,
+  trx: Db,
+  audit: (event: AuditEventInput) => Promise<void>,
+  actor: Actor,
+  c: CaseRow,
+  input: PersonCreate,
+  duplicates: number,
+): Promise<PersonRow> {
+  const now = deps.clock.now().toISOString();
+  const row = personRow(deps, actor, c, input, now);
+  await trx.insertInto('persons').values(row).execute();
+  await refreshCaseAggregates(trx, c.id);
+  await trx
+    .updateTable('cases')
+    .set({ version: c.version + 1, updated_at: now })
+    .where('id', '=', c.id)
+    .execute();
+  await caseEvent(trx, deps, actor, c.id, 'person_added', {
+    personId: row.id,
+    role: input.role,
+    duplicates,
+  });
+  await audit({
+    action: 'person.created',
+    entityType: 'person',
+    entityId: row.id,
+    details: { caseId: c.id, role: input.role, possibleDuplicates: duplicates },
+  });
+  return (await trx.selectFrom('persons').selectAll().where('id', '=', row.id).executeTakeFirst())!;
+}
+
+export async function createPerson(
+  deps: Deps,
+  actor: Actor,
+  meta: Meta,
+  caseId: string,
+  input: PersonCreate,
+) {
+  const c = await loadCaseForWork(deps, actor, caseId);
+  if (c.stage === 'closed') throw errors.validation({ _: 'transition_not_allowed' });
+  const fields = checkNewPerson(deps, await todayIn(deps, c.task_force_id), input);
+  await checkGuardian(deps.db, caseId, input.guardianPersonId, fields);
+  if (Object.keys(fields).length) throw errors.validation(fields);
+  const duplicates = await findDuplicates(
+    deps,
+    actor,
+    c,
+    hashes(deps, input.fullName, input.nik, input.birthDate),
+  );
   return inTransaction(deps, actor, meta, async (trx, audit) => {
-    await trx.insertInto('persons').values(row).execute();
-    await refreshCaseAggregates(trx, caseId);
-    await trx
-      .updateTable('cases')
-      .set({ version: c.version + 1, updated_at: now })
-      .where('id', '=', caseId)
-      .execute();
-    await caseEvent(trx, deps, actor, caseId, 'person_added', {
-      personId: id,
-      role: input.role,
-      duplicates: duplicates.length,
-    });
-    await audit({
-      action: 'person.created',
-      entityType: 'person',
-      entityId: id,
-      details: { caseId, role: input.role, possibleDuplicates: duplicates.length },
-    });
-    const created = (await trx.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst())!;
+    const created = await insertNewPerson(deps, trx, audit, actor, c, input, duplicates.length);
     return { person: presentPerson(deps, created, true, []), duplicates };
   });
 }

@@ -13,6 +13,7 @@ import * as childRestitution from '../../migrations/202611290440_child_restituti
 import * as workDocuments from '../../migrations/202611290450_work_documents.js';
 import * as workProgramme from '../../migrations/202611290460_work_programme.js';
 import * as stats from '../../migrations/202611300100_stats.js';
+import * as imports from '../../migrations/202611300200_imports.js';
 import * as meetings from '../../migrations/202611300300_meetings.js';
 import * as prevention from '../../migrations/202611300310_prevention.js';
 import * as retention from '../../migrations/202611300400_retention.js';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300300_meetings': meetings,
   '202611300310_prevention': prevention,
   '202611300400_retention': retention,
+  '202611300200_imports': imports,
 };
 
 /** Names of every migration, in the order they apply. */
