@@ -3,13 +3,7 @@
  * victim and the case's trafficking profile. Missing values are -99, an unknown country is "00".
  */
 import { LABOUR_SECTORS, METHODS_OF_CONTROL, RECRUITER_RELATIONS } from '../cases/enums.js';
-import {
-  type DataRow,
-  type GeneralisationStep,
-  K_DEFAULT,
-  type KAnonymityResult,
-  kAnonymise,
-} from './k-anonymity.js';
+import { type DataRow, type GeneralisationStep, K_DEFAULT, kAnonymise } from './k-anonymity.js';
 
 export const MISSING = -99;
 export const UNKNOWN_COUNTRY = '00';

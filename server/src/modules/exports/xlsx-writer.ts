@@ -13,6 +13,7 @@ export interface XlsxSheet {
 }
 
 // Characters XML 1.0 does not allow, even escaped.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to remove
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function escapeXml(s: string): string {

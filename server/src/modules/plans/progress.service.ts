@@ -89,8 +89,8 @@ async function writeRevision(
   action: 'plan.progress_reported' | 'plan.progress_corrected',
 ): Promise<ProgressReport> {
   const id = randomUUID();
-  await inTransaction(deps, actor, meta, async (trx, audit) => {
-    await trx
+  const written = await inTransaction(deps, actor, meta, async (trx, audit) => {
+    const inserted = await trx
       .insertInto('progress_reports')
       .values({
         id,
@@ -109,14 +109,19 @@ async function writeRevision(
         created_by: actor.userId,
         created_at: deps.clock.now().toISOString(),
       })
-      .execute();
+      // Two reports of the same period sent at once: the second finds the first and gets 409.
+      .onConflict((oc) => oc.columns(['activity_id', 'year', 'period', 'revision']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
     await audit({
       action,
       entityType: 'progress_report',
       entityId: id,
       details: { activityId, year: input.year, period: input.period, revision },
     });
+    return true;
   });
+  if (!written) throw errors.conflict(revision === 1 ? { period: 'period_already_reported' } : undefined);
   const row = await deps.db
     .selectFrom('progress_reports')
     .selectAll()
