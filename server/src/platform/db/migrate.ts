@@ -35,10 +35,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611290450_work_documents': workDocuments,
   '202611290460_work_programme': workProgramme,
   '202611300100_stats': stats,
+  '202611300200_imports': imports,
   '202611300300_meetings': meetings,
   '202611300310_prevention': prevention,
   '202611300400_retention': retention,
-  '202611300200_imports': imports,
 };
 
 /** Names of every migration, in the order they apply. */
