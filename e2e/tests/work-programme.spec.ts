@@ -37,6 +37,11 @@ test('the secretariat sets the year’s work programme and writes the year-end e
   await page.getByRole('textbox', { name: 'Rekomendasi' }).fill(recommendation);
   await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(page.getByText('Tersimpan.').first()).toBeVisible();
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Unduh PDF' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toBe('evaluasi-2026.pdf');
   await signOut(page);
 
   // The chair reads the programme and the evaluation, without editing.

@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   auditEvents,
@@ -225,6 +226,18 @@ describe.each(DB_KINDS)('annual work programme and year-end evaluation on %s', (
     expect((await call(env, leader, 'GET', '/api/v1/evaluations/2026')).json().achievements).toBe(
       summary.achievements,
     );
+    // The PDF for the regent carries the summary and each activity against its target.
+    const pdf = await call(env, leader, 'GET', '/api/v1/evaluations/2026/pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const parser = new PDFParse({ data: new Uint8Array(pdf.rawPayload) });
+    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+    await parser.destroy();
+    expect(text).toContain('EVALUASI AKHIR TAHUN 2026');
+    expect(text).toContain(summary.recommendations);
+    expect(text).toContain('Sosialisasi migrasi aman');
+    expect(text).toContain('4 / 10 desa');
+    expect((await auditEvents(env, 'evaluation.pdf_exported')).length).toBeGreaterThanOrEqual(1);
     const foreign = (await call(env, otherCoordinator, 'GET', '/api/v1/evaluations/2026')).json();
     expect(foreign.achievements).toBe('');
     expect(foreign.activities.map((a: { title: string }) => a.title)).toEqual(['Kegiatan gugus tugas lain']);

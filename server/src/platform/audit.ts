@@ -44,6 +44,7 @@ export type AuditAction =
   | 'plan.imported'
   | 'work_programme.saved'
   | 'evaluation.saved'
+  | 'evaluation.pdf_exported'
   | 'plan.programme_created'
   | 'plan.activity_created'
   | 'plan.progress_reported'

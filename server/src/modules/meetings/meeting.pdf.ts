@@ -1,6 +1,6 @@
 import { formatDate, formatTime, type Meeting, type MeetingPdfKind } from '@sinergi/core';
-import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content } from 'pdfmake/interfaces.js';
+import { PDF_STYLES, renderPdf } from '../../platform/pdf.js';
 
 /**
  * The meeting's printed documents, in Indonesian as the offices file them: the invitation letter
@@ -8,18 +8,6 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
  * decisions and follow-up actions. They are built from the meeting record alone, which holds case
  * numbers but never a victim's name.
  */
-
-const HELVETICA = {
-  normal: 'Helvetica',
-  bold: 'Helvetica-Bold',
-  italics: 'Helvetica-Oblique',
-  bolditalics: 'Helvetica-BoldOblique',
-};
-const STANDARD_FONTS = new Set<string>(Object.values(HELVETICA));
-pdfmake.setFonts({ Helvetica: HELVETICA });
-// The documents embed nothing from files or the network: only the PDF standard fonts are named.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 const TYPE_LABEL: Record<Meeting['type'], string> = {
   rakor: 'Rapat Koordinasi',
@@ -211,18 +199,9 @@ export async function meetingPdf(kind: MeetingPdfKind, m: Meeting, head: Letterh
       : kind === 'attendance'
         ? attendance(m, head)
         : minutes(m, head);
-  const doc: TDocumentDefinitions = {
-    pageSize: 'A4',
-    pageMargins: [40, 40, 40, 48],
+  return renderPdf({
     info: { title: `${TYPE_LABEL[m.type]}: ${m.title}` },
     content,
-    defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
-    styles: {
-      kop: { bold: true, fontSize: 12, alignment: 'center' },
-      title: { bold: true, fontSize: 13, alignment: 'center', margin: [0, 4, 0, 2] },
-      section: { bold: true, margin: [0, 10, 0, 4] },
-    },
-    footer: (page, pages) => ({ text: `${page} / ${pages}`, alignment: 'center', fontSize: 8 }),
-  };
-  return pdfmake.createPdf(doc).getBuffer();
+    styles: PDF_STYLES,
+  });
 }

@@ -29,6 +29,7 @@ import {
   saveYearEvaluation,
   workProgrammeOf,
   yearEvaluationOf,
+  yearEvaluationPdf,
 } from './work-programme.service.js';
 
 const tags = ['action plans'];
@@ -114,6 +115,22 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => yearEvaluationOf(deps, actorOf(req), req.params.year),
+    );
+    app.get(
+      '/evaluations/:year/pdf',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary: 'The year-end evaluation as a PDF (summary and each activity against its target)',
+          params: yearParams,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="evaluasi-${req.params.year}.pdf"`)
+          .send(await yearEvaluationPdf(deps, actorOf(req), requestMeta(req), req.params.year)),
     );
     app.put(
       '/evaluations/:year',

@@ -36,6 +36,7 @@ import { useUrlFilters } from '../../app/ui/use-url-filters';
 import { useLanguage } from '../../i18n';
 import { useMembership } from '../taskforces/membership.api';
 import {
+  downloadEvaluationPdf,
   usePlans,
   usePlanTree,
   useSaveWorkProgramme,
@@ -350,6 +351,7 @@ function Evaluation({ evaluation, title }: { evaluation: YearEvaluation; title: 
     recommendations: evaluation.recommendations,
   }));
   const fields = isApiError(save.error) ? save.error.fields : {};
+  const [pdfError, setPdfError] = useState<unknown>(null);
   const fillDraft = () => {
     const draft = draftEvaluation(evaluation.activities, {
       target: t('workProgramme.of'),
@@ -402,9 +404,19 @@ function Evaluation({ evaluation, title }: { evaluation: YearEvaluation; title: 
             ),
           )}
           {save.isError && !Object.keys(fields).length ? <ErrorAlert error={save.error} /> : null}
+          {pdfError ? <ErrorAlert error={pdfError} /> : null}
           <Group justify="flex-end" className="no-print">
             <Button variant="default" onClick={() => window.print()}>
               {t('workProgramme.print')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => {
+                setPdfError(null);
+                downloadEvaluationPdf(evaluation.year).catch(setPdfError);
+              }}
+            >
+              {t('workProgramme.pdf')}
             </Button>
             {evaluation.can.manage ? (
               <Button

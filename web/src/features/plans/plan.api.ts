@@ -115,3 +115,7 @@ export function useSaveYearEvaluation(year: number) {
     onSuccess: (data) => queryClient.setQueryData(['evaluation', year], data),
   });
 }
+
+export function downloadEvaluationPdf(year: number): Promise<Headers> {
+  return apiDownload(`/evaluations/${year}/pdf`, { fallbackName: `evaluasi-${year}.pdf` });
+}
