@@ -8,6 +8,10 @@ test('the secretariat downloads the RAD matrix and checks it for import', async 
   await signIn(page, 'koordinator.dp3a');
   await page.goto('/plans');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Rencana Aksi Daerah');
+  // Achievement rolls up by sub-task force above the programmes.
+  const bySub = page.getByRole('table', { name: 'Capaian per sub gugus tugas' });
+  await expect(bySub.getByRole('row')).not.toHaveCount(1);
+  await page.screenshot({ path: `${ARTIFACTS}rad-by-sub-task-force.png` });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Unduh matriks RAD (XLSX)' }).click(),

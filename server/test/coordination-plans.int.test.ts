@@ -172,6 +172,9 @@ describe.each(DB_KINDS)('action plan and progress reports on %s', (kind) => {
     expect(tree.periodsElapsed).toBe(4);
     expect(a).toMatchObject({ realised: 6, achievementPercent: 50, status: 'behind' });
     expect(tree.programmes[0].achievementPercent).toBe(50);
+    expect(tree.subTaskForces).toEqual([
+      { id: null, name: null, activities: 1, achievementPercent: 50, behind: 1, notReported: 0 },
+    ]);
 
     const fix = `${url}/2026/3`;
     const corrected = await call(env, disnaker, 'PUT', fix, { ...report, realised: 10, version: 1 });

@@ -191,6 +191,18 @@ describe.each(DB_KINDS)('the RAD as a spreadsheet on %s', (kind) => {
     expect(real.statusCode, real.body).toBe(200);
     const imported = real.json().plan.id as string;
     expect(await comparable(imported)).toEqual(await comparable(planId));
+    // Achievement rolls up by sub-task force: the prevention programme's sub-task force and the
+    // programme without one, each with its activities (none reported yet).
+    const tree = (await call(env, coordinator, 'GET', `/api/v1/plans/${planId}?year=2026`)).json();
+    expect(tree.subTaskForces).toEqual([
+      expect.objectContaining({
+        name: expect.any(String),
+        activities: 2,
+        notReported: 2,
+        achievementPercent: null,
+      }),
+      { id: null, name: null, activities: 1, behind: 0, notReported: 1, achievementPercent: null },
+    ]);
     expect((await auditEvents(env, 'plan.imported')).some((e) => e.entity_id === imported)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AchievementStatus } from './achievement.js';
+import { type AchievementStatus, groupAchievement } from './achievement.js';
 
 export const PERIOD_KINDS = ['quarter', 'semester'] as const;
 export const HORIZONS = ['short_term', 'long_term'] as const;
@@ -123,10 +123,22 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
+/** Achievement per sub-task force: the mean of its programmes' activities (each capped at 100%). */
+export const subTaskForceAchievementSchema = z.object({
+  /** null for programmes without a sub-task force. */
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  achievementPercent: z.number().nullable(),
+  activities: z.number().int(),
+  behind: z.number().int(),
+  notReported: z.number().int(),
+});
+
 export const planTreeSchema = planSchema.extend({
   year: z.number().int(),
   periodsElapsed: z.number().int(),
   programmes: z.array(programmeSchema),
+  subTaskForces: z.array(subTaskForceAchievementSchema),
   can: z.object({ manage: z.boolean() }),
 });
 export type PlanTree = z.infer<typeof planTreeSchema>;
@@ -139,4 +151,28 @@ export function periodsPerYear(kind: (typeof PERIOD_KINDS)[number]): number {
 /** The period (1-based) a month (1-12) falls in. */
 export function periodOfMonth(kind: (typeof PERIOD_KINDS)[number], month: number): number {
   return kind === 'quarter' ? Math.ceil(month / 3) : month <= 6 ? 1 : 2;
+}
+
+/** Rolls the programmes of a plan tree up to their sub-task forces, in the order first met. */
+export function subTaskForceAchievement(
+  programmes: readonly {
+    subTaskForceId: string | null;
+    activities: readonly { achievementPercent: number | null; status: string }[];
+  }[],
+  names: ReadonlyMap<string, string>,
+): z.infer<typeof subTaskForceAchievementSchema>[] {
+  const groups = new Map<string | null, { achievementPercent: number | null; status: string }[]>();
+  for (const p of programmes)
+    groups.set(p.subTaskForceId, [...(groups.get(p.subTaskForceId) ?? []), ...p.activities]);
+  return [...groups.entries()].map(([id, acts]) => {
+    const reported = acts.flatMap((a) => (a.achievementPercent === null ? [] : [a.achievementPercent]));
+    return {
+      id,
+      name: id ? (names.get(id) ?? null) : null,
+      achievementPercent: groupAchievement(reported),
+      activities: acts.length,
+      behind: acts.filter((a) => a.status === 'behind').length,
+      notReported: acts.filter((a) => a.status === 'no_report').length,
+    };
+  });
 }

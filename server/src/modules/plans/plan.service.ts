@@ -9,6 +9,7 @@ import {
   type PlanTree,
   periodOfMonth,
   periodsPerYear,
+  subTaskForceAchievement,
 } from '@sinergi/core';
 import type { Selectable } from 'kysely';
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
@@ -279,46 +280,53 @@ export async function getPlanTree(
       latest.set(r.activity_id, { period: r.period, revision: r.revision, realised: Number(r.realised) });
   }
   const manage = canManagePlan(actor, plan);
+  const subs = await deps.db
+    .selectFrom('sub_task_forces')
+    .select(['id', 'name'])
+    .where('task_force_id', '=', plan.task_force_id)
+    .execute();
+  const tree = programmes.map((p) => {
+    const acts = activities
+      .filter((a) => a.programme_id === p.id)
+      .map((a) => {
+        const targets = JSON.parse(a.targets) as { year: number; value: number }[];
+        const target = targets.find((t) => t.year === y)?.value ?? 0;
+        const realised = latest.get(a.id)?.realised ?? null;
+        return {
+          id: a.id,
+          programmeId: a.programme_id,
+          title: a.title,
+          indicator: a.indicator,
+          unit: a.unit,
+          baseline: Number(a.baseline),
+          targets,
+          responsibleAgencyId: a.responsible_agency_id,
+          supportingAgencyIds: JSON.parse(a.supporting_agency_ids) as string[],
+          budgets: JSON.parse(a.budgets),
+          realised,
+          achievementPercent: realised === null ? null : achievementPercent(realised, target),
+          status: achievementStatus({ realised, target, periodsElapsed, periodsPerYear: perYear }),
+          can: { report: canReport(actor, a) },
+          version: a.version,
+        };
+      });
+    return {
+      id: p.id,
+      title: p.title,
+      subTaskForceId: p.sub_task_force_id,
+      horizon: p.horizon,
+      achievementPercent: groupAchievement(
+        acts.flatMap((a) => (a.achievementPercent === null ? [] : [a.achievementPercent])),
+      ),
+      activities: acts,
+    };
+  });
   return {
     ...presentPlan(plan),
     year: y,
     periodsElapsed,
     can: { manage },
-    programmes: programmes.map((p) => {
-      const acts = activities
-        .filter((a) => a.programme_id === p.id)
-        .map((a) => {
-          const targets = JSON.parse(a.targets) as { year: number; value: number }[];
-          const target = targets.find((t) => t.year === y)?.value ?? 0;
-          const realised = latest.get(a.id)?.realised ?? null;
-          return {
-            id: a.id,
-            programmeId: a.programme_id,
-            title: a.title,
-            indicator: a.indicator,
-            unit: a.unit,
-            baseline: Number(a.baseline),
-            targets,
-            responsibleAgencyId: a.responsible_agency_id,
-            supportingAgencyIds: JSON.parse(a.supporting_agency_ids) as string[],
-            budgets: JSON.parse(a.budgets),
-            realised,
-            achievementPercent: realised === null ? null : achievementPercent(realised, target),
-            status: achievementStatus({ realised, target, periodsElapsed, periodsPerYear: perYear }),
-            can: { report: canReport(actor, a) },
-            version: a.version,
-          };
-        });
-      return {
-        id: p.id,
-        title: p.title,
-        subTaskForceId: p.sub_task_force_id,
-        horizon: p.horizon,
-        achievementPercent: groupAchievement(
-          acts.flatMap((a) => (a.achievementPercent === null ? [] : [a.achievementPercent])),
-        ),
-        activities: acts,
-      };
-    }),
+    programmes: tree,
+    subTaskForces: subTaskForceAchievement(tree, new Map(subs.map((s) => [s.id, s.name]))),
   };
 }

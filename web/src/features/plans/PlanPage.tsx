@@ -1,4 +1,15 @@
-import { Accordion, Button, Card, Group, Progress, Select, Skeleton, Stack, Text } from '@mantine/core';
+import {
+  Accordion,
+  Button,
+  Card,
+  Group,
+  Progress,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import type { AchievementStatus, PlanActivity } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +18,7 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { StatusBadge } from '../../app/ui/StatusBadge';
 import { allowedOrEmpty, useUrlFilters } from '../../app/ui/use-url-filters';
+import { useLanguage } from '../../i18n';
 import { useMembership } from '../taskforces/membership.api';
 import { PlanImportDialog } from './PlanImportDialog';
 import { ProgressForm } from './ProgressForm';
@@ -24,6 +36,7 @@ const FILTER_KEYS = ['plan', 'year', 'status', 'agency', 'sub'] as const;
 /** The regional action plan (RAD): programmes and activities with their achievement this year. */
 export function PlanPage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const session = useSessionInfo();
   const plans = usePlans();
   const filters = useUrlFilters(FILTER_KEYS);
@@ -142,6 +155,36 @@ export function PlanPage() {
           style={{ flex: '1 1 12rem' }}
         />
       </Group>
+      {data.subTaskForces.some((s) => s.id) ? (
+        <Table.ScrollContainer minWidth={420} mb="md">
+          <Table withTableBorder striped aria-label={t('plans.bySubTaskForce')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('plans.subTaskForce')}</Table.Th>
+                <Table.Th>{t('plans.achievement')}</Table.Th>
+                <Table.Th>{t('plans.activitiesCount')}</Table.Th>
+                <Table.Th>{t('plans.statuses.behind')}</Table.Th>
+                <Table.Th>{t('plans.statuses.no_report')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.subTaskForces.map((s) => (
+                <Table.Tr key={s.id ?? 'none'}>
+                  <Table.Td>{s.name ?? t('plans.noSubTaskForce')}</Table.Td>
+                  <Table.Td>
+                    {s.achievementPercent === null
+                      ? t('plans.noAchievement')
+                      : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(s.achievementPercent)}%`}
+                  </Table.Td>
+                  <Table.Td>{s.activities}</Table.Td>
+                  <Table.Td>{s.behind}</Table.Td>
+                  <Table.Td>{s.notReported}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
       <Accordion multiple variant="separated" defaultValue={programmes.map((p) => p.id)}>
         {programmes.map((p) => {
           const acts = p.activities.filter(show);
