@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** List filters and the page number, kept in the URL so a filtered list can be shared and reloaded. */
@@ -11,30 +11,31 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     [serialized, keys],
   );
   const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
+  // Two changes before the next render (two filters set in quick succession) must both stand: the
+  // router's updater sees the query of the last render only, so the latest one is kept here.
+  const latest = useRef(params);
+  latest.current = params;
 
   const setFilter = useCallback(
-    (key: K, value: string) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          if (value) next.set(key, value);
-          else next.delete(key);
-          next.delete('page');
-          return next;
-        },
-        { replace: true },
-      ),
+    (key: K, value: string) => {
+      const next = new URLSearchParams(latest.current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      next.delete('page');
+      latest.current = next;
+      setParams(next, { replace: true });
+    },
     [setParams],
   );
 
   const setPage = useCallback(
-    (value: number) =>
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
-        if (value > 1) next.set('page', String(value));
-        else next.delete('page');
-        return next;
-      }),
+    (value: number) => {
+      const next = new URLSearchParams(latest.current);
+      if (value > 1) next.set('page', String(value));
+      else next.delete('page');
+      latest.current = next;
+      setParams(next);
+    },
     [setParams],
   );
 
