@@ -14,6 +14,8 @@ export const retentionCountsSchema = z.object({
   cases: z.number().int(),
   persons: z.number().int(),
   documents: z.number().int(),
+  /** Records deleted with a reason whose waiting period ended, removed for good. */
+  purged: z.number().int(),
 });
 export type RetentionCounts = z.infer<typeof retentionCountsSchema>;
 
@@ -27,5 +29,7 @@ export const retentionViewSchema = z.object({
   applied: z.number().int(),
   lastRun: z.object({ at: z.string() }).merge(retentionCountsSchema).nullable(),
   updatedAt: z.string().nullable(),
+  /** Days a record deleted with a reason waits, hidden, before it is purged (deployment setting). */
+  deletedPurgeDays: z.number().int(),
 });
 export type RetentionView = z.infer<typeof retentionViewSchema>;

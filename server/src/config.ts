@@ -72,6 +72,8 @@ export const configSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must be 0 (off) or more')
     .default(15),
+  /** Days a record deleted with a reason stays (hidden) before the daily run purges it for good. */
+  DELETED_PURGE_DAYS: positiveInt(30),
   SINERGI_BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
   /** smtp://user:pass@host:587 (or smtps://); without it notifications stay in the app. */
   SMTP_URL: z

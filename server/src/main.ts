@@ -301,13 +301,13 @@ retention
       if (opts.dryRun) {
         const c = await runRetention(rt, { dryRun: true });
         console.log(
-          `Dry run: ${c.cases} closed cases past retention, ${c.persons} people and ${c.documents} documents would be replaced. Nothing was changed.`,
+          `Dry run: ${c.cases} closed cases past retention, ${c.persons} people and ${c.documents} documents would be replaced; ${c.purged} deleted records would be purged. Nothing was changed.`,
         );
         return;
       }
       const c = (await runScheduledRetention(rt, { force: true }))!;
       console.log(
-        `Retention applied: ${c.cases} closed cases, ${c.persons} people and ${c.documents} documents replaced.`,
+        `Retention applied: ${c.cases} closed cases, ${c.persons} people and ${c.documents} documents replaced; ${c.purged} deleted records purged.`,
       );
     });
   });

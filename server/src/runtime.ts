@@ -1,4 +1,5 @@
 import { type Config, loadConfig } from './config.js';
+import { sealLegacyStageNotes } from './modules/legal/stage-note.js';
 import { systemClock } from './platform/clock.js';
 import type { AppDeps } from './platform/context.js';
 import { loadFieldCipher, verifyKeyAgainstDatabase } from './platform/crypto.js';
@@ -35,6 +36,7 @@ export async function openRuntime(
       async () => check,
       (value) => setSetting(handle.db, KEY_CHECK_SETTING, value, new Date()),
     );
+    if (options.migrate !== false) await sealLegacyStageNotes(handle.db, cipher);
   } catch (err) {
     await handle.close();
     throw err;

@@ -158,7 +158,7 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
 
   it('counts without changing anything on a dry run', async () => {
     const counts = await runRetention(env.deps, { dryRun: true });
-    expect(counts).toEqual({ cases: 1, persons: 1, documents: 1 });
+    expect(counts).toEqual({ cases: 1, persons: 1, documents: 1, purged: 0 });
     const detail = await call(env, manager, 'GET', `/api/v1/cases/${oldCase}`);
     expect(detail.body).toContain(NAME);
   });
@@ -166,7 +166,7 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
   it('replaces the identifying data of closed cases past retention and keeps the statistics fields', async () => {
     const personsBefore = (await call(env, manager, 'GET', `/api/v1/cases/${oldCase}/persons`)).json().items;
     const counts = await runScheduledRetention(env.deps);
-    expect(counts).toEqual({ cases: 1, persons: 1, documents: 1 });
+    expect(counts).toEqual({ cases: 1, persons: 1, documents: 1, purged: 0 });
     const detail = await call(env, manager, 'GET', `/api/v1/cases/${oldCase}`);
     expect(detail.body).not.toContain(NAME);
     expect(detail.json().narrative).toBe('[DIHAPUS]');
@@ -202,9 +202,13 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
   it('runs once a day: a second instance finds the run done and skips; a later run has nothing left', async () => {
     expect(await runScheduledRetention(env.deps)).toBeNull();
     const view = (await call(env, coordinator, 'GET', url())).json();
-    expect(view).toMatchObject({ dueNow: 0, applied: 1, lastRun: { cases: 1, persons: 1, documents: 1 } });
+    expect(view).toMatchObject({
+      dueNow: 0,
+      applied: 1,
+      lastRun: { cases: 1, persons: 1, documents: 1, purged: 0 },
+    });
     env.clock.advance(21 * 3_600_000);
-    expect(await runScheduledRetention(env.deps)).toEqual({ cases: 0, persons: 0, documents: 0 });
+    expect(await runScheduledRetention(env.deps)).toEqual({ cases: 0, persons: 0, documents: 0, purged: 0 });
   });
 
   it('lets the coordinator shorten the rule, with the version read, refusing bad values in Indonesian; audited', async () => {
@@ -254,7 +258,7 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
       );
     const dry = await cli(['retention', 'run', '--dry-run']);
     expect(dry.stdout).toMatch(
-      /Dry run: 1 closed cases past retention, 1 people and 0 documents would be replaced\./,
+      /Dry run: 1 closed cases past retention, 1 people and 0 documents would be replaced; 0 deleted records would be purged\. Nothing was changed\./,
     );
     expect((await call(env, manager, 'GET', `/api/v1/cases/${recentCase}/persons`)).body).toContain(
       'Agustina Baru Tutup',
@@ -264,6 +268,7 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
       cases: 1,
       persons: 1,
       documents: 0,
+      purged: 0,
     });
     expect((await call(env, manager, 'GET', `/api/v1/cases/${recentCase}/persons`)).body).not.toContain(
       'Agustina',

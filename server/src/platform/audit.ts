@@ -83,6 +83,7 @@ export type AuditAction =
   | 'document.uploaded'
   | 'document.downloaded'
   | 'document.deleted'
+  | 'document.purged'
   | 'demo.seeded'
   | 'legal.read'
   | 'legal.suspects_read'

@@ -192,7 +192,7 @@ export async function presentTrack(
         charges: d.charges ?? null,
         verdict: d.verdict ?? null,
         prosecutionAgency: agencies.find((a) => a.id === d.prosecutionAgencyId)?.short_name ?? null,
-        note: access.viewIdentity ? (d.note ?? null) : null,
+        note: access.viewIdentity ? (deps.cipher.decryptNullable(s.note_enc) ?? d.note ?? null) : null,
         recordedBy: s.display_name,
         recordedAgency: s.short_name,
       };

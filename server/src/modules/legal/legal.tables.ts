@@ -32,9 +32,10 @@ export interface LegalStageTable {
   stage: string;
   on_date: string;
   document_number: string | null;
-  /** JSON: charges, verdict, prosecution agency, note. */
+  /** JSON: charges, verdict, prosecution agency (and, in rows written before `note_enc`, the note). */
   details: string;
   reason_enc: string | null;
+  note_enc: string | null;
   created_by: string;
   created_agency_id: string | null;
   created_at: string;

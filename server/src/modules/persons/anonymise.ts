@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
+import { clearLegalStageTexts } from '../legal/stage-note.js';
 
 /** What replaces an erased name or narrative; the other identifying fields become empty. */
 export const ERASED_MARKER = '[DIHAPUS]';
@@ -96,7 +97,7 @@ export async function anonymisePerson(
   return { storageKeys: docs.map((d) => d.storage_key) };
 }
 
-/** The case's own free texts (story, place), which name the people in it. */
+/** The case's own free texts (story, place, legal-stage notes and reasons), which name the people in it. */
 export async function anonymiseCaseNarrative(trx: Db, deps: Deps, caseId: string, nowIso: string) {
   await trx
     .updateTable('cases')
@@ -105,6 +106,7 @@ export async function anonymiseCaseNarrative(trx: Db, deps: Deps, caseId: string
     .where('narrative_enc', 'is not', null)
     .execute();
   await trx.updateTable('cases').set({ place_enc: null }).where('id', '=', caseId).execute();
+  await clearLegalStageTexts(trx, caseId);
 }
 
 /**
@@ -142,7 +144,6 @@ export async function anonymiseCase(
     })
     .where('case_id', '=', caseId)
     .execute();
-  await trx.updateTable('legal_stages').set({ reason_enc: null }).where('case_id', '=', caseId).execute();
   const docs = await trx
     .selectFrom('documents')
     .select('storage_key')

@@ -6,6 +6,7 @@ import { errors } from '../../platform/errors.js';
 import { getSetting, setSetting } from '../../platform/settings.js';
 import { removeDocumentFile } from '../documents/document.service.js';
 import { anonymiseCase } from '../persons/anonymise.js';
+import { purgeDeleted } from './purge.service.js';
 import {
   allRules,
   closedCasesNotRetained,
@@ -67,15 +68,24 @@ export async function getRetention(
   const rule = await ruleOf(deps.db, taskForceId);
   const last = await getSetting(deps.db, LAST_RUN_SETTING);
   const parsed = last
-    ? (JSON.parse(last) as { at: string } & RetentionCounts & { finished?: boolean })
+    ? (JSON.parse(last) as { at: string; purged?: number } & Omit<RetentionCounts, 'purged'> & {
+          finished?: boolean;
+        })
     : null;
   return {
     taskForceId,
     ...rule,
     dueNow: (await dueCases(deps, taskForceId, yearsIfSet)).length,
     applied: await countRetained(deps.db, taskForceId),
+    deletedPurgeDays: deps.config.DELETED_PURGE_DAYS,
     lastRun: parsed?.finished
-      ? { at: parsed.at, cases: parsed.cases, persons: parsed.persons, documents: parsed.documents }
+      ? {
+          at: parsed.at,
+          cases: parsed.cases,
+          persons: parsed.persons,
+          documents: parsed.documents,
+          purged: parsed.purged ?? 0,
+        }
       : null,
   };
 }
@@ -127,9 +137,10 @@ export async function runRetention(
         deps.db,
         due.map((c) => c.id),
       )),
+      purged: opts.taskForceId ? 0 : (await purgeDeleted(deps, { dryRun: true })).documents,
     };
   const rules = await allRules(deps.db);
-  const totals: RetentionCounts = { cases: 0, persons: 0, documents: 0 };
+  const totals: RetentionCounts = { cases: 0, persons: 0, documents: 0, purged: 0 };
   for (const c of due) {
     const nowIso = deps.clock.now().toISOString();
     const result = await inTransaction(
@@ -152,6 +163,8 @@ export async function runRetention(
     totals.persons += result.persons;
     totals.documents += result.documents;
   }
+  // Soft deletes are deployment-wide: only a run over every task force purges them.
+  if (!opts.taskForceId) totals.purged = (await purgeDeleted(deps, { dryRun: false })).documents;
   return totals;
 }
 

@@ -134,6 +134,7 @@ export function RetentionPage() {
                       cases: formatNumber(query.data.lastRun.cases, lang),
                       persons: formatNumber(query.data.lastRun.persons, lang),
                       documents: formatNumber(query.data.lastRun.documents, lang),
+                      purged: formatNumber(query.data.lastRun.purged, lang),
                     })
                   : t('retention.neverRun')}
               </Text>
@@ -144,6 +145,9 @@ export function RetentionPage() {
               <List.Item>{t('retention.whatReplaced')}</List.Item>
               <List.Item>{t('retention.whatKept')}</List.Item>
               <List.Item>{t('retention.whatWhen')}</List.Item>
+              <List.Item>
+                {t('retention.whatPurge', { days: formatNumber(query.data.deletedPurgeDays, lang) })}
+              </List.Item>
             </List>
           </Alert>
         </Stack>
