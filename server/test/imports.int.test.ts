@@ -263,4 +263,73 @@ describe.each(DB_KINDS)('import of legacy registers on %s', (kind) => {
     const done = await waitForImport(coordinator, job.id);
     expect(done).toMatchObject({ status: 'done', importedRows: 36, rejectedRows: 4, processedRows: 40 });
   });
+  it('resumes an import whose run stopped part-way, without importing a row twice', async () => {
+    const rows = Array.from(
+      { length: 120 },
+      (_, n) => `R-${String(n + 1).padStart(3, '0')};01/03/2025;TPPO;Korban Lanjut ${n + 1};P;20;Malaysia;;`,
+    );
+    const up = await upload(coordinator, 'register-besar.csv', Buffer.from([HEADER, ...rows].join('\r\n')));
+    expect(up.statusCode, up.body).toBe(201);
+    const job = up.json();
+    await call(env, coordinator, 'PUT', `/api/v1/imports/${job.id}/mapping`, {
+      mapping: job.suggestedMapping,
+    });
+    const dry = (await call(env, coordinator, 'POST', `/api/v1/imports/${job.id}/dry-run`)).json();
+    expect(dry).toMatchObject({ validRows: 120, resumable: false });
+    const before = (await casesInTaskForce()).length;
+
+    // The database goes away after the first batch (as when the server dies mid-run).
+    const db = env.deps.db as unknown as { transaction: () => unknown };
+    const original = db.transaction;
+    let calls = 0;
+    db.transaction = function (this: unknown) {
+      calls++;
+      if (calls === 3) throw new Error('connection lost');
+      return original.call(this);
+    };
+    try {
+      expect((await call(env, coordinator, 'POST', `/api/v1/imports/${job.id}/run`)).statusCode).toBe(202);
+      await Promise.all(importsInProgress());
+    } finally {
+      db.transaction = original;
+    }
+    const stopped = await waitForImport(coordinator, job.id);
+    expect(stopped).toMatchObject({ status: 'failed', resumable: true });
+    const partial = (await casesInTaskForce()).length - before;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(120);
+
+    // Another user of the task force cannot resume it; the owner can, and it finishes the rest.
+    expect((await call(env, otherCoordinator, 'POST', `/api/v1/imports/${job.id}/run`)).statusCode).toBe(404);
+    expect((await call(env, coordinator, 'POST', `/api/v1/imports/${job.id}/run`)).statusCode).toBe(202);
+    const done = await waitForImport(coordinator, job.id);
+    expect(done).toMatchObject({
+      status: 'done',
+      importedRows: 120,
+      skippedRows: 0,
+      rejectedRows: 0,
+      processedRows: 120,
+      resumable: false,
+    });
+    expect((await casesInTaskForce()).length - before).toBe(120);
+    // A run still marked as running by a server that stopped writing its heartbeat can be taken over.
+    await env.deps.db
+      .updateTable('import_jobs')
+      .set({
+        status: 'running',
+        heartbeat_at: new Date(env.clock.now().getTime() - 10 * 60_000).toISOString(),
+      })
+      .where('id', '=', job.id)
+      .execute();
+    expect((await call(env, coordinator, 'GET', `/api/v1/imports/${job.id}`)).json().resumable).toBe(true);
+    expect((await call(env, coordinator, 'POST', `/api/v1/imports/${job.id}/run`)).statusCode).toBe(202);
+    expect(await waitForImport(coordinator, job.id)).toMatchObject({ status: 'done', importedRows: 120 });
+    expect((await casesInTaskForce()).length - before).toBe(120);
+    const started = (await auditEvents(env, 'import.started')).filter((e) => e.entity_id === job.id);
+    expect(started.map((e) => JSON.parse(e.details).resumed ?? false).sort()).toEqual([false, true, true]);
+    // Cases from a register were answered before Sinergi: none arrives as an overdue first response.
+    const overdue = await call(env, coordinator, 'GET', '/api/v1/cases?overdue=true');
+    expect(overdue.statusCode, overdue.body).toBe(200);
+    expect(overdue.json().total).toBe(0);
+  });
 });

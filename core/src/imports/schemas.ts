@@ -34,6 +34,8 @@ export const importJobSchema = z.object({
   validatedAt: z.string().nullable(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
+  /** The run stopped part-way (failed, or its server went away): starting it again continues it. */
+  resumable: z.boolean(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
 

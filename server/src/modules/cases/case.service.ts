@@ -181,7 +181,10 @@ export async function checkNewCase(
 
 /**
  * Inserts a checked case inside the caller's transaction: number, row, team, timeline and audit.
- * Shared by the case form and the import of legacy registers, so both number and audit alike.
+ * Shared by the case form and the import of legacy registers, so both number and audit alike. A
+ * case from a register (`origin.importJobId`) was answered before Sinergi: its first response is
+ * taken as given at the import, so old cases do not arrive as hundreds of overdue first responses,
+ * and the timing statistics leave imported cases out.
  */
 export async function insertNewCase(
   deps: Deps,
@@ -191,7 +194,7 @@ export async function insertNewCase(
   input: CaseCreate,
   tf: NonNullable<Awaited<ReturnType<typeof taskForceContext>>>,
   leadAgencyId: string,
-  auditDetails: Record<string, unknown> = {},
+  origin: { importJobId?: string } = {},
 ): Promise<{ id: string; caseNumber: string }> {
   const team = [...new Set([actor.userId, ...input.teamUserIds])];
   const now = deps.clock.now().toISOString();
@@ -242,7 +245,7 @@ export async function insertNewCase(
       tf.settings.responseLimits,
       tf.row.time_zone,
     ).toISOString(),
-    first_response_at: null,
+    first_response_at: origin.importJobId ? now : null,
     victim_count: 0,
     child_victim_count: 0,
     latest_screening: null,
@@ -262,7 +265,7 @@ export async function insertNewCase(
     action: 'case.created',
     entityType: 'case',
     entityId: id,
-    details: { caseNumber, ...auditDetails },
+    details: { caseNumber, ...origin },
   });
   return { id, caseNumber };
 }

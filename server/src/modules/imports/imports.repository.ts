@@ -44,6 +44,34 @@ export const importsRepository = {
     return Number(res.numUpdatedRows) === 1;
   },
 
+  /**
+   * Takes over a run that stopped part-way: failed, or still marked running by a server that has
+   * not written a heartbeat since `staleBefore`. One caller wins.
+   */
+  async claimStopped(db: Db, id: string, staleBefore: string, set: Updateable<ImportJobTable>) {
+    const res = await db
+      .updateTable('import_jobs')
+      .set(set)
+      .where('id', '=', id)
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'failed'),
+          eb.and([
+            eb('status', '=', 'running'),
+            eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', staleBefore)]),
+          ]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  },
+
+  /** Import keys this job has already imported (a resumed run counts them as its own). */
+  async keysOfJob(db: Db, jobId: string): Promise<Set<string>> {
+    const rows = await db.selectFrom('import_keys').select('key_hash').where('job_id', '=', jobId).execute();
+    return new Set(rows.map((r) => r.key_hash));
+  },
+
   mappingsOf(db: Db, taskForceId: string) {
     return db
       .selectFrom('import_mappings')

@@ -32,6 +32,15 @@ type Meta = Pick<RequestMeta, 'requestId' | 'ip' | 'lang'>;
 
 /** Rows per transaction when importing: a failure loses at most one batch, never half a row. */
 export const IMPORT_BATCH_SIZE = 50;
+/** A running import without a heartbeat for this long has lost its server and may be resumed. */
+export const IMPORT_STALE_MS = 2 * 60_000;
+
+function stoppedPartWay(job: ImportJobTable, now: Date): boolean {
+  if (job.status === 'failed') return true;
+  if (job.status !== 'running' || running.has(job.id)) return false;
+  const beat = job.heartbeat_at ?? job.started_at;
+  return !beat || now.getTime() - Date.parse(beat) > IMPORT_STALE_MS;
+}
 
 interface StoredProblem {
   row: number;
@@ -40,7 +49,7 @@ interface StoredProblem {
   problems: RowProblem[];
 }
 
-function present(job: ImportJobTable, lang: Language): ImportJob {
+function present(job: ImportJobTable, lang: Language, now: Date): ImportJob {
   const columns = JSON.parse(job.columns) as string[];
   const report = JSON.parse(job.report) as StoredProblem[];
   return {
@@ -73,6 +82,7 @@ function present(job: ImportJobTable, lang: Language): ImportJob {
     validatedAt: job.validated_at,
     startedAt: job.started_at,
     finishedAt: job.finished_at,
+    resumable: stoppedPartWay(job, now),
   };
 }
 
@@ -138,6 +148,7 @@ export async function uploadRegister(
     validated_at: null,
     started_at: null,
     finished_at: null,
+    heartbeat_at: null,
   };
   await inTransaction(deps, actor, meta, async (trx, audit) => {
     await repo.insertJob(trx, row);
@@ -148,7 +159,7 @@ export async function uploadRegister(
       details: { format, rows: table.rows.length, columns: table.columns.length },
     });
   });
-  return present(row, meta.lang);
+  return present(row, meta.lang, deps.clock.now());
 }
 
 export async function getImport(deps: Deps, actor: Actor, meta: Meta, id: string): Promise<ImportJob> {
@@ -163,12 +174,14 @@ export async function getImport(deps: Deps, actor: Actor, meta: Meta, id: string
         details: { status: job.status },
       }),
     );
-  return present(job, meta.lang);
+  return present(job, meta.lang, deps.clock.now());
 }
 
 export async function listImports(deps: Deps, actor: Actor, meta: Meta) {
   taskForceOf(actor);
-  return { items: (await repo.jobsOf(deps.db, actor.userId)).map((j) => present(j, meta.lang)) };
+  return {
+    items: (await repo.jobsOf(deps.db, actor.userId)).map((j) => present(j, meta.lang, deps.clock.now())),
+  };
 }
 
 function rowsOf(deps: Deps, job: ImportJobTable): RegisterTable['rows'] {
@@ -248,7 +261,7 @@ export async function setImportMapping(
       details: { fields: Object.keys(input.mapping), savedAs: input.saveAs ?? null },
     });
   });
-  return present((await repo.jobOf(deps.db, id, actor.userId))!, meta.lang);
+  return present((await repo.jobOf(deps.db, id, actor.userId))!, meta.lang, deps.clock.now());
 }
 
 export async function savedMappings(deps: Deps, actor: Actor): Promise<{ items: SavedMapping[] }> {
@@ -356,7 +369,7 @@ export async function dryRunImport(deps: Deps, actor: Actor, meta: Meta, id: str
       details: { rows: checked.length, rejected, skipped },
     });
   });
-  return present((await repo.jobOf(deps.db, id, actor.userId))!, meta.lang);
+  return present((await repo.jobOf(deps.db, id, actor.userId))!, meta.lang, deps.clock.now());
 }
 
 /** Jobs still running in this process; tests and shutdown can wait for them. */
@@ -370,20 +383,28 @@ export function importsInProgress(): Promise<void>[] {
 export async function runImport(deps: Deps, actor: Actor, meta: Meta, id: string): Promise<ImportJob> {
   const job = await loadJob(deps, actor, id);
   if (job.status === 'uploaded') throw errors.validation({ _: 'import_not_validated' });
-  const now = deps.clock.now().toISOString();
-  const claimed = await repo.claimJob(deps.db, id, 'validated', {
-    status: 'running',
-    started_at: now,
+  const now = deps.clock.now();
+  const resuming = stoppedPartWay(job, now);
+  const start = {
+    status: 'running' as const,
+    started_at: now.toISOString(),
+    heartbeat_at: now.toISOString(),
     processed_rows: 0,
     imported_rows: 0,
-  });
+    error: null,
+  };
+  // A run that stopped part-way starts again from the first row: rows it imported already are
+  // recognised by their import keys and counted, not imported twice.
+  const claimed = resuming
+    ? await repo.claimStopped(deps.db, id, new Date(now.getTime() - IMPORT_STALE_MS).toISOString(), start)
+    : await repo.claimJob(deps.db, id, 'validated', start);
   if (!claimed) throw errors.conflict({ _: 'import_already_running' });
   await inTransaction(deps, actor, meta, (_t, audit) =>
     audit({
       action: 'import.started',
       entityType: 'import',
       entityId: id,
-      details: { rows: job.total_rows },
+      details: { rows: job.total_rows, ...(resuming && { resumed: true }) },
     }),
   );
   const work = processJob(deps, actor, meta, id)
@@ -396,12 +417,13 @@ export async function runImport(deps: Deps, actor: Actor, meta: Meta, id: string
     })
     .finally(() => running.delete(id));
   running.set(id, work);
-  return present((await repo.jobOf(deps.db, id, actor.userId))!, meta.lang);
+  return present((await repo.jobOf(deps.db, id, actor.userId))!, meta.lang, deps.clock.now());
 }
 
 async function processJob(deps: Deps, actor: Actor, meta: Meta, id: string): Promise<void> {
   const job = (await repo.jobOf(deps.db, id, actor.userId))!;
   const rows = rowsOf(deps, job);
+  const mine = await repo.keysOfJob(deps.db, id);
   const report: StoredProblem[] = [];
   let processed = 0;
   let imported = 0;
@@ -409,10 +431,18 @@ async function processJob(deps: Deps, actor: Actor, meta: Meta, id: string): Pro
   for (let i = 0; i < rows.length; i += IMPORT_BATCH_SIZE) {
     // Checked again right before the batch: the data may have changed since the dry run.
     const { checked, taken, tf } = await checkRows(deps, actor, job, rows.slice(i, i + IMPORT_BATCH_SIZE));
-    const batchReport = reportOf(checked, taken);
+    // Rows this job imported before it was interrupted count as imported, not as skipped.
+    const done = checked.filter((c) => c.keyHash && mine.has(c.keyHash) && !c.parsed.problems.length);
+    for (const c of done) taken.delete(c.keyHash!);
+    imported += done.length;
+    const batchReport = reportOf(
+      checked.filter((c) => !done.includes(c)),
+      taken,
+    );
     const refused = new Set(batchReport.map((r) => r.row));
     await inTransaction(deps, actor, meta, async (trx, audit) => {
       for (const c of checked) {
+        if (done.includes(c)) continue;
         if (refused.has(c.line) || !c.parsed.caseInput || !c.parsed.personInput || !c.keyHash) continue;
         // Another import of the same key may have finished since the check.
         if ((await repo.takenKeys(trx, job.task_force_id, [c.keyHash])).size) {
@@ -449,6 +479,7 @@ async function processJob(deps: Deps, actor: Actor, meta: Meta, id: string): Pro
       skipped = report.filter((r) => r.kind === 'skipped').length;
       processed += checked.length;
       await repo.updateJob(trx, id, {
+        heartbeat_at: deps.clock.now().toISOString(),
         processed_rows: processed,
         imported_rows: imported,
         skipped_rows: skipped,

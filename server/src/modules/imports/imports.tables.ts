@@ -40,6 +40,8 @@ export interface ImportJobTable {
   validated_at: string | null;
   started_at: string | null;
   finished_at: string | null;
+  /** Written with every batch of a run: a running job without one for a while has lost its server. */
+  heartbeat_at: string | null;
 }
 
 export interface ImportKeyTable {

@@ -224,7 +224,8 @@ export async function dashboardFacts(db: Db, w: StatsWhere): Promise<DashboardFa
       due: string;
       at: string | null;
     }>`select c.first_response_due_at as due, c.first_response_at as at
-      from cases c where ${inScope('c', w)}`.execute(db)
+      from cases c where ${inScope('c', w)}
+        and not exists (select 1 from import_keys k where k.case_id = c.id)`.execute(db)
   ).rows;
   const firstServices = (
     await sql<{

@@ -18,6 +18,7 @@ import * as meetings from '../../migrations/202611300300_meetings.js';
 import * as prevention from '../../migrations/202611300310_prevention.js';
 import * as retention from '../../migrations/202611300400_retention.js';
 import * as legalStageNote from '../../migrations/202611300900_legal_stage_note.js';
+import * as importResume from '../../migrations/202611300910_import_resume.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300310_prevention': prevention,
   '202611300400_retention': retention,
   '202611300900_legal_stage_note': legalStageNote,
+  '202611300910_import_resume': importResume,
 };
 
 /** Names of every migration, in the order they apply. */

@@ -101,6 +101,23 @@ function PreviewTable({ job }: { job: ImportJob }) {
   );
 }
 
+/** A run that stopped part-way: what happened, and the button that continues it. */
+function ResumeImport(props: { message: string; pending: boolean; error: unknown; onResume: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" variant="light" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{props.message}</Text>
+        <Text size="sm">{t('imports.resumeHelp')}</Text>
+        {props.error ? <ErrorAlert error={props.error} /> : null}
+        <Button size="sm" loading={props.pending} onClick={props.onResume}>
+          {t('imports.resume')}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
+
 function activeStep(job: ImportJob | undefined, editing: boolean): number {
   if (!job) return 0;
   if (editing || (job.status === 'uploaded' && !job.mapping)) return 1;
@@ -197,8 +214,16 @@ export function ImportPage() {
                       <Progress
                         value={data.totalRows ? (100 * data.processedRows) / data.totalRows : 0}
                         aria-label={t('imports.progress')}
-                        animated
+                        animated={!data.resumable}
                       />
+                      {data.resumable ? (
+                        <ResumeImport
+                          message={t('imports.stalled')}
+                          pending={run.isPending}
+                          error={run.isError ? run.error : null}
+                          onResume={() => run.mutate()}
+                        />
+                      ) : null}
                     </Stack>
                   </Card>
                 ) : (
@@ -236,9 +261,12 @@ export function ImportPage() {
                   {t('imports.reportTitle')}
                 </Title>
                 {data.status === 'failed' ? (
-                  <Alert color="red" variant="light" role="alert">
-                    {t('imports.failed')}
-                  </Alert>
+                  <ResumeImport
+                    message={t('imports.failed')}
+                    pending={run.isPending}
+                    error={run.isError ? run.error : null}
+                    onResume={() => run.mutate()}
+                  />
                 ) : (
                   <Alert color="teal" variant="light">
                     {t('imports.doneSaid', { count: data.importedRows })}
