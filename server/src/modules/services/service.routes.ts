@@ -15,6 +15,7 @@ import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
 import { contentDisposition } from '../documents/document.routes.js';
+import { assertSeesTaskForce } from '../taskforces/membership.policy.js';
 import { deadlineSettingsOf, updateDeadlineSettings } from './deadline-settings.service.js';
 import { changeServiceStatus, createService } from './service.service.js';
 import { downloadServiceDocument, uploadServiceDocument } from './service-document.service.js';
@@ -154,7 +155,11 @@ export function serviceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: deadlineSettingsView, ...errorResponses },
         },
       },
-      async (req) => deadlineSettingsOf(deps.db, req.params.id),
+      async (req) => {
+        // Another task force's rules are out of scope: not found, like any record there.
+        assertSeesTaskForce(actorOf(req), req.params.id);
+        return deadlineSettingsOf(deps.db, req.params.id);
+      },
     );
 
     app.put(

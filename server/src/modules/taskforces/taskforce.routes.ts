@@ -6,6 +6,7 @@ import { errors } from '../../platform/errors.js';
 import { actorOf, authenticate, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
+import { assertSeesTaskForce } from './membership.policy.js';
 import {
   getTaskForce,
   listTaskForces,
@@ -38,6 +39,8 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
+        // Another task force's settings are none of the caller's business: out of scope is not found.
+        assertSeesTaskForce(actorOf(req), req.params.id);
         const ctx = await taskForceContext(deps.db, req.params.id);
         if (!ctx) throw errors.notFound();
         return ctx.settings;
