@@ -105,7 +105,7 @@ function PreviewTable({ job }: { job: ImportJob }) {
 function ResumeImport(props: { message: string; pending: boolean; error: unknown; onResume: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" variant="light" role="alert">
+    <Alert color={props.color} variant="light" role="alert">
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{props.message}</Text>
         <Text size="sm">{t('imports.resumeHelp')}</Text>
@@ -218,6 +218,7 @@ export function ImportPage() {
                       />
                       {data.resumable ? (
                         <ResumeImport
+                          color="yellow"
                           message={t('imports.stalled')}
                           pending={run.isPending}
                           error={run.isError ? run.error : null}
@@ -262,6 +263,7 @@ export function ImportPage() {
                 </Title>
                 {data.status === 'failed' ? (
                   <ResumeImport
+                    color="red"
                     message={t('imports.failed')}
                     pending={run.isPending}
                     error={run.isError ? run.error : null}
