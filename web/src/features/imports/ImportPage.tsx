@@ -102,7 +102,14 @@ function PreviewTable({ job }: { job: ImportJob }) {
 }
 
 /** A run that stopped part-way: what happened, and the button that continues it. */
-function ResumeImport(props: { message: string; pending: boolean; error: unknown; onResume: () => void }) {
+function ResumeImport(props: {
+  /** Red for a run that failed, yellow for one whose server went away. */
+  color: 'red' | 'yellow';
+  message: string;
+  pending: boolean;
+  error: unknown;
+  onResume: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Alert color={props.color} variant="light" role="alert">
