@@ -1,6 +1,7 @@
 import type { Role } from '@sinergi/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/modules/demo/demo.seed.js';
+import { expectRefusedEverywhere, type MatrixUser, type Operation, operationsOf } from './access-matrix.js';
 import {
   buildAgency,
   buildTaskForce,
@@ -9,7 +10,6 @@ import {
   createTestEnv,
   DB_KINDS,
   multipart,
-  type Session,
   signIn,
   type TestEnv,
 } from './support.js';
@@ -60,12 +60,12 @@ const PERSONAL_PREFIXES = [
 
 describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
   let env: TestEnv;
-  let operations: { method: string; path: string }[];
+  let operations: Operation[];
   let ids: Record<string, string>;
   let secrets: string[];
-  let farUsers: { name: string; session: Session }[];
-  let nearWorkers: { name: string; session: Session }[];
-  let nearCoordinator: { name: string; session: Session };
+  let farUsers: MatrixUser[];
+  let nearWorkers: MatrixUser[];
+  let nearCoordinator: MatrixUser;
 
   beforeAll(async () => {
     env = await createTestEnv(kind, { API_RATE_LIMIT: '1000000' });
@@ -264,16 +264,7 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       ...Object.values(ids),
     ].filter((s) => s.length >= 8);
 
-    const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, unknown>>;
-    };
-    operations = Object.entries(doc.paths)
-      .filter(([p]) => p.includes('{') && !p.startsWith('/api/v1/cases/{id}'))
-      .flatMap(([p, methods]) =>
-        Object.keys(methods)
-          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-          .map((m) => ({ method: m.toUpperCase(), path: p })),
-      );
+    operations = await operationsOf(env, (p) => p.includes('{') && !p.startsWith('/api/v1/cases/{id}'));
 
     const otherTf = await buildTaskForce(env, '53.19');
     const otherAgency = await buildAgency(env, { taskForceId: otherTf.id });
@@ -324,21 +315,8 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
     });
   }
 
-  async function refused(who: { name: string; session: Session }[], ops: { method: string; path: string }[]) {
-    for (const op of ops) {
-      const url = urlOf(op.path);
-      for (const o of who) {
-        const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
-        const res = await call(env, o.session, op.method as 'GET', url, body);
-        const where = `${o.name}: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
-        const code = res.statusCode === 400 ? res.json().error.code : null;
-        expect(res.statusCode === 404 || res.statusCode === 403 || code === 'validation_failed', where).toBe(
-          true,
-        );
-        for (const s of secrets) expect(res.body.includes(s), `${where} leaks "${s}"`).toBe(false);
-      }
-    }
-  }
+  const refused = (who: MatrixUser[], ops: Operation[]) =>
+    expectRefusedEverywhere(env, who, ops, urlOf, secrets);
 
   const recordOps = () =>
     operations.filter(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/modules/demo/demo.seed.js';
+import { expectRefusedEverywhere, type MatrixUser, type Operation, operationsOf } from './access-matrix.js';
 import {
   buildAgency,
   buildTaskForce,
@@ -30,9 +31,9 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   let ids: Record<string, string>;
   let caseNumber: string;
   let owner: Session;
-  let outsiders: { name: string; session: Session }[];
-  let limitedViewers: { name: string; session: Session }[];
-  let operations: { method: string; path: string }[];
+  let outsiders: MatrixUser[];
+  let limitedViewers: MatrixUser[];
+  let operations: Operation[];
 
   beforeAll(async () => {
     env = await createTestEnv(kind, { API_RATE_LIMIT: '1000000' });
@@ -138,38 +139,20 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
       { name: 'coordinator of another task force', session: farCoordinator },
       { name: 'case manager of another task force', session: farManager },
     ];
-    const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
-      paths: Record<string, Record<string, unknown>>;
-    };
-    operations = Object.entries(doc.paths)
-      .filter(([p]) => p.startsWith('/api/v1/cases/{id}'))
-      .flatMap(([p, methods]) =>
-        Object.keys(methods)
-          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
-          .map((m) => ({ method: m.toUpperCase(), path: p })),
-      );
+    operations = await operationsOf(env, (p) => p.startsWith('/api/v1/cases/{id}'));
   }, 120_000);
   afterAll(async () => env?.close());
 
+  const secrets = () => [NAME, NIK, SUSPECT, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
+  const urlOf = (path: string) =>
+    path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      if (!ids[name]) throw new Error(`no id for {${name}} in ${path}`);
+      return ids[name]!;
+    });
+
   it('answers 404 (or a role-level 403) to everyone off the case, on every case operation, with none of its data', async () => {
     expect(operations.length).toBeGreaterThanOrEqual(14);
-    const secrets = [NAME, NIK, SUSPECT, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
-    for (const op of operations) {
-      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-        if (!ids[name]) throw new Error(`no id for {${name}} in ${op.path}`);
-        return ids[name]!;
-      });
-      for (const o of outsiders) {
-        const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
-        const res = await call(env, o.session, op.method as 'GET', url, body);
-        const where = `${o.name}: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
-        const code = res.statusCode === 400 ? res.json().error.code : null;
-        expect(res.statusCode === 404 || res.statusCode === 403 || code === 'validation_failed', where).toBe(
-          true,
-        );
-        for (const s of secrets) expect(res.body.includes(s), `${where} leaks "${s}"`).toBe(false);
-      }
-    }
+    await expectRefusedEverywhere(env, outsiders, operations, urlOf, secrets());
     // The owner still sees everything: the matrix did not pass because the record was gone.
     expect((await call(env, owner, 'GET', `/api/v1/cases/${ids.id}`)).json().caseNumber).toBe(caseNumber);
   });
@@ -177,7 +160,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   it("lets the task force's coordinator and leadership read the case without any identifying data, and change nothing", async () => {
     const identifying = [NAME, NIK, SUSPECT, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
     for (const op of operations) {
-      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+      const url = urlOf(op.path);
       for (const o of limitedViewers) {
         const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
         const res = await call(env, o.session, op.method as 'GET', url, body);
@@ -190,23 +173,8 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
   });
 
   /** Every case operation by each of `who`: 404 (or a role-level 403, or a 400 about the request), no data. */
-  async function closedTo(who: { name: string; session: Session }[], when: string) {
-    const secrets = [NAME, NIK, SUSPECT, caseNumber, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
-    for (const op of operations) {
-      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
-      for (const o of who) {
-        const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
-        const res = await call(env, o.session, op.method as 'GET', url, body);
-        const where = `${when}, ${o.name}: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
-        const code = res.statusCode === 400 ? res.json().error.code : null;
-        expect(res.statusCode === 404 || res.statusCode === 403 || code === 'validation_failed', where).toBe(
-          true,
-        );
-        for (const secret of secrets)
-          expect(res.body.includes(secret), `${where} leaks "${secret}"`).toBe(false);
-      }
-    }
-  }
+  const closedTo = (who: MatrixUser[], when: string) =>
+    expectRefusedEverywhere(env, who, operations, urlOf, secrets(), when);
 
   it("keeps the case out of every outsider's list and search, by NIK, name and number", async () => {
     for (const o of outsiders) {
@@ -276,7 +244,7 @@ describe.each(DB_KINDS)('access matrix on %s', (kind) => {
     // The receiving agency keeps the referral's history but none of the person's identity, story or files.
     const identifying = [NAME, NIK, SUSPECT, 'Kronologi rahasia', 'surat-korban', '%PDF-1.4'];
     for (const op of operations) {
-      const url = op.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name]!);
+      const url = urlOf(op.path);
       const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : { version: 1 };
       const res = await call(env, dinsos.session, op.method as 'GET', url, body);
       const where = `after revoke, receiving agency: ${op.method} ${op.path} answered ${res.statusCode} ${res.body.slice(0, 200)}`;
