@@ -325,6 +325,22 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Dokumen itu tidak ada pada kasus ini.',
     en: 'That document is not in this case.',
   },
+  file_type_pdf_or_image: {
+    id: 'Unggah SK sebagai PDF atau gambar (JPG, PNG).',
+    en: 'Upload the decree as a PDF or an image (JPG, PNG).',
+  },
+  file_type_logo: {
+    id: 'Logo harus berupa gambar PNG atau JPG.',
+    en: 'The logo must be a PNG or JPG image.',
+  },
+  letter_pattern_needs_seq: {
+    id: 'Pola nomor surat harus memuat {seq} (nomor urut).',
+    en: 'The letter-number pattern must contain {seq} (the sequence number).',
+  },
+  letter_pattern_unknown_token: {
+    id: 'Pola hanya boleh memakai {seq}, {seq3}, {roman_month}, {month} dan {year}.',
+    en: 'The pattern may only use {seq}, {seq3}, {roman_month}, {month} and {year}.',
+  },
   file_type_not_allowed: {
     id: 'Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG) atau dokumen kantor.',
     en: 'This file type is not allowed. Upload a PDF, an image (JPG, PNG) or an office document.',
