@@ -334,12 +334,12 @@ export const FIELD_MESSAGES: Dict = {
     en: 'The logo must be a PNG or JPG image.',
   },
   letter_pattern_needs_seq: {
-    id: 'Pola nomor surat harus memuat {seq} (nomor urut).',
-    en: 'The letter-number pattern must contain {seq} (the sequence number).',
+    id: 'Pola nomor surat harus memuat nomor urut: seq atau seq3 dalam kurung kurawal.',
+    en: 'The letter-number pattern must contain the sequence number: seq or seq3 in curly brackets.',
   },
   letter_pattern_unknown_token: {
-    id: 'Pola hanya boleh memakai {seq}, {seq3}, {roman_month}, {month} dan {year}.',
-    en: 'The pattern may only use {seq}, {seq3}, {roman_month}, {month} and {year}.',
+    id: 'Pola hanya boleh memakai penanda seq, seq3, roman_month, month dan year dalam kurung kurawal.',
+    en: 'The pattern may only use the markers seq, seq3, roman_month, month and year in curly brackets.',
   },
   file_type_not_allowed: {
     id: 'Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG) atau dokumen kantor.',

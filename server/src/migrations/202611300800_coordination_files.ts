@@ -15,6 +15,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('task_force_id', 'text', (c) => c.notNull().references('task_forces.id'))
     .addColumn('owner_type', 'text', (c) => c.notNull())
     .addColumn('owner_id', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('filename_enc', 'text', (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())

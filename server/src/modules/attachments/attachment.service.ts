@@ -60,6 +60,12 @@ export async function attachFile(
             .where('id', 'in', replaced)
             .execute();
       }
+      const last = await trx
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.max('position').as('p'))
+        .where('owner_type', '=', owner.type)
+        .where('owner_id', '=', owner.id)
+        .executeTakeFirst();
       await trx
         .insertInto('attachments')
         .values({
@@ -67,6 +73,7 @@ export async function attachFile(
           task_force_id: owner.taskForceId,
           owner_type: owner.type,
           owner_id: owner.id,
+          position: Number(last?.p ?? 0) + 1,
           filename_enc: deps.cipher.encrypt(path.basename(file.filename).slice(0, 200) || 'berkas'),
           mime: stored.mime,
           size: stored.size,
@@ -106,8 +113,8 @@ export function currentRows(db: Db, type: AttachmentTable['owner_type'], ownerId
     .where('owner_type', '=', type)
     .where('owner_id', 'in', ownerIds)
     .where('removed_at', 'is', null)
-    .orderBy('uploaded_at')
-    .orderBy('id')
+    .orderBy('owner_id')
+    .orderBy('position')
     .execute();
 }
 

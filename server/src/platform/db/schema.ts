@@ -754,6 +754,8 @@ export interface AttachmentTable {
   task_force_id: string;
   owner_type: 'decree' | 'progress_report' | 'letterhead_logo';
   owner_id: string;
+  /** Order among the owner's files; a carried-over file keeps its place. */
+  position: number;
   filename_enc: string;
   mime: string;
   size: number;
