@@ -171,7 +171,9 @@ export function OutreachForm({ opened, onClose, record }: FormProps<PreventionAc
                 {
                   label: t('prevention.outreach.targetGroup'),
                   yours: form.values.targetGroup
-                    ? t(`prevention.targetGroups.${form.values.targetGroup as (typeof TARGET_GROUPS)[number]}`)
+                    ? t(
+                        `prevention.targetGroups.${form.values.targetGroup as (typeof TARGET_GROUPS)[number]}`,
+                      )
                     : '',
                   theirs: t(`prevention.targetGroups.${c.targetGroup}`),
                 },
