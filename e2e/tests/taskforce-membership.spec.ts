@@ -101,6 +101,18 @@ test('the secretariat sets the letterhead and the letter-number pattern', async 
   await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(page.getByText('Kop surat tersimpan.')).toBeVisible();
   await expect(page.getByTestId('letterhead-preview')).toContainText('Jalan Motang Rua No. 1, Ruteng');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'logo-manggarai.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Unggah', exact: true }).click();
+  await expect(page.getByText('Logo terpasang: logo-manggarai.png')).toBeVisible();
+  const logo = page.getByRole('img', { name: 'Logo pada kop surat' });
+  await expect(logo).toBeVisible();
+  expect(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await page.screenshot({ path: `${ARTIFACTS}letterhead-1280.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoSidewaysScroll(page, 'the letterhead settings at 390 px');
