@@ -141,6 +141,9 @@ describe.each(DB_KINDS)('correcting and removing prevention records on %s', (kin
     const stale = await call(env, disnaker, 'PUT', url, { ...fixed, version: 2 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.current.status).toBe('verified');
+    const staleRemoval = await call(env, disnaker, 'DELETE', url, { reason: 'Laporan ganda', version: 2 });
+    expect(staleRemoval.statusCode).toBe(409);
+    expect(staleRemoval.json().error.current).toMatchObject({ id: made.id, version: 3 });
 
     const twice = (await call(env, disnaker, 'POST', '/api/v1/prevention/alerts', alert)).json();
     const tUrl = `/api/v1/prevention/alerts/${twice.id}`;

@@ -197,5 +197,15 @@ export async function removePreventionRecord(
     if (done) await audit({ action, entityType, entityId: id, details: {} });
     return done;
   });
-  if (!ok) throw errors.conflict();
+  if (!ok) {
+    // Changed or removed in between: answer with what is there now, like any stale update.
+    const fresh =
+      table === 'prevention_activities'
+        ? await repo.findActivity(deps.db, id).then((r) => r && presentActivity(deps, actor, r))
+        : table === 'watch_groups'
+          ? await repo.findWatchGroup(deps.db, id).then((r) => r && presentWatchGroup(deps, actor, r))
+          : await repo.findAlert(deps.db, id).then((r) => r && presentAlert(deps, actor, r));
+    if (!fresh) throw errors.notFound();
+    throw errors.versionConflict(fresh);
+  }
 }
