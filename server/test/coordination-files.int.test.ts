@@ -315,6 +315,16 @@ describe.each(DB_KINDS)('task-force files, evidence and letterhead on %s', (kind
     expect(evalText).toContain('Telp. (0385) 21000');
     expect(await auditEvents(env, 'meeting.invitation_numbered')).toHaveLength(2);
 
+    // Two first prints at once give the invitation one number and take one from the sequence.
+    const third = (await call(env, coordinator, 'POST', '/api/v1/meetings', meeting('Rakor Darurat'))).json()
+      .id;
+    const both = await Promise.all(
+      [0, 1].map(() => call(env, coordinator, 'GET', `/api/v1/meetings/${third}/pdf/invitation`)),
+    );
+    for (const r of both) expect(await pdfText(r.rawPayload)).toContain('Nomor : 3/UND/2026');
+    expect((await call(env, leader, 'GET', url)).json().example).toBe('4/UND/2026');
+    expect(await auditEvents(env, 'meeting.invitation_numbered')).toHaveLength(3);
+
     // Another task force numbers from 1 with its own default letterhead.
     const foreignMeeting = (
       await call(env, otherCoordinator, 'POST', '/api/v1/meetings', meeting('Rakor gugus tugas lain'))
