@@ -10,6 +10,8 @@ export * from './cases/screening.js';
 export * from './cases/views.js';
 export * from './cases/workflow.js';
 export * from './coordination/achievement.js';
+export * from './coordination/attachment.js';
+export * from './coordination/letterhead.js';
 export * from './coordination/meeting.js';
 export * from './coordination/membership.js';
 export * from './coordination/plan.js';

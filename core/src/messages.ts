@@ -325,6 +325,22 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Dokumen itu tidak ada pada kasus ini.',
     en: 'That document is not in this case.',
   },
+  file_type_pdf_or_image: {
+    id: 'Unggah SK sebagai PDF atau gambar (JPG, PNG).',
+    en: 'Upload the decree as a PDF or an image (JPG, PNG).',
+  },
+  file_type_logo: {
+    id: 'Logo harus berupa gambar PNG atau JPG.',
+    en: 'The logo must be a PNG or JPG image.',
+  },
+  letter_pattern_needs_seq: {
+    id: 'Pola nomor surat harus memuat nomor urut: seq atau seq3 dalam kurung kurawal.',
+    en: 'The letter-number pattern must contain the sequence number: seq or seq3 in curly brackets.',
+  },
+  letter_pattern_unknown_token: {
+    id: 'Pola hanya boleh memakai penanda seq, seq3, roman_month, month dan year dalam kurung kurawal.',
+    en: 'The pattern may only use the markers seq, seq3, roman_month, month and year in curly brackets.',
+  },
   file_type_not_allowed: {
     id: 'Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG) atau dokumen kantor.',
     en: 'This file type is not allowed. Upload a PDF, an image (JPG, PNG) or an office document.',

@@ -17,7 +17,10 @@ test('an agency focal person files a quarterly report with an obstacle and an in
   const card = page.getByTestId('activity').filter({ hasText: 'Pemulangan korban ke desa asal' });
   // Only the responsible agency sees the report button.
   await expect(
-    page.getByTestId('activity').filter({ hasText: 'Penyidikan perkara TPPO' }).getByRole('button'),
+    page
+      .getByTestId('activity')
+      .filter({ hasText: 'Penyidikan perkara TPPO' })
+      .getByRole('button', { name: 'Laporkan capaian' }),
   ).toHaveCount(0);
   await card.getByRole('button', { name: 'Laporkan capaian' }).click();
   const dialog = page.getByRole('dialog');
@@ -29,7 +32,32 @@ test('an agency focal person files a quarterly report with an obstacle and an in
   await dialog.getByLabel('Intervensi yang dibutuhkan').fill('Bappeda diminta memulihkan anggaran.');
   await chooseOption(page, 'Instansi yang diminta bertindak', 'Bappeda Manggarai', 'Bappeda');
   await dialog.getByRole('button', { name: 'Kirim laporan' }).click();
-  await expect(dialog).toBeHidden();
+  // Filed: the report opens with its evidence, where the agency attaches the photos and lists.
+  const evidence = page.getByRole('dialog', { name: /^Laporan dan bukti: Pemulangan korban/ });
+  const report = evidence.getByTestId('progress-report').filter({ hasText: 'Triwulan 4 2026' });
+  await expect(report.getByText('Versi 1 (berlaku)')).toBeVisible();
+  const fileInput = report.locator('input[type="file"]');
+  await fileInput.setInputFiles({ name: 'catatan.txt', mimeType: 'text/plain', buffer: Buffer.from('teks') });
+  await report.getByRole('button', { name: 'Unggah', exact: true }).click();
+  await expect(report.getByText('Jenis berkas tidak diizinkan.')).toBeVisible();
+  const photo = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await fileInput.setInputFiles({ name: 'foto-pemulangan.png', mimeType: 'image/png', buffer: photo });
+  await report.getByRole('button', { name: 'Unggah', exact: true }).click();
+  const line = report.getByTestId('attachment').filter({ hasText: 'foto-pemulangan.png' });
+  await expect(line).toContainText('PNG');
+  const download = page.waitForEvent('download');
+  await line.getByRole('button', { name: 'Unduh foto-pemulangan.png' }).click();
+  expect((await download).suggestedFilename()).toBe('foto-pemulangan.png');
+  await page.screenshot({ path: `${ARTIFACTS}plan-evidence-1280.png` });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(page, 'the report evidence at 390 px');
+  await page.screenshot({ path: `${ARTIFACTS}plan-evidence-390.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.keyboard.press('Escape');
+  await expect(evidence).toBeHidden();
   await expect(card.getByText('24 dari 25 orang')).toBeVisible();
   await expect(card.getByText('Sesuai target')).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}plan-1280.png`, fullPage: true });

@@ -51,8 +51,39 @@ test('an agency records outreach in a village and a recruitment alert, then move
   await dialog.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(dialog).toBeHidden();
   await expect(alert.getByText('Terverifikasi', { exact: true })).toBeVisible();
+  // The recording agency corrects what the alert says; the status stays.
+  await alert.getByRole('button', { name: 'Ubah Facebook', exact: true }).click();
+  await expect(dialog.getByRole('heading', { name: 'Ubah laporan perekrutan' })).toBeVisible();
+  await dialog.getByLabel(/^Sumber laporan/).fill('Sekretaris Desa Golo Cador');
+  await dialog.getByRole('button', { name: 'Simpan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(alert.getByText(/dilaporkan oleh Sekretaris Desa Golo Cador/)).toBeVisible();
+  await expect(alert.getByText('Terverifikasi', { exact: true })).toBeVisible();
+  await alert.getByRole('button', { name: 'Ubah status' }).click();
+  await chooseOption(page, 'Status baru', 'Diteruskan ke BP3MI');
+  await dialog.getByRole('button', { name: 'Simpan perubahan' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(alert.getByText('Diteruskan ke BP3MI', { exact: true })).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}prevention-alerts-1280.png`, fullPage: true });
 
+  // An outreach session recorded twice is removed with a reason, after a confirmation.
+  await page.getByRole('tab', { name: 'Sosialisasi dan KIE' }).click();
+  await card.getByRole('button', { name: `Hapus ${topic}` }).click();
+  const confirm = page.getByRole('dialog', { name: 'Hapus catatan' });
+  await confirm.getByRole('button', { name: 'Hapus catatan' }).click();
+  await expect(confirm.getByText('Tulis alasan penghapusan (paling sedikit 3 huruf).')).toBeVisible();
+  await confirm.getByLabel(/^Alasan penghapusan/).fill('Tercatat dua kali');
+  await confirm.getByRole('button', { name: 'Hapus catatan' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(card).toHaveCount(0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/prevention?tab=alerts');
+  await alert.getByRole('button', { name: 'Ubah Facebook', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await expectNoSidewaysScroll(page, 'the alert edit dialog at 390 px');
+  await page.screenshot({ path: `${ARTIFACTS}prevention-edit-390.png` });
+  await page.keyboard.press('Escape');
   await page.setViewportSize({ width: 360, height: 780 });
   await page.goto('/prevention?tab=outreach');
   await expect(page.getByTestId('outreach').first()).toBeVisible();

@@ -180,7 +180,9 @@ describe.each(DB_KINDS)('prevention work on %s', (kind) => {
     });
     expect(closed.json()).toMatchObject({ status: 'closed', caseNumber, next: [] });
     const seen = (await call(env, leader, 'GET', `${url}?status=closed`)).json().items;
-    expect(seen).toEqual([expect.objectContaining({ id: alertId, can: { changeStatus: false } })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ id: alertId, can: { changeStatus: false, edit: false } }),
+    ]);
     expect((await call(env, otherCoordinator, 'GET', url)).json().items).toEqual([]);
     expect((await auditEvents(env, 'prevention.alert_status_changed')).length).toBe(3);
   });

@@ -144,6 +144,8 @@ export const meetingSchema = z.object({
   minutes: z.string(),
   decisions: z.array(z.string()),
   actions: z.array(meetingActionSchema),
+  /** The invitation's letter number, given once when the invitation is first issued. */
+  invitationNumber: z.string().nullable(),
   can: z.object({ manage: z.boolean() }),
   version: z.number().int(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from './attachment.js';
 
 /** The sub-task forces a new task force starts with (editable data, not a fixed list). */
 export const DEFAULT_SUB_TASK_FORCES: readonly { id: string; en: string }[] = [
@@ -40,6 +41,8 @@ export const decreeSchema = z.object({
   replacesId: z.string().nullable(),
   replacedById: z.string().nullable(),
   inForce: z.boolean(),
+  /** The signed decree as uploaded (PDF or image), the latest upload. */
+  file: attachmentSchema.nullable(),
   version: z.number().int(),
 });
 export type Decree = z.infer<typeof decreeSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AchievementStatus, groupAchievement } from './achievement.js';
+import { attachmentSchema } from './attachment.js';
 
 export const PERIOD_KINDS = ['quarter', 'semester'] as const;
 export const HORIZONS = ['short_term', 'long_term'] as const;
@@ -80,6 +81,9 @@ export const progressReportSchema = z.object({
   /** The revision: 1 for the first report, +1 for each correction (earlier ones are kept). */
   version: z.number().int(),
   createdAt: z.string(),
+  /** Files the agency attached to this revision (photos, attendance lists, PDF). */
+  evidence: z.array(attachmentSchema),
+  can: z.object({ attach: z.boolean() }),
 });
 export type ProgressReport = z.infer<typeof progressReportSchema>;
 

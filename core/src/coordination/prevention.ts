@@ -73,6 +73,7 @@ export const preventionActivitySchema = preventionActivityInputSchema.extend({
   agencyShortName: z.string(),
   activityTitle: z.string().nullable(),
   participantsTotal: z.number().int(),
+  can: z.object({ edit: z.boolean() }),
   version: z.number().int(),
 });
 export type PreventionActivity = z.infer<typeof preventionActivitySchema>;
@@ -90,6 +91,7 @@ export const watchGroupSchema = watchGroupInputSchema.extend({
   id: z.string(),
   villageName: z.string(),
   districtName: z.string(),
+  can: z.object({ edit: z.boolean() }),
   version: z.number().int(),
 });
 export type WatchGroup = z.infer<typeof watchGroupSchema>;
@@ -130,8 +132,16 @@ export const alertSchema = alertInputSchema.extend({
   statusNote: z.string(),
   caseNumber: z.string().nullable(),
   next: z.array(z.enum(ALERT_STATUSES)),
-  can: z.object({ changeStatus: z.boolean() }),
+  can: z.object({ changeStatus: z.boolean(), edit: z.boolean() }),
   version: z.number().int(),
   createdAt: z.string(),
 });
 export type RecruitmentAlert = z.infer<typeof alertSchema>;
+
+const version = z.number().int().min(1);
+/** Editing a record carries the version read; a stale one gets 409 with the current record. */
+export const preventionActivityUpdateSchema = preventionActivityInputSchema.extend({ version });
+export const watchGroupUpdateSchema = watchGroupInputSchema.extend({ version });
+export const alertUpdateSchema = alertInputSchema.extend({ version });
+/** A record entered by mistake is removed with a reason (kept, hidden everywhere). */
+export const preventionRemovalSchema = z.object({ reason: text(3, 500), version });

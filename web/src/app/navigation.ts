@@ -18,6 +18,7 @@ export interface NavigationItem {
     | 'nav.audit'
     | 'nav.alerts'
     | 'nav.retention'
+    | 'nav.letterhead'
     | 'nav.checklist'
     | 'nav.emergency'
     | 'nav.deadlines'
@@ -69,6 +70,7 @@ export const NAVIGATION: NavigationItem[] = [
     permission: 'case.break_glass',
     orPermission: 'user.manage',
   },
+  { path: '/settings/letterhead', label: 'nav.letterhead', permission: 'taskforce.manage' },
   { path: '/settings/deadline-rules', label: 'nav.deadlines', permission: 'agency.manage' },
   {
     path: '/settings/retention',

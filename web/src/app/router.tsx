@@ -31,6 +31,7 @@ import { ReferralsPage } from '../features/services/ReferralsPage';
 import { AnalysisPage } from '../features/stats/AnalysisPage';
 import { LeadershipDashboardPage } from '../features/stats/LeadershipDashboardPage';
 import { SecretariatDashboardPage } from '../features/stats/SecretariatDashboardPage';
+import { LetterheadPage } from '../features/taskforces/LetterheadPage';
 import { TaskForcePage } from '../features/taskforces/TaskForcePage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserDetailPage } from '../features/users/UserDetailPage';
@@ -299,6 +300,14 @@ export function createAppRouter() {
           ),
         },
         { path: 'emergency-access', element: <EmergencyReviewRoute /> },
+        {
+          path: 'settings/letterhead',
+          element: (
+            <RequirePermission permission="taskforce.manage">
+              <LetterheadPage />
+            </RequirePermission>
+          ),
+        },
         {
           path: 'settings/retention',
           element: <RetentionPage />,

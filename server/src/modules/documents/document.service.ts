@@ -1,12 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { DocumentRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
+import { readStoredFile, removeStoredFile, writeStoredFile } from '../../platform/file-store.js';
 import { caseEvent, loadCaseFor, loadCaseForWork } from '../cases/case.service.js';
-import { detectDocumentType } from './file-type.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'config'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
@@ -21,10 +20,6 @@ export interface DocumentView {
   uploadedAt: string;
 }
 
-function storagePath(deps: Deps, key: string): string {
-  return path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`);
-}
-
 /**
  * Checks the file's real type, stores it encrypted under DATA_DIR/documents, and records it (name
  * encrypted) with a timeline event and an audit event. The caller has checked access.
@@ -36,14 +31,9 @@ export async function storeDocument(
   owner: { caseId: string; personId: string | null; serviceId: string | null },
   file: { filename: string; data: Buffer },
 ): Promise<string> {
-  if (file.data.length === 0) throw errors.validation({ file: 'required' });
-  const type = detectDocumentType(file.data);
-  if (!type) throw errors.validation({ file: 'file_type_not_allowed' });
+  const stored = await writeStoredFile(deps, file.data);
+  const type = { mime: stored.mime };
   const id = randomUUID();
-  const key = randomUUID().replace(/-/g, '');
-  const target = storagePath(deps, key);
-  await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  await fs.writeFile(target, deps.cipher.encryptBuffer(file.data), { mode: 0o600 });
   const now = deps.clock.now().toISOString();
   try {
     await inTransaction(deps, actor, meta, async (trx, audit) => {
@@ -57,8 +47,8 @@ export async function storeDocument(
           filename_enc: deps.cipher.encrypt(path.basename(file.filename).slice(0, 200) || 'dokumen'),
           mime: type.mime,
           size: file.data.length,
-          sha256: createHash('sha256').update(file.data).digest('hex'),
-          storage_key: key,
+          sha256: stored.sha256,
+          storage_key: stored.key,
           uploaded_by: actor.userId,
           uploaded_at: now,
           deleted_at: null,
@@ -79,7 +69,7 @@ export async function storeDocument(
       });
     });
   } catch (err) {
-    await fs.rm(target, { force: true });
+    await removeStoredFile(deps, stored.key);
     throw err;
   }
   return id;
@@ -87,7 +77,7 @@ export async function storeDocument(
 
 /** The decrypted file; the download is audited. The caller has checked access. */
 export async function readDocument(deps: Deps, actor: Actor, meta: Meta, row: DocumentRow) {
-  const data = deps.cipher.decryptBuffer(await fs.readFile(storagePath(deps, row.storage_key)));
+  const data = await readStoredFile(deps, row.storage_key);
   await inTransaction(deps, actor, meta, (_t, audit) =>
     audit({
       action: 'document.downloaded',
@@ -101,7 +91,7 @@ export async function readDocument(deps: Deps, actor: Actor, meta: Meta, row: Do
 
 /** Removes a stored file for good (erasure and retention); a file already gone is fine. */
 export async function removeDocumentFile(deps: Pick<AppDeps, 'config'>, key: string): Promise<void> {
-  await fs.rm(path.join(deps.config.dataDir, 'documents', key.slice(0, 2), `${key}.bin`), { force: true });
+  await removeStoredFile(deps, key);
 }
 
 /** Attaches a file to a case the actor works on, optionally to one of its persons. */

@@ -1,6 +1,6 @@
 import { formatDate, formatTime, type Meeting, type MeetingPdfKind } from '@sinergi/core';
 import type { Content } from 'pdfmake/interfaces.js';
-import { PDF_STYLES, renderPdf } from '../../platform/pdf.js';
+import { kopSurat, PDF_STYLES, type PdfLetterhead, renderPdf } from '../../platform/pdf.js';
 
 /**
  * The meeting's printed documents, in Indonesian as the offices file them: the invitation letter
@@ -19,8 +19,10 @@ const TYPE_LABEL: Record<Meeting['type'], string> = {
 const STATUS_LABEL = { open: 'Terbuka', done: 'Selesai', dropped: 'Dibatalkan' } as const;
 
 interface Letterhead {
-  taskForceName: string;
+  kop: PdfLetterhead;
   agencyNames: Map<string, string>;
+  /** The invitation's letter number; null until the secretariat first issues it. */
+  invitationNumber: string | null;
 }
 
 function dayName(iso: string, timeZone: string) {
@@ -37,11 +39,7 @@ function when(m: Meeting) {
 
 function header(m: Meeting, head: Letterhead, title: string): Content[] {
   return [
-    { text: head.taskForceName.toUpperCase(), style: 'kop' },
-    {
-      canvas: [{ type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 1.5 }],
-      margin: [0, 0, 0, 10],
-    },
+    ...kopSurat(head.kop),
     { text: title, style: 'title' },
     { text: m.title, alignment: 'center', margin: [0, 0, 0, 12] },
   ];
@@ -83,6 +81,18 @@ function invitation(m: Meeting, head: Letterhead): Content[] {
   const invited = m.invitedAgencyIds.map((id) => head.agencyNames.get(id) ?? '').filter(Boolean);
   return [
     ...header(m, head, 'UNDANGAN'),
+    {
+      layout: 'noBorders',
+      table: {
+        widths: [60, 8, '*'],
+        body: [
+          ['Nomor', ':', head.invitationNumber ?? '-'],
+          ['Sifat', ':', 'Penting'],
+          ['Perihal', ':', `Undangan ${TYPE_LABEL[m.type]}`],
+        ],
+      },
+      margin: [0, 0, 0, 10],
+    },
     { text: 'Kepada Yth.', margin: [0, 0, 0, 2] },
     invited.length ? { ol: invited, margin: [0, 0, 0, 4] } : { text: 'Anggota Gugus Tugas PP TPPO' },
     m.invitedPeople ? { text: m.invitedPeople, margin: [0, 0, 0, 4] } : { text: '' },
@@ -136,6 +146,9 @@ function attendance(m: Meeting, head: Letterhead): Content[] {
   return [
     ...header(m, head, 'DAFTAR HADIR'),
     facts(m),
+    ...(head.invitationNumber
+      ? [{ text: `Undangan nomor ${head.invitationNumber}`, fontSize: 8, margin: [0, 0, 0, 6] } as Content]
+      : []),
     {
       table: { headerRows: 1, widths: [18, '*', 50, 70, 70, 55, 80], body, heights: 22 },
       fontSize: 8,
@@ -168,6 +181,7 @@ function minutes(m: Meeting, head: Letterhead): Content[] {
           ['Pimpinan rapat', ':', m.chair || '-'],
           ['Notulis', ':', m.minuteTaker || '-'],
           ['Peserta', ':', `${m.attendees.length} orang (daftar hadir terlampir)`],
+          ['Undangan', ':', head.invitationNumber ? `nomor ${head.invitationNumber}` : '-'],
         ],
       },
       margin: [0, 0, 0, 8],

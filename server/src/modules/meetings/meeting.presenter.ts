@@ -53,6 +53,7 @@ export function presentMeeting(
     minutes: m.minutes,
     decisions: JSON.parse(m.decisions) as string[],
     actions: ctx.actions.map((a) => presentAction(actor, a, ctx.today)),
+    invitationNumber: m.invitation_number ?? null,
     can: { manage: canManageMeeting(actor, m) },
     version: m.version,
   };

@@ -1,6 +1,6 @@
 import type { YearEvaluation } from '@sinergi/core';
 import type { Content } from 'pdfmake/interfaces.js';
-import { PDF_STYLES, renderPdf } from '../../platform/pdf.js';
+import { kopSurat, PDF_STYLES, type PdfLetterhead, renderPdf } from '../../platform/pdf.js';
 
 const STATUS = {
   on_track: 'Sesuai target',
@@ -19,7 +19,7 @@ const SECTIONS = [
  * The year-end evaluation as the secretariat files it: the summary it wrote, then each RAD
  * activity's realisation against its target and status, from the year's progress reports.
  */
-export function evaluationPdf(e: YearEvaluation, taskForceName: string): Promise<Buffer> {
+export function evaluationPdf(e: YearEvaluation, kop: PdfLetterhead): Promise<Buffer> {
   const summary: Content[] = SECTIONS.flatMap(([key, label]) => [
     { text: label, style: 'section' },
     { text: e[key].trim() || '-' },
@@ -35,8 +35,7 @@ export function evaluationPdf(e: YearEvaluation, taskForceName: string): Promise
     info: { title: `Evaluasi Akhir Tahun ${e.year}` },
     styles: PDF_STYLES,
     content: [
-      { text: taskForceName.toUpperCase(), style: 'kop' },
-      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 1.5 }], margin: [0, 0, 0, 10] },
+      ...kopSurat(kop),
       { text: `EVALUASI AKHIR TAHUN ${e.year}`, style: 'title' },
       {
         text: 'Rencana Aksi Daerah Pencegahan dan Penanganan TPPO',

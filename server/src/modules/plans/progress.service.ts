@@ -4,13 +4,45 @@ import type { Selectable } from 'kysely';
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
 import type { ProgressReportTable } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
+import { carryAttachments, currentRows, presentAttachments } from '../attachments/attachment.service.js';
 import { canManagePlan, canReport } from './plan.policy.js';
 import { planFor } from './plan.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
-function present(r: Selectable<ProgressReportTable>): ProgressReport {
+type ReportRow = Selectable<ProgressReportTable>;
+
+/**
+ * Reports with their evidence. Only the latest revision of a period takes new files, and only from
+ * the agency that reports the activity; earlier revisions keep the files they had.
+ */
+export async function presentReports(
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
+  actor: Actor,
+  activity: { responsible_agency_id: string },
+  rows: ReportRow[],
+): Promise<ProgressReport[]> {
+  const evidence = await presentAttachments(
+    deps,
+    await currentRows(
+      deps.db,
+      'progress_report',
+      rows.map((r) => r.id),
+    ),
+  );
+  const latest = new Map<string, number>();
+  for (const r of rows) {
+    const k = `${r.year}/${r.period}`;
+    latest.set(k, Math.max(latest.get(k) ?? 0, r.revision));
+  }
+  const reporter = canReport(actor, activity);
+  return rows.map((r) =>
+    present(r, evidence.get(r.id) ?? [], reporter && latest.get(`${r.year}/${r.period}`) === r.revision),
+  );
+}
+
+function present(r: ReportRow, evidence: ProgressReport['evidence'], attach: boolean): ProgressReport {
   return {
     id: r.id,
     activityId: r.activity_id,
@@ -25,10 +57,17 @@ function present(r: Selectable<ProgressReportTable>): ProgressReport {
     interventionAgencyId: r.intervention_agency_id,
     version: r.revision,
     createdAt: r.created_at,
+    evidence,
+    can: { attach },
   };
 }
 
-async function activityFor(deps: Pick<AppDeps, 'db'>, actor: Actor, planId: string, activityId: string) {
+export async function activityFor(
+  deps: Pick<AppDeps, 'db'>,
+  actor: Actor,
+  planId: string,
+  activityId: string,
+) {
   const plan = await planFor(deps.db, actor, planId);
   const activity = await deps.db
     .selectFrom('plan_activities')
@@ -75,19 +114,21 @@ export async function fileProgress(
     .where('period', '=', input.period)
     .executeTakeFirst();
   if (existing) throw errors.conflict({ period: 'period_already_reported' });
-  return writeRevision(deps, actor, meta, plan.id, activity.id, input, 1, 'plan.progress_reported');
+  return writeRevision(deps, actor, meta, activity, plan.id, input, 1, 'plan.progress_reported', null);
 }
 
 async function writeRevision(
   deps: Deps,
   actor: Actor,
   meta: Meta,
+  activity: { id: string; responsible_agency_id: string },
   planId: string,
-  activityId: string,
   input: ProgressInput,
   revision: number,
   action: 'plan.progress_reported' | 'plan.progress_corrected',
+  corrects: string | null,
 ): Promise<ProgressReport> {
+  const activityId = activity.id;
   const id = randomUUID();
   const written = await inTransaction(deps, actor, meta, async (trx, audit) => {
     const inserted = await trx
@@ -113,6 +154,8 @@ async function writeRevision(
       .onConflict((oc) => oc.columns(['activity_id', 'year', 'period', 'revision']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+    // The correction starts with the evidence of the revision it corrects; that revision keeps its own.
+    if (corrects) await carryAttachments(trx, { type: 'progress_report', id: corrects }, id);
     await audit({
       action,
       entityType: 'progress_report',
@@ -127,7 +170,7 @@ async function writeRevision(
     .selectAll()
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return present(row);
+  return (await presentReports(deps, actor, activity, [row]))[0]!;
 }
 
 /** Corrects a period's report: a new revision; earlier revisions stay as history. */
@@ -153,29 +196,31 @@ export async function correctProgress(
     .execute();
   const current = history[0];
   if (!current) throw errors.notFound();
-  if (current.revision !== input.version) throw errors.versionConflict(present(current));
+  if (current.revision !== input.version)
+    throw errors.versionConflict((await presentReports(deps, actor, activity, [current]))[0]);
   await checkIntervention(deps, plan.task_force_id, input.interventionAgencyId);
   const { version: _v, ...rest } = input;
   return writeRevision(
     deps,
     actor,
     meta,
+    activity,
     plan.id,
-    activity.id,
     { ...rest, year, period },
     current.revision + 1,
     'plan.progress_corrected',
+    current.id,
   );
 }
 
 /** Every revision of an activity's reports, newest first. */
 export async function progressHistory(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
   actor: Actor,
   planId: string,
   activityId: string,
 ) {
-  await activityFor(deps, actor, planId, activityId);
+  const { activity } = await activityFor(deps, actor, planId, activityId);
   const rows = await deps.db
     .selectFrom('progress_reports')
     .selectAll()
@@ -184,7 +229,7 @@ export async function progressHistory(
     .orderBy('period', 'desc')
     .orderBy('revision', 'desc')
     .execute();
-  return rows.map(present);
+  return presentReports(deps, actor, activity, rows);
 }
 
 /** Activities with no report for the period, by responsible agency (for the secretariat). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkProgramme, WorkProgrammeInput, YearEvaluation, YearEvaluationInput } from '@sinergi/core';
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
+import { letterheadForPdf } from '../taskforces/letterhead.service.js';
 import { evaluationPdf } from './evaluation.pdf.js';
 import { getPlanTree, planFor } from './plan.service.js';
 import './work-programme.tables.js';
@@ -300,14 +301,14 @@ export async function saveYearEvaluation(
 }
 
 /** The evaluation as a PDF for the regent and the province; the download is audited. */
-export async function yearEvaluationPdf(deps: Deps, actor: Actor, meta: Meta, year: number): Promise<Buffer> {
+export async function yearEvaluationPdf(
+  deps: Deps & Pick<AppDeps, 'cipher' | 'config' | 'reference'>,
+  actor: Actor,
+  meta: Meta,
+  year: number,
+): Promise<Buffer> {
   const evaluation = await yearEvaluationOf(deps, actor, year);
-  const tf = await deps.db
-    .selectFrom('task_forces')
-    .select('name')
-    .where('id', '=', taskForceOf(actor))
-    .executeTakeFirstOrThrow();
-  const pdf = await evaluationPdf(evaluation, tf.name);
+  const pdf = await evaluationPdf(evaluation, await letterheadForPdf(deps, taskForceOf(actor)));
   await inTransaction(deps, actor, meta, (_trx, audit) =>
     audit({
       action: 'evaluation.pdf_exported',

@@ -15,6 +15,14 @@ export function canChangeAlert(actor: Who, alert: { task_force_id: string; agenc
   return actor.agencyId === alert.agency_id && actor.permissions.has('plan.report');
 }
 
+/**
+ * Who corrects or removes a record: the secretariat, or staff of the agency that recorded it (for a
+ * watch group, the agency of the user who recorded it).
+ */
+export function canEditPrevention(actor: Who, record: { task_force_id: string; agency_id: string }): boolean {
+  return canChangeAlert(actor, record);
+}
+
 export function alertTransitionAllowed(from: AlertStatus, to: AlertStatus): boolean {
   return nextAlertStatuses(from).includes(to);
 }

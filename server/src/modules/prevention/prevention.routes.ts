@@ -3,10 +3,14 @@ import {
   alertInputSchema,
   alertSchema,
   alertStatusInputSchema,
+  alertUpdateSchema,
   preventionActivityInputSchema,
   preventionActivitySchema,
+  preventionActivityUpdateSchema,
+  preventionRemovalSchema,
   watchGroupInputSchema,
   watchGroupSchema,
+  watchGroupUpdateSchema,
 } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +28,12 @@ import {
   recordWatchGroup,
   reportAlert,
 } from './prevention.service.js';
+import {
+  removePreventionRecord,
+  updateAlert,
+  updatePreventionActivity,
+  updateWatchGroup,
+} from './prevention-edit.service.js';
 
 const tags = ['prevention'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
@@ -136,6 +146,122 @@ export function preventionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => changeAlertStatus(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+    app.put(
+      '/prevention/activities/:id',
+      {
+        preValidation: authorize('plan.report'),
+        schema: {
+          tags,
+          summary: 'Correct an outreach session (its agency or the secretariat); carries the version read',
+          params: idParams,
+          body: preventionActivityUpdateSchema,
+          response: { 200: preventionActivitySchema, ...errorResponses },
+        },
+      },
+      async (req) => updatePreventionActivity(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/prevention/activities/:id',
+      {
+        preValidation: authorize('plan.report'),
+        schema: {
+          tags,
+          summary: 'Remove an outreach session entered by mistake, with a reason (kept, hidden everywhere)',
+          params: idParams,
+          body: preventionRemovalSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await removePreventionRecord(
+          deps,
+          actorOf(req),
+          requestMeta(req),
+          'prevention_activities',
+          req.params.id,
+          req.body,
+        );
+        return reply.status(204).send(null);
+      },
+    );
+    app.put(
+      '/prevention/watch-groups/:id',
+      {
+        preValidation: authorize('plan.report'),
+        schema: {
+          tags,
+          summary:
+            'Correct a watch group (the recording agency or the secretariat); carries the version read',
+          params: idParams,
+          body: watchGroupUpdateSchema,
+          response: { 200: watchGroupSchema, ...errorResponses },
+        },
+      },
+      async (req) => updateWatchGroup(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/prevention/watch-groups/:id',
+      {
+        preValidation: authorize('plan.report'),
+        schema: {
+          tags,
+          summary: 'Remove a watch group entered by mistake or disbanded, with a reason',
+          params: idParams,
+          body: preventionRemovalSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await removePreventionRecord(
+          deps,
+          actorOf(req),
+          requestMeta(req),
+          'watch_groups',
+          req.params.id,
+          req.body,
+        );
+        return reply.status(204).send(null);
+      },
+    );
+    app.put(
+      '/prevention/alerts/:id',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary:
+            "Correct an alert's details (the recording agency or the secretariat); the status moves with PATCH",
+          params: idParams,
+          body: alertUpdateSchema,
+          response: { 200: alertSchema, ...errorResponses },
+        },
+      },
+      async (req) => updateAlert(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+    );
+    app.delete(
+      '/prevention/alerts/:id',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary: 'Remove an alert entered by mistake or twice, with a reason',
+          params: idParams,
+          body: preventionRemovalSchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await removePreventionRecord(
+          deps,
+          actorOf(req),
+          requestMeta(req),
+          'recruitment_alerts',
+          req.params.id,
+          req.body,
+        );
+        return reply.status(204).send(null);
+      },
     );
   };
 }

@@ -12,13 +12,18 @@ import {
 } from '@sinergi/core';
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
-import { alertTransitionAllowed, canChangeAlert, canRecordPrevention } from './prevention.policy.js';
+import {
+  alertTransitionAllowed,
+  canChangeAlert,
+  canEditPrevention,
+  canRecordPrevention,
+} from './prevention.policy.js';
 import * as repo from './prevention.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
-function names(deps: Pick<AppDeps, 'reference'>, villageCode: string | null) {
+export function names(deps: Pick<AppDeps, 'reference'>, villageCode: string | null) {
   if (!villageCode) return { villageName: null, districtName: '' };
   const village = deps.reference.region(villageCode);
   const district = deps.reference.region(villageCode.split('.').slice(0, 3).join('.'));
@@ -26,7 +31,12 @@ function names(deps: Pick<AppDeps, 'reference'>, villageCode: string | null) {
 }
 
 /** The village must be a Kemendagri village inside the task force's region. */
-async function checkVillage(deps: Deps, taskForceId: string, code: string | null, field = 'villageCode') {
+export async function checkVillage(
+  deps: Deps,
+  taskForceId: string,
+  code: string | null,
+  field = 'villageCode',
+) {
   if (!code) return {};
   const region = await repo.taskForceRegion(deps.db, taskForceId);
   const village = deps.reference.region(code);
@@ -47,31 +57,40 @@ export async function listPreventionActivities(
 ): Promise<PreventionActivity[]> {
   if (!actor.taskForceId) return [];
   const rows = await repo.listActivities(deps.db, actor.taskForceId, filter);
-  return rows.map((r) => {
-    const n = names(deps, r.village_code);
-    return {
-      id: r.id,
-      heldOn: r.held_on,
-      villageCode: r.village_code,
-      villageName: n.villageName ?? r.village_code,
-      districtName: n.districtName,
-      targetGroup: r.target_group as PreventionActivity['targetGroup'],
-      topic: r.topic,
-      materials: r.materials,
-      participants: {
-        adultMale: r.adult_male,
-        adultFemale: r.adult_female,
-        childMale: r.child_male,
-        childFemale: r.child_female,
-      },
-      participantsTotal: r.adult_male + r.adult_female + r.child_male + r.child_female,
-      activityId: r.activity_id,
-      activityTitle: r.activity_title ?? null,
-      agencyId: r.agency_id,
-      agencyShortName: r.short_name,
-      version: r.version,
-    };
-  });
+  return rows.map((r) => presentActivity(deps, actor, r));
+}
+
+type ActivityRow = NonNullable<Awaited<ReturnType<typeof repo.findActivity>>>;
+
+export function presentActivity(
+  deps: Pick<AppDeps, 'reference'>,
+  actor: Actor,
+  r: ActivityRow,
+): PreventionActivity {
+  const n = names(deps, r.village_code);
+  return {
+    id: r.id,
+    heldOn: r.held_on,
+    villageCode: r.village_code,
+    villageName: n.villageName ?? r.village_code,
+    districtName: n.districtName,
+    targetGroup: r.target_group as PreventionActivity['targetGroup'],
+    topic: r.topic,
+    materials: r.materials,
+    participants: {
+      adultMale: r.adult_male,
+      adultFemale: r.adult_female,
+      childMale: r.child_male,
+      childFemale: r.child_female,
+    },
+    participantsTotal: r.adult_male + r.adult_female + r.child_male + r.child_female,
+    activityId: r.activity_id,
+    activityTitle: r.activity_title ?? null,
+    agencyId: r.agency_id,
+    agencyShortName: r.short_name,
+    can: { edit: canEditPrevention(actor, r) },
+    version: r.version,
+  };
 }
 
 /** An agency records its own outreach session. */
@@ -116,7 +135,7 @@ export async function recordPreventionActivity(
       details: { villageCode: input.villageCode, heldOn: input.heldOn },
     });
   });
-  return (await listPreventionActivities(deps, actor, {})).find((a) => a.id === id)!;
+  return presentActivity(deps, actor, (await repo.findActivity(deps.db, id))!);
 }
 
 export async function listWatchGroups(
@@ -125,20 +144,31 @@ export async function listWatchGroups(
 ): Promise<WatchGroup[]> {
   if (!actor.taskForceId) return [];
   const rows = await repo.listWatchGroups(deps.db, actor.taskForceId);
-  return rows.map((r) => {
-    const n = names(deps, r.village_code);
-    return {
-      id: r.id,
-      villageCode: r.village_code,
-      villageName: n.villageName ?? r.village_code,
-      districtName: n.districtName,
-      name: r.name,
-      formedOn: r.formed_on,
-      membersCount: r.members_count,
-      contact: r.contact,
-      version: r.version,
-    };
-  });
+  return rows.map((r) => presentWatchGroup(deps, actor, r));
+}
+
+type WatchGroupRow = NonNullable<Awaited<ReturnType<typeof repo.findWatchGroup>>>;
+
+export function presentWatchGroup(
+  deps: Pick<AppDeps, 'reference'>,
+  actor: Actor,
+  r: WatchGroupRow,
+): WatchGroup {
+  const n = names(deps, r.village_code);
+  return {
+    id: r.id,
+    villageCode: r.village_code,
+    villageName: n.villageName ?? r.village_code,
+    districtName: n.districtName,
+    name: r.name,
+    formedOn: r.formed_on,
+    membersCount: r.members_count,
+    contact: r.contact,
+    can: {
+      edit: canEditPrevention(actor, { task_force_id: r.task_force_id, agency_id: r.recorder_agency_id }),
+    },
+    version: r.version,
+  };
 }
 
 export async function recordWatchGroup(deps: Deps, actor: Actor, meta: Meta, input: WatchGroupInput) {
@@ -169,12 +199,12 @@ export async function recordWatchGroup(deps: Deps, actor: Actor, meta: Meta, inp
       details: { villageCode: input.villageCode },
     });
   });
-  return (await listWatchGroups(deps, actor)).find((g) => g.id === id)!;
+  return presentWatchGroup(deps, actor, (await repo.findWatchGroup(deps.db, id))!);
 }
 
 type AlertRow = NonNullable<Awaited<ReturnType<typeof repo.findAlert>>>;
 
-function presentAlert(deps: Pick<AppDeps, 'reference'>, actor: Actor, r: AlertRow): RecruitmentAlert {
+export function presentAlert(deps: Pick<AppDeps, 'reference'>, actor: Actor, r: AlertRow): RecruitmentAlert {
   const can = canChangeAlert(actor, r);
   return {
     id: r.id,
@@ -192,7 +222,7 @@ function presentAlert(deps: Pick<AppDeps, 'reference'>, actor: Actor, r: AlertRo
     statusNote: r.status_note,
     caseNumber: r.case_number,
     next: can ? [...nextAlertStatuses(r.status)] : [],
-    can: { changeStatus: can },
+    can: { changeStatus: can, edit: can },
     version: r.version,
     createdAt: r.created_at,
   };

@@ -19,6 +19,8 @@ import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
+import { readUpload, sendFile } from '../attachments/attachment.http.js';
+import { downloadDecreeFile, uploadDecreeFile } from './decree-file.service.js';
 import { createDecree, getMembership, updateDecree } from './membership.service.js';
 import {
   createFocalPerson,
@@ -83,6 +85,55 @@ export function membershipRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) =>
         updateDecree(deps, actorOf(req), requestMeta(req), req.params.id, req.params.decreeId, req.body),
+    );
+
+    app.put(
+      '/taskforces/:id/decrees/:decreeId/file',
+      {
+        preValidation: authorize('taskforce.manage'),
+        schema: {
+          tags,
+          summary:
+            'Upload the signed decree (multipart field `file`: PDF or image) or replace the one uploaded before; stored encrypted',
+          params: decreeParams,
+          consumes: ['multipart/form-data'],
+          response: { 200: decreeSchema, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const file = await readUpload(req);
+        return uploadDecreeFile(
+          deps,
+          actorOf(req),
+          requestMeta(req),
+          req.params.id,
+          req.params.decreeId,
+          file,
+        );
+      },
+    );
+    app.get(
+      '/taskforces/:id/decrees/:decreeId/files/:fileId/content',
+      {
+        preValidation: authorize('taskforce.read'),
+        schema: {
+          tags,
+          summary: 'Download the decree file (users of the task force; audited)',
+          params: decreeParams.extend({ fileId: z.string().uuid() }),
+        },
+      },
+      async (req, reply) =>
+        sendFile(
+          reply,
+          await downloadDecreeFile(
+            deps,
+            actorOf(req),
+            requestMeta(req),
+            req.params.id,
+            req.params.decreeId,
+            req.params.fileId,
+          ),
+        ),
     );
 
     app.post(

@@ -14,9 +14,10 @@ import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../..
 import type { Db } from '../../platform/db/connect.js';
 import type { FocalPersonTable } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
+import { currentRows, presentAttachments } from '../attachments/attachment.service.js';
 import { assertManagesTaskForce, assertSeesTaskForce, seesContacts } from './membership.policy.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 /** Adds the usual sub-task forces to a new task force (inside its creating transaction). */
@@ -53,7 +54,7 @@ function presentFocal(row: Selectable<FocalPersonTable>, contacts: boolean): Foc
 
 /** Decrees (with the one in force), sub-task forces and member agencies with focal persons. */
 export async function getMembership(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
   actor: Actor,
   taskForceId: string,
 ): Promise<Membership> {
@@ -93,6 +94,14 @@ export async function getMembership(
       .execute(),
   ]);
   const decrees = decreeRows.map((d) => ({ id: d.id, replacesId: d.replaces_id, row: d }));
+  const files = await presentAttachments(
+    deps,
+    await currentRows(
+      deps.db,
+      'decree',
+      decreeRows.map((d) => d.id),
+    ),
+  );
   const inForce = decreesInForce(decrees);
   const contacts = seesContacts(actor);
   const membersByAgency = new Map(memberRows.map((m) => [m.agency_id, m]));
@@ -107,6 +116,7 @@ export async function getMembership(
         replacesId: row.replaces_id,
         replacedById: decreeRows.find((o) => o.replaces_id === row.id)?.id ?? null,
         inForce: inForce.has(row.id),
+        file: files.get(row.id)?.at(-1) ?? null,
         version: row.version,
       }),
     ),
@@ -191,7 +201,7 @@ export async function createDecree(
 }
 
 async function findDecree(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
   actor: Actor,
   taskForceId: string,
   id: string,

@@ -12,7 +12,7 @@ import { errors } from '../../platform/errors.js';
 import { assertManagesTaskForce } from './membership.policy.js';
 import { getMembership } from './membership.service.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 async function isMember(db: Db, taskForceId: string, agencyId: string): Promise<boolean> {
@@ -26,7 +26,7 @@ async function isMember(db: Db, taskForceId: string, agencyId: string): Promise<
 }
 
 async function subTaskForce(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
   actor: Actor,
   taskForceId: string,
   id: string,
@@ -116,7 +116,7 @@ export async function updateSubTaskForce(
 }
 
 async function member(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
   actor: Actor,
   taskForceId: string,
   agencyId: string,
@@ -192,7 +192,7 @@ export async function updateMember(
 }
 
 async function focal(
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<AppDeps, 'db' | 'cipher'>,
   actor: Actor,
   taskForceId: string,
   id: string,

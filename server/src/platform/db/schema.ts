@@ -5,6 +5,9 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
  * databases, so SQLite and PostgreSQL return identical values (see docs/decisions.md).
  */
 export interface Database {
+  attachments: AttachmentTable;
+  letterheads: LetterheadTable;
+  letter_sequences: LetterSequenceTable;
   prevention_activities: PreventionActivityTable;
   watch_groups: WatchGroupTable;
   recruitment_alerts: RecruitmentAlertTable;
@@ -646,6 +649,8 @@ export interface MeetingTable {
   version: number;
   created_at: string;
   updated_at: string;
+  invitation_number: string | null;
+  invitation_issued_at: string | null;
 }
 
 export interface MeetingActionTable {
@@ -683,6 +688,9 @@ export interface PreventionActivityTable {
   version: number;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
+  deleted_reason: string | null;
+  deleted_by: string | null;
 }
 
 export interface WatchGroupTable {
@@ -697,6 +705,9 @@ export interface WatchGroupTable {
   version: number;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
+  deleted_reason: string | null;
+  deleted_by: string | null;
 }
 
 export interface RecruitmentAlertTable {
@@ -717,6 +728,9 @@ export interface RecruitmentAlertTable {
   version: number;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
+  deleted_reason: string | null;
+  deleted_by: string | null;
 }
 
 export interface SecurityAlertTable {
@@ -732,4 +746,41 @@ export interface SecurityAlertTable {
   acknowledged_at: string | null;
   acknowledged_by: string | null;
   acknowledge_note: string | null;
+}
+
+/** A file of the task force that belongs to no case: a decree scan, evidence of a report, a logo. */
+export interface AttachmentTable {
+  id: string;
+  task_force_id: string;
+  owner_type: 'decree' | 'progress_report' | 'letterhead_logo';
+  owner_id: string;
+  /** Order among the owner's files; a carried-over file keeps its place. */
+  position: number;
+  filename_enc: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  removed_at: string | null;
+  removed_reason_enc: string | null;
+}
+
+export interface LetterheadTable {
+  task_force_id: string;
+  government_name: string;
+  agency_name: string;
+  address: string;
+  contact: string;
+  number_pattern: string;
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface LetterSequenceTable {
+  task_force_id: string;
+  year: number;
+  last_seq: number;
 }

@@ -49,7 +49,10 @@ export function MeetingPage() {
   const agencyName = (aid: string) => agencies.find((a) => a.value === aid)?.label ?? '';
   const download = (kind: MeetingPdfKind) => {
     setPdfError(false);
-    downloadMeetingPdf(m.id, kind).catch(() => setPdfError(true));
+    downloadMeetingPdf(m.id, kind)
+      // The first print of the invitation gives it its letter number.
+      .then(() => (kind === 'invitation' && !m.invitationNumber ? meeting.refetch() : undefined))
+      .catch(() => setPdfError(true));
   };
   return (
     <>
@@ -92,6 +95,9 @@ export function MeetingPage() {
             <Fact label={t('meetings.invitedAgencies')}>
               {m.invitedAgencyIds.map(agencyName).filter(Boolean).join(', ') || '—'}
               {m.invitedPeople ? ` · ${m.invitedPeople}` : ''}
+            </Fact>
+            <Fact label={t('meetings.invitationNumber')}>
+              {m.invitationNumber ?? t('meetings.invitationNotIssued')}
             </Fact>
           </SimpleGrid>
           <Text size="sm" fw={500} mt="md" mb={4}>

@@ -22,6 +22,7 @@ import { useLanguage } from '../../i18n';
 import { useMembership } from '../taskforces/membership.api';
 import { PlanImportDialog } from './PlanImportDialog';
 import { ProgressForm } from './ProgressForm';
+import { ProgressReportsDialog } from './ProgressReportsDialog';
 import { downloadPlanXlsx, usePlans, usePlanTree } from './plan.api';
 
 const STATUS_COLOR: Record<AchievementStatus, string> = {
@@ -45,6 +46,7 @@ export function PlanPage() {
   const tree = usePlanTree(plan?.id ?? null, year);
   const membership = useMembership(session.taskForce?.id ?? null);
   const [reporting, setReporting] = useState<PlanActivity | null>(null);
+  const [viewing, setViewing] = useState<PlanActivity | null>(null);
   const [importing, setImporting] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const mayImport = session.permissions.includes('taskforce.manage');
@@ -224,13 +226,21 @@ export function PlanPage() {
                           color={STATUS_COLOR[a.status]}
                           aria-label={t('plans.percent', { value: a.achievementPercent ?? 0 })}
                         />
-                        {a.can.report ? (
-                          <Group justify="flex-end" mt="xs">
+                        <Group justify="flex-end" mt="xs" gap="xs">
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => setViewing(a)}
+                            aria-label={t('plans.evidence.openLabel', { title: a.title })}
+                          >
+                            {t('plans.evidence.open')}
+                          </Button>
+                          {a.can.report ? (
                             <Button size="xs" onClick={() => setReporting(a)}>
                               {t('plans.report')}
                             </Button>
-                          </Group>
-                        ) : null}
+                          ) : null}
+                        </Group>
                       </Card>
                     );
                   })}
@@ -240,7 +250,14 @@ export function PlanPage() {
           );
         })}
       </Accordion>
-      <ProgressForm plan={data} activity={reporting} agencies={agencies} onClose={() => setReporting(null)} />
+      <ProgressForm
+        plan={data}
+        activity={reporting}
+        agencies={agencies}
+        onClose={() => setReporting(null)}
+        onFiled={setViewing}
+      />
+      <ProgressReportsDialog plan={data} activity={viewing} onClose={() => setViewing(null)} />
       {importDialog}
     </>
   );

@@ -15,10 +15,12 @@ interface ProgressFormProps {
   activity: PlanActivity | null;
   agencies: { value: string; label: string }[];
   onClose: () => void;
+  /** After a report is filed: where its evidence is attached. */
+  onFiled?: (activity: PlanActivity) => void;
 }
 
 /** An agency's progress report on one of its activities for a period. */
-export function ProgressForm({ plan, activity, agencies, onClose }: ProgressFormProps) {
+export function ProgressForm({ plan, activity, agencies, onClose, onFiled }: ProgressFormProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const file = useFileProgress(plan.id);
@@ -65,6 +67,7 @@ export function ProgressForm({ plan, activity, agencies, onClose }: ProgressForm
           form.reset();
           setIdempotencyKey(newIdempotencyKey());
           onClose();
+          onFiled?.(activity);
         },
         onError: (error) => {
           if (isApiError(error)) form.setErrors(error.fields);

@@ -119,3 +119,53 @@ export function useSaveYearEvaluation(year: number) {
 export function downloadEvaluationPdf(year: number): Promise<Headers> {
   return apiDownload(`/evaluations/${year}/pdf`, { fallbackName: `evaluasi-${year}.pdf` });
 }
+
+function reportsPath(planId: string, activityId: string) {
+  return `/plans/${encodeURIComponent(planId)}/activities/${encodeURIComponent(activityId)}`;
+}
+
+/** An activity's reports with every correction and the evidence of each, newest first. */
+export function useProgressHistory(planId: string, activityId: string | null) {
+  return useQuery({
+    queryKey: ['plans', planId, 'reports', activityId],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: ProgressReport[] }>(`${reportsPath(planId, activityId ?? '')}/reports`, { signal }),
+    select: (d) => d.items,
+    enabled: activityId !== null,
+  });
+}
+
+/** Attaches a file to the latest version of a period's report. */
+export function useAttachEvidence(planId: string, activityId: string, year: number, period: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return apiRequest<ProgressReport>(
+        `${reportsPath(planId, activityId)}/reports/${year}/${period}/evidence`,
+        {
+          method: 'POST',
+          body,
+        },
+      );
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans', planId, 'reports', activityId] }),
+  });
+}
+
+export function useRemoveEvidence(planId: string, activityId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ report, fileId, reason }: { report: ProgressReport; fileId: string; reason: string }) =>
+      apiRequest<ProgressReport>(
+        `${reportsPath(planId, activityId)}/reports/${report.year}/${report.period}/evidence/${encodeURIComponent(fileId)}`,
+        { method: 'DELETE', body: { reason } },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans', planId, 'reports', activityId] }),
+  });
+}
+
+export function evidencePath(planId: string, activityId: string, fileId: string) {
+  return `${reportsPath(planId, activityId)}/evidence/${encodeURIComponent(fileId)}/content`;
+}

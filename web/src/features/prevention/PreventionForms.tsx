@@ -10,30 +10,39 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import {
-  ALERT_CHANNELS,
-  alertInputSchema,
+  type PreventionActivity,
   preventionActivityInputSchema,
   TARGET_GROUPS,
+  type WatchGroup,
   watchGroupInputSchema,
 } from '@sinergi/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError, newIdempotencyKey } from '../../app/api-client';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
+import { VersionConflictDialog } from '../../app/ui/VersionConflictDialog';
 import { useLanguage } from '../../i18n';
 import { useMeetingOptions } from '../meetings/meeting-options';
-import { useRecordOutreach, useRecordWatchGroup, useReportAlert } from './prevention.api';
+import { useRecordOutreach, useRecordWatchGroup } from './prevention.api';
+import { usePreventionSave } from './use-prevention-save';
 import { VillageSelect } from './VillageSelect';
 
-interface FormProps {
+export interface FormProps<T> {
   opened: boolean;
   onClose: () => void;
+  /** The record to correct; a new one is recorded when absent. */
+  record?: T | null;
 }
 
-function Actions({ onClose, loading, label }: { onClose: () => void; loading: boolean; label: string }) {
+export function Actions({
+  onClose,
+  loading,
+  label,
+}: {
+  onClose: () => void;
+  loading: boolean;
+  label: string;
+}) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end">
@@ -47,25 +56,37 @@ function Actions({ onClose, loading, label }: { onClose: () => void; loading: bo
   );
 }
 
-/** Records an outreach session (sosialisasi, KIE) of the user's agency. */
-export function OutreachForm({ opened, onClose }: FormProps) {
+const PARTICIPANTS = ['adultMale', 'adultFemale', 'childMale', 'childFemale'] as const;
+
+function outreachValues(r: PreventionActivity | null | undefined) {
+  return {
+    heldOn: r?.heldOn ?? '',
+    villageCode: r?.villageCode ?? '',
+    targetGroup: (r?.targetGroup ?? '') as string | null,
+    topic: r?.topic ?? '',
+    materials: r?.materials ?? '',
+    participants: {
+      adultMale: 0,
+      adultFemale: 0,
+      childMale: 0,
+      childFemale: 0,
+      ...r?.participants,
+    } as Record<string, number | string>,
+    activityId: (r?.activityId ?? '') as string | null,
+  };
+}
+
+/** Records an outreach session (sosialisasi, KIE) of the user's agency, or corrects one. */
+export function OutreachForm({ opened, onClose, record }: FormProps<PreventionActivity>) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const save = useRecordOutreach();
   const { activities } = useMeetingOptions();
-  const [key, setKey] = useState(newIdempotencyKey);
-  const form = useForm({
-    initialValues: {
-      heldOn: '',
-      villageCode: '',
-      targetGroup: '' as string | null,
-      topic: '',
-      materials: '',
-      participants: { adultMale: 0, adultFemale: 0, childMale: 0, childFemale: 0 } as Record<
-        string,
-        number | string
-      >,
-      activityId: '' as string | null,
+  const form = useForm({ initialValues: outreachValues(record) });
+  const saver = usePreventionSave('activities', useRecordOutreach(), record ?? null, {
+    setErrors: form.setErrors,
+    done: () => {
+      if (!record) form.reset();
+      onClose();
     },
   });
   const submit = form.onSubmit((v) => {
@@ -81,27 +102,21 @@ export function OutreachForm({ opened, onClose }: FormProps) {
       focusFirstInvalidField();
       return;
     }
-    save.mutate(
-      { input: preventionActivityInputSchema.parse(input), idempotencyKey: key },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('prevention.saved') });
-          form.reset();
-          setKey(newIdempotencyKey());
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e)) form.setErrors(e.fields);
-          focusFirstInvalidField();
-        },
-      },
-    );
+    saver.save(preventionActivityInputSchema.parse(input));
   });
+  const people = (p: Record<string, number | string>) =>
+    PARTICIPANTS.map((k) => Number(p[k] ?? 0)).join(' / ');
+  const c = saver.conflict;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('prevention.outreach.add')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={record ? t('prevention.outreach.edit') : t('prevention.outreach.add')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          {saver.error ? <ErrorAlert error={saver.error} /> : null}
           <TextInput
             type="date"
             label={t('prevention.outreach.heldOn')}
@@ -127,7 +142,7 @@ export function OutreachForm({ opened, onClose }: FormProps) {
             {...form.getInputProps('materials')}
           />
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-            {(['adultMale', 'adultFemale', 'childMale', 'childFemale'] as const).map((k) => (
+            {PARTICIPANTS.map((k) => (
               <NumberInput
                 key={k}
                 label={t(`prevention.outreach.${k}`)}
@@ -143,26 +158,66 @@ export function OutreachForm({ opened, onClose }: FormProps) {
             searchable
             {...form.getInputProps('activityId')}
           />
-          <Actions onClose={onClose} loading={save.isPending} label={t('prevention.save')} />
+          <Actions onClose={onClose} loading={saver.pending} label={t('prevention.save')} />
         </Stack>
       </form>
+      <VersionConflictDialog
+        opened={c !== null}
+        rows={
+          c
+            ? [
+                { label: t('prevention.outreach.heldOn'), yours: form.values.heldOn, theirs: c.heldOn },
+                { label: t('prevention.village'), yours: form.values.villageCode, theirs: c.villageCode },
+                {
+                  label: t('prevention.outreach.targetGroup'),
+                  yours: form.values.targetGroup
+                    ? t(
+                        `prevention.targetGroups.${form.values.targetGroup as (typeof TARGET_GROUPS)[number]}`,
+                      )
+                    : '',
+                  theirs: t(`prevention.targetGroups.${c.targetGroup}`),
+                },
+                { label: t('prevention.outreach.topic'), yours: form.values.topic, theirs: c.topic },
+                {
+                  label: t('prevention.outreach.materials'),
+                  yours: form.values.materials,
+                  theirs: c.materials,
+                },
+                {
+                  label: t('prevention.outreach.participants'),
+                  yours: people(form.values.participants),
+                  theirs: people(c.participants),
+                },
+              ]
+            : []
+        }
+        onReload={() => saver.resolve(true, (cur) => form.setValues(outreachValues(cur)))}
+        onKeepMine={() => saver.resolve(false, () => undefined)}
+      />
     </Modal>
   );
 }
 
-/** Records a village community-watch group. */
-export function WatchGroupForm({ opened, onClose }: FormProps) {
+function groupValues(r: WatchGroup | null | undefined) {
+  return {
+    villageCode: r?.villageCode ?? '',
+    name: r?.name ?? '',
+    formedOn: r?.formedOn ?? '',
+    membersCount: (r?.membersCount ?? 1) as number | string,
+    contact: r?.contact ?? '',
+  };
+}
+
+/** Records a village community-watch group, or corrects one. */
+export function WatchGroupForm({ opened, onClose, record }: FormProps<WatchGroup>) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const save = useRecordWatchGroup();
-  const [key, setKey] = useState(newIdempotencyKey);
-  const form = useForm({
-    initialValues: {
-      villageCode: '',
-      name: '',
-      formedOn: '',
-      membersCount: 1 as number | string,
-      contact: '',
+  const form = useForm({ initialValues: groupValues(record) });
+  const saver = usePreventionSave('watch-groups', useRecordWatchGroup(), record ?? null, {
+    setErrors: form.setErrors,
+    done: () => {
+      if (!record) form.reset();
+      onClose();
     },
   });
   const submit = form.onSubmit((v) => {
@@ -173,27 +228,19 @@ export function WatchGroupForm({ opened, onClose }: FormProps) {
       focusFirstInvalidField();
       return;
     }
-    save.mutate(
-      { input: watchGroupInputSchema.parse(input), idempotencyKey: key },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('prevention.saved') });
-          form.reset();
-          setKey(newIdempotencyKey());
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e)) form.setErrors(e.fields);
-          focusFirstInvalidField();
-        },
-      },
-    );
+    saver.save(watchGroupInputSchema.parse(input));
   });
+  const c = saver.conflict;
   return (
-    <Modal opened={opened} onClose={onClose} title={t('prevention.groups.add')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={record ? t('prevention.groups.edit') : t('prevention.groups.add')}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          {saver.error ? <ErrorAlert error={saver.error} /> : null}
           <VillageSelect
             value={form.values.villageCode}
             onChange={(code) => form.setFieldValue('villageCode', code)}
@@ -214,99 +261,29 @@ export function WatchGroupForm({ opened, onClose }: FormProps) {
             {...form.getInputProps('membersCount')}
           />
           <TextInput label={t('prevention.groups.contact')} {...form.getInputProps('contact')} />
-          <Actions onClose={onClose} loading={save.isPending} label={t('prevention.save')} />
+          <Actions onClose={onClose} loading={saver.pending} label={t('prevention.save')} />
         </Stack>
       </form>
-    </Modal>
-  );
-}
-
-/** Reports a suspicious recruitment. */
-export function AlertForm({ opened, onClose }: FormProps) {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const save = useReportAlert();
-  const [key, setKey] = useState(newIdempotencyKey);
-  const form = useForm({
-    initialValues: {
-      channel: '' as string | null,
-      description: '',
-      link: '',
-      villageCode: '',
-      placeNote: '',
-      reportedBy: '',
-      seenOn: '',
-    },
-  });
-  const submit = form.onSubmit((v) => {
-    const input = { ...v, channel: v.channel ?? '', villageCode: v.villageCode || null };
-    const problems = schemaFieldErrors(alertInputSchema, input, lang);
-    if (Object.keys(problems).length) {
-      form.setErrors(problems);
-      focusFirstInvalidField();
-      return;
-    }
-    save.mutate(
-      { input: alertInputSchema.parse(input), idempotencyKey: key },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('prevention.saved') });
-          form.reset();
-          setKey(newIdempotencyKey());
-          onClose();
-        },
-        onError: (e) => {
-          if (isApiError(e)) form.setErrors(e.fields);
-          focusFirstInvalidField();
-        },
-      },
-    );
-  });
-  return (
-    <Modal opened={opened} onClose={onClose} title={t('prevention.alerts.add')} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <Select
-            label={t('prevention.alerts.channel')}
-            data={ALERT_CHANNELS.map((c) => ({
-              value: c,
-              label: c === 'Offline' ? t('prevention.alerts.offline') : c,
-            }))}
-            required
-            searchable
-            {...form.getInputProps('channel')}
-          />
-          <Textarea
-            label={t('prevention.alerts.description')}
-            description={t('prevention.alerts.descriptionHint')}
-            required
-            autosize
-            minRows={3}
-            {...form.getInputProps('description')}
-          />
-          <TextInput label={t('prevention.alerts.link')} type="url" {...form.getInputProps('link')} />
-          <VillageSelect
-            value={form.values.villageCode}
-            onChange={(code) => form.setFieldValue('villageCode', code)}
-            error={form.errors.villageCode as string | undefined}
-          />
-          <TextInput label={t('prevention.alerts.placeNote')} {...form.getInputProps('placeNote')} />
-          <TextInput
-            label={t('prevention.alerts.reportedBy')}
-            description={t('prevention.alerts.reportedByHint')}
-            required
-            {...form.getInputProps('reportedBy')}
-          />
-          <TextInput
-            type="date"
-            label={t('prevention.alerts.seenOn')}
-            required
-            {...form.getInputProps('seenOn')}
-          />
-          <Actions onClose={onClose} loading={save.isPending} label={t('prevention.save')} />
-        </Stack>
-      </form>
+      <VersionConflictDialog
+        opened={c !== null}
+        rows={
+          c
+            ? [
+                { label: t('prevention.village'), yours: form.values.villageCode, theirs: c.villageCode },
+                { label: t('prevention.groups.name'), yours: form.values.name, theirs: c.name },
+                { label: t('prevention.groups.formedOn'), yours: form.values.formedOn, theirs: c.formedOn },
+                {
+                  label: t('prevention.groups.members'),
+                  yours: String(form.values.membersCount),
+                  theirs: String(c.membersCount),
+                },
+                { label: t('prevention.groups.contact'), yours: form.values.contact, theirs: c.contact },
+              ]
+            : []
+        }
+        onReload={() => saver.resolve(true, (cur) => form.setValues(groupValues(cur)))}
+        onKeepMine={() => saver.resolve(false, () => undefined)}
+      />
     </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import type { AlertStatus, RecruitmentAlert } from '@sinergi/core';
+import type { AlertStatus, PreventionActivity, RecruitmentAlert, WatchGroup } from '@sinergi/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePermission } from '../../app/session';
@@ -9,9 +9,11 @@ import { StatusBadge } from '../../app/ui/StatusBadge';
 import { useUrlFilters } from '../../app/ui/use-url-filters';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
+import { AlertForm } from './AlertForm';
 import { AlertStatusDialog } from './AlertStatusDialog';
-import { AlertForm, OutreachForm, WatchGroupForm } from './PreventionForms';
+import { OutreachForm, WatchGroupForm } from './PreventionForms';
 import { useAlerts, useOutreach, useWatchGroups } from './prevention.api';
+import { RemoveRecordDialog } from './RemoveRecordDialog';
 
 const ALERT_COLOR: Record<AlertStatus, string> = {
   reported: 'orange',
@@ -50,6 +52,16 @@ export function PreventionPage() {
   const alerts = useAlerts();
   const [open, setOpen] = useState<'outreach' | 'groups' | 'alerts' | null>(null);
   const [changing, setChanging] = useState<RecruitmentAlert | null>(null);
+  const [editing, setEditing] = useState<
+    | { kind: 'outreach'; record: PreventionActivity }
+    | { kind: 'groups'; record: WatchGroup }
+    | { kind: 'alerts'; record: RecruitmentAlert }
+    | null
+  >(null);
+  const [removing, setRemoving] = useState<{
+    kind: 'activities' | 'watch-groups' | 'alerts';
+    record: { id: string; version: number; label: string };
+  } | null>(null);
   const addLabel = {
     outreach: t('prevention.outreach.add'),
     groups: t('prevention.groups.add'),
@@ -105,6 +117,18 @@ export function PreventionPage() {
                       {t('meetings.activity', { title: a.activityTitle })}
                     </Text>
                   ) : null}
+                  {a.can.edit ? (
+                    <RecordActions
+                      label={a.topic}
+                      onEdit={() => setEditing({ kind: 'outreach', record: a })}
+                      onRemove={() =>
+                        setRemoving({
+                          kind: 'activities',
+                          record: { id: a.id, version: a.version, label: a.topic },
+                        })
+                      }
+                    />
+                  ) : null}
                 </Card>
               ))
             }
@@ -129,6 +153,18 @@ export function PreventionPage() {
                     <Text size="sm" c="dimmed">
                       {g.contact}
                     </Text>
+                  ) : null}
+                  {g.can.edit ? (
+                    <RecordActions
+                      label={g.name}
+                      onEdit={() => setEditing({ kind: 'groups', record: g })}
+                      onRemove={() =>
+                        setRemoving({
+                          kind: 'watch-groups',
+                          record: { id: g.id, version: g.version, label: g.name },
+                        })
+                      }
+                    />
                   ) : null}
                 </Card>
               ))
@@ -175,11 +211,25 @@ export function PreventionPage() {
                       {t('meetings.case', { number: a.caseNumber })}
                     </Text>
                   ) : null}
-                  {a.next.length ? (
-                    <Group justify="flex-end" mt="xs">
-                      <Button size="xs" onClick={() => setChanging(a)}>
-                        {t('prevention.alerts.changeStatus')}
-                      </Button>
+                  {a.next.length || a.can.edit ? (
+                    <Group justify="flex-end" mt="xs" gap="xs">
+                      {a.can.edit ? (
+                        <RecordActions
+                          label={a.channel}
+                          onEdit={() => setEditing({ kind: 'alerts', record: a })}
+                          onRemove={() =>
+                            setRemoving({
+                              kind: 'alerts',
+                              record: { id: a.id, version: a.version, label: formatDay(a.seenOn, lang) },
+                            })
+                          }
+                        />
+                      ) : null}
+                      {a.next.length ? (
+                        <Button size="xs" onClick={() => setChanging(a)}>
+                          {t('prevention.alerts.changeStatus')}
+                        </Button>
+                      ) : null}
                     </Group>
                   ) : null}
                 </Card>
@@ -192,6 +242,59 @@ export function PreventionPage() {
       <WatchGroupForm opened={open === 'groups'} onClose={() => setOpen(null)} />
       <AlertForm opened={open === 'alerts'} onClose={() => setOpen(null)} />
       <AlertStatusDialog alert={changing} onClose={() => setChanging(null)} />
+      {editing?.kind === 'outreach' ? (
+        <OutreachForm
+          key={editing.record.id}
+          opened
+          record={editing.record}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'groups' ? (
+        <WatchGroupForm
+          key={editing.record.id}
+          opened
+          record={editing.record}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {editing?.kind === 'alerts' ? (
+        <AlertForm key={editing.record.id} opened record={editing.record} onClose={() => setEditing(null)} />
+      ) : null}
+      <RemoveRecordDialog
+        kind={removing?.kind ?? 'activities'}
+        record={removing?.record ?? null}
+        onClose={() => setRemoving(null)}
+      />
     </>
+  );
+}
+
+/** Correct and remove, for those who may change the record. */
+function RecordActions({
+  label,
+  onEdit,
+  onRemove,
+}: {
+  label: string;
+  onEdit: () => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" justify="flex-end" mt="xs">
+      <Button size="xs" variant="default" onClick={onEdit} aria-label={t('prevention.editLabel', { label })}>
+        {t('prevention.edit')}
+      </Button>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        onClick={onRemove}
+        aria-label={t('prevention.remove.label', { label })}
+      >
+        {t('common.remove')}
+      </Button>
+    </Group>
   );
 }

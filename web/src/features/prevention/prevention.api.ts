@@ -70,3 +70,31 @@ export function useChangeAlert() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['prevention'] }),
   });
 }
+
+export type PreventionKind = 'activities' | 'watch-groups' | 'alerts';
+
+/** Saves a correction with the version read; a 409 comes back with the current record. */
+export function useUpdatePrevention<I, O>(kind: PreventionKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input, version }: { id: string; input: I; version: number }) =>
+      apiRequest<O>(`/prevention/${kind}/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        body: { ...input, version },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['prevention'] }),
+  });
+}
+
+/** Removes a record entered by mistake, with a reason. */
+export function useRemovePrevention(kind: PreventionKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason, version }: { id: string; reason: string; version: number }) =>
+      apiRequest<void>(`/prevention/${kind}/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        body: { reason, version },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['prevention'] }),
+  });
+}

@@ -7,9 +7,11 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { StatusBadge } from '../../app/ui/StatusBadge';
 import { useLanguage } from '../../i18n';
+import { AttachmentLine } from '../attachments/AttachmentLine';
+import { AttachmentUpload } from '../attachments/AttachmentUpload';
 import { DecreeForm } from './DecreeForm';
 import { FocalPersonForm } from './FocalPersonForm';
-import { useMembership } from './membership.api';
+import { decreeFilePath, useMembership, useUploadDecreeFile } from './membership.api';
 
 /** The task force: its decrees, sub-task forces and member agencies with focal persons. */
 export function TaskForcePage() {
@@ -91,11 +93,50 @@ function Decrees({ data }: { data: Membership }) {
                 {t('membership.signedOnValue', { date: formatDate(`${d.signedOn}T12:00:00Z`, lang, 'UTC') })}
                 {d.replacesId ? ` · ${t('membership.changes', { number: number(d.replacesId) })}` : ''}
               </Text>
+              <DecreeFile taskForceId={data.taskForceId} decree={d} canManage={data.can.manage} />
             </Card>
           ))}
         </Stack>
       )}
     </section>
+  );
+}
+
+/** The signed decree: download for every member, upload or replace for the secretariat. */
+function DecreeFile({
+  taskForceId,
+  decree,
+  canManage,
+}: {
+  taskForceId: string;
+  decree: Membership['decrees'][number];
+  canManage: boolean;
+}) {
+  const { t } = useTranslation();
+  const upload = useUploadDecreeFile(taskForceId, decree.id);
+  return (
+    <Stack gap="xs" mt="xs">
+      {decree.file ? (
+        <AttachmentLine
+          file={decree.file}
+          contentPath={decreeFilePath(taskForceId, decree.id, decree.file.id)}
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('membership.noDecreeFile')}
+        </Text>
+      )}
+      {canManage ? (
+        <AttachmentUpload
+          label={decree.file ? t('membership.replaceDecreeFile') : t('membership.decreeFile')}
+          description={t('membership.decreeFileHelp')}
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,application/pdf,image/*"
+          buttonLabel={decree.file ? t('membership.replace') : t('documents.upload')}
+          upload={upload}
+          doneMessage={t('membership.decreeFileSaved')}
+        />
+      ) : null}
+    </Stack>
   );
 }
 

@@ -58,3 +58,23 @@ export function useCreateFocalPerson(taskForceId: string) {
     onSuccess,
   });
 }
+
+/** Uploads the signed decree, or replaces the file uploaded before. */
+export function useUploadDecreeFile(taskForceId: string, decreeId: string) {
+  const onSuccess = useInvalidate(taskForceId);
+  return useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return apiRequest<Decree>(`${path(taskForceId)}/decrees/${encodeURIComponent(decreeId)}/file`, {
+        method: 'PUT',
+        body,
+      });
+    },
+    onSuccess,
+  });
+}
+
+export function decreeFilePath(taskForceId: string, decreeId: string, fileId: string) {
+  return `${path(taskForceId)}/decrees/${encodeURIComponent(decreeId)}/files/${encodeURIComponent(fileId)}/content`;
+}
