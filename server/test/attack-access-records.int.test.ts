@@ -90,10 +90,6 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       db.selectFrom('plans').select(['id', 'title']).where('task_force_id', '=', tfId).executeTakeFirst(),
       'plan',
     );
-    const activity = await first(
-      db.selectFrom('plan_activities').select('id').where('plan_id', '=', plan.id).executeTakeFirst(),
-      'plan activity',
-    );
     const meeting = await first(
       db.selectFrom('meetings').select(['id', 'title']).where('task_force_id', '=', tfId).executeTakeFirst(),
       'meeting',
@@ -229,13 +225,73 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
           .executeTakeFirstOrThrow()
       ).id;
 
+    // A signed decree file, and evidence on a progress report filed by its responsible agency.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+    const decreeUpload = multipart('sk-matriks-rahasia.pdf', pdf);
+    const decreeFile = await env.app.inject({
+      method: 'PUT',
+      url: `/api/v1/taskforces/${tfId}/decrees/${decree.id}/file`,
+      payload: decreeUpload.payload,
+      headers: { ...decreeUpload.headers, cookie: coordinator.cookie, 'x-csrf-token': coordinator.csrf },
+    });
+    expect(decreeFile.statusCode, decreeFile.body).toBe(200);
+    const dinsos = await signIn(env, 'layanan.dinsos', PASSWORD);
+    const report = await first(
+      db
+        .selectFrom('progress_reports')
+        .innerJoin('plan_activities', 'plan_activities.id', 'progress_reports.activity_id')
+        .innerJoin('users', 'users.agency_id', 'plan_activities.responsible_agency_id')
+        .select(['progress_reports.activity_id', 'progress_reports.year', 'progress_reports.period'])
+        .where('users.username', '=', 'layanan.dinsos')
+        .where('plan_activities.plan_id', '=', plan.id)
+        .executeTakeFirst(),
+      'progress report of the Dinas Sosial',
+    );
+    const evidenceUpload = multipart('bukti-matriks-rahasia.pdf', pdf);
+    const evidence = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/plans/${plan.id}/activities/${report.activity_id}/reports/${report.year}/${report.period}/evidence`,
+      payload: evidenceUpload.payload,
+      headers: { ...evidenceUpload.headers, cookie: dinsos.cookie, 'x-csrf-token': dinsos.csrf },
+    });
+    expect(evidence.statusCode, evidence.body).toBe(201);
+    const evidenceId = (
+      await db
+        .selectFrom('attachments')
+        .select('id')
+        .where('owner_type', '=', 'progress_report')
+        .orderBy('uploaded_at', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const activityRecord = await first(
+      db
+        .selectFrom('prevention_activities')
+        .select('id')
+        .where('task_force_id', '=', tfId)
+        .executeTakeFirst(),
+      'outreach activity',
+    );
+    const watchGroup = await first(
+      db.selectFrom('watch_groups').select('id').where('task_force_id', '=', tfId).executeTakeFirst(),
+      'community-watch group',
+    );
+
     const byPrefix: [string, Record<string, string>][] = [
-      ['/api/v1/plans/', { id: plan.id, activityId: activity.id }],
+      ['/api/v1/plans/', { id: plan.id, activityId: report.activity_id, fileId: evidenceId }],
       ['/api/v1/meetings/', { id: meeting.id, actionId: action.id }],
       ['/api/v1/prevention/alerts/', { id: alert.id }],
+      ['/api/v1/prevention/activities/', { id: activityRecord.id }],
+      ['/api/v1/prevention/watch-groups/', { id: watchGroup.id }],
       [
         '/api/v1/taskforces/',
-        { id: tfId, decreeId: decree.id, focalId: focal.id, agencyId: tf.agency, subId: sub.id },
+        {
+          id: tfId,
+          decreeId: decree.id,
+          fileId: decreeFile.json().file.id,
+          focalId: focal.id,
+          agencyId: tf.agency,
+          subId: sub.id,
+        },
       ],
       ['/api/v1/agencies/', { id: tf.agency }],
       ['/api/v1/referrals/', { id: referral.id }],
@@ -261,6 +317,8 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       focal.name,
       ...(focal.phone ? [focal.phone] : []),
       'register-matriks',
+      'sk-matriks-rahasia',
+      'bukti-matriks-rahasia',
       ...Object.values(ids),
     ].filter((s) => s.length >= 8);
 

@@ -128,6 +128,40 @@ describe.each(DB_KINDS)('purge of deleted records and legal-stage notes on %s', 
     expect(view.json()).toMatchObject({ deletedPurgeDays: 30, lastRun: { purged: 1 } });
   });
 
+  it('purges prevention records removed with a reason once their days have passed; other records stay', async () => {
+    const outreach = {
+      heldOn: '2026-10-12',
+      villageCode: '53.10.01.2006',
+      targetGroup: 'prospective_migrants',
+      topic: 'Migrasi aman',
+      materials: '',
+      participants: { adultMale: 21, adultFemale: 17, childMale: 3, childFemale: 4 },
+    };
+    coordinator = await again(coordinator);
+    const twice = (await call(env, coordinator, 'POST', '/api/v1/prevention/activities', outreach)).json();
+    const kept = (await call(env, coordinator, 'POST', '/api/v1/prevention/activities', outreach)).json();
+    const removed = await call(env, coordinator, 'DELETE', `/api/v1/prevention/activities/${twice.id}`, {
+      reason: 'Tercatat dua kali',
+      version: twice.version,
+    });
+    expect(removed.statusCode, removed.body).toBe(204);
+    const rows = () =>
+      env.deps.db
+        .selectFrom('prevention_activities')
+        .select('id')
+        .where('id', 'in', [twice.id, kept.id])
+        .execute();
+    env.clock.advance(10 * DAY_MS);
+    expect(await runRetentionNow()).toMatchObject({ purged: 0 });
+    expect(await rows()).toHaveLength(2);
+    env.clock.advance(21 * DAY_MS);
+    expect(await runRetentionNow()).toMatchObject({ purged: 1 });
+    expect((await rows()).map((r) => r.id)).toEqual([kept.id]);
+    const events = (await auditEvents(env, 'prevention.purged')).filter((e) => e.entity_id === twice.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ entity_type: 'prevention_activities', actor_user_id: null });
+  });
+
   it('keeps a legal stage note encrypted at rest, seals notes written in clear before, and clears notes on erasure', async () => {
     investigator = await again(investigator);
     manager = await again(manager);

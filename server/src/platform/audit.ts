@@ -99,6 +99,8 @@ export type AuditAction =
   | 'document.downloaded'
   | 'document.deleted'
   | 'document.purged'
+  | 'attachment.purged'
+  | 'prevention.purged'
   | 'demo.seeded'
   | 'legal.read'
   | 'legal.suspects_read'

@@ -6,7 +6,7 @@ import { errors } from '../../platform/errors.js';
 import { getSetting, setSetting } from '../../platform/settings.js';
 import { removeDocumentFile } from '../documents/document.service.js';
 import { anonymiseCase } from '../persons/anonymise.js';
-import { purgeDeleted } from './purge.service.js';
+import { purgeDeleted, purgedTotal } from './purge.service.js';
 import {
   allRules,
   closedCasesNotRetained,
@@ -137,7 +137,7 @@ export async function runRetention(
         deps.db,
         due.map((c) => c.id),
       )),
-      purged: opts.taskForceId ? 0 : (await purgeDeleted(deps, { dryRun: true })).documents,
+      purged: opts.taskForceId ? 0 : purgedTotal(await purgeDeleted(deps, { dryRun: true })),
     };
   const rules = await allRules(deps.db);
   const totals: RetentionCounts = { cases: 0, persons: 0, documents: 0, purged: 0 };
@@ -164,7 +164,7 @@ export async function runRetention(
     totals.documents += result.documents;
   }
   // Soft deletes are deployment-wide: only a run over every task force purges them.
-  if (!opts.taskForceId) totals.purged = (await purgeDeleted(deps, { dryRun: false })).documents;
+  if (!opts.taskForceId) totals.purged = purgedTotal(await purgeDeleted(deps, { dryRun: false }));
   return totals;
 }
 
