@@ -1,0 +1,104 @@
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
+import { PDF_STYLES, renderPdf } from '../../platform/pdf.js';
+import type { Block } from './yearly-report.content.js';
+
+const BAR_WIDTH = 200;
+const BAR_COLOR = '#2f6f9f';
+const HEADER_FILL = '#e8eef4';
+
+function headerRow(cells: string[]): TableCell[] {
+  return cells.map((text) => ({ text, bold: true, fillColor: HEADER_FILL }));
+}
+
+function blockContent(b: Block): Content[] {
+  switch (b.kind) {
+    case 'cover':
+      return [
+        { text: '', margin: [0, 120, 0, 0] },
+        { text: b.title, fontSize: 26, bold: true, alignment: 'center' },
+        { text: b.subtitle, fontSize: 13, alignment: 'center', margin: [40, 12, 40, 0] },
+        {
+          text: b.taskForce.toUpperCase(),
+          fontSize: 16,
+          bold: true,
+          alignment: 'center',
+          margin: [0, 40, 0, 0],
+        },
+        { text: `TAHUN ${b.year}`, fontSize: 22, bold: true, alignment: 'center', margin: [0, 16, 0, 0] },
+        {
+          canvas: [{ type: 'line', x1: 130, y1: 0, x2: 385, y2: 0, lineWidth: 1.5 }],
+          margin: [0, 30, 0, 30],
+        },
+        { text: b.note, alignment: 'center', italics: true },
+        { text: '', pageBreak: 'after' },
+      ];
+    case 'heading':
+      return [
+        b.level === 1
+          ? { text: b.text, fontSize: 13, bold: true, margin: [0, 14, 0, 6] }
+          : { text: b.text, bold: true, margin: [0, 8, 0, 4] },
+      ];
+    case 'paragraph':
+      return [{ text: b.text, alignment: 'justify', margin: [0, 0, 0, 6] }];
+    case 'note':
+      return [{ text: b.text, italics: true, color: '#444444', margin: [0, 0, 0, 6] }];
+    case 'bullets':
+      return [{ ul: b.items, margin: [0, 0, 0, 6] }];
+    case 'table':
+      return [
+        {
+          table: {
+            headerRows: 1,
+            widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
+            body: [headerRow(b.header), ...b.rows],
+          },
+          fontSize: 9,
+          margin: [0, 0, 0, 8],
+        },
+      ];
+    case 'bars': {
+      const max = Math.max(1, ...b.rows.map((r) => r.value ?? 0));
+      return [
+        {
+          table: {
+            headerRows: 1,
+            widths: ['*', 50, BAR_WIDTH],
+            body: [
+              headerRow([b.header[0], b.header[1], '']),
+              ...b.rows.map((r): TableCell[] => [
+                r.label,
+                { text: r.text, alignment: 'right' },
+                r.value
+                  ? {
+                      canvas: [
+                        {
+                          type: 'rect',
+                          x: 0,
+                          y: 2,
+                          w: Math.max(2, (r.value / max) * (BAR_WIDTH - 8)),
+                          h: 8,
+                          color: BAR_COLOR,
+                        },
+                      ],
+                    }
+                  : '',
+              ]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          fontSize: 9,
+          margin: [0, 0, 0, 8],
+        },
+      ];
+    }
+  }
+}
+
+/** The yearly report as a PDF (A4, cover page, page numbers), drawn from the same blocks as the DOCX. */
+export function yearlyReportPdf(blocks: Block[], title: string): Promise<Buffer> {
+  return renderPdf({
+    info: { title },
+    styles: PDF_STYLES,
+    content: blocks.flatMap(blockContent),
+  });
+}
