@@ -15,6 +15,8 @@ export type Block =
   | { kind: 'bars'; header: [string, string]; rows: { label: string; text: string; value: number | null }[] };
 
 const fmt = new Intl.NumberFormat('id-ID');
+/** The mark of a count hidden to protect a small one (the statistics pages use the same). */
+const MASK = '•';
 
 /** The longer narrative of a typed summary: one paragraph per line, bullets for "- " lines. */
 function typedText(text: string, empty: string): Block[] {
@@ -43,10 +45,14 @@ function typedText(text: string, empty: string): Block[] {
 export function buildYearlyReport(d: YearlyReportData): Block[] {
   const t = d.threshold;
   const c = (v: Count) => countText(v, t);
-  const bars = (header: [string, string], rows: Row[]): Block => ({
+  const cell = (r: Row) => (r.masked ? MASK : c(r.value));
+  // A category nobody falls in says nothing to the reader; months are kept for the calendar.
+  const bars = (header: [string, string], rows: Row[], keepZeros = false): Block => ({
     kind: 'bars',
     header,
-    rows: rows.map((r) => ({ label: r.label, text: c(r.value), value: r.value })),
+    rows: rows
+      .filter((r) => keepZeros || r.value !== 0 || r.masked)
+      .map((r) => ({ label: r.label, text: cell(r), value: r.value })),
   });
   const orEmpty = (rows: Row[], block: Block, empty: string): Block =>
     rows.length === 0 || rows.every((r) => r.value === 0) ? { kind: 'note', text: empty } : block;
@@ -77,7 +83,7 @@ export function buildYearlyReport(d: YearlyReportData): Block[] {
   });
   blocks.push({
     kind: 'note',
-    text: `Perlindungan data: laporan ini tidak memuat nama atau identitas korban. Angka diambil dari sistem informasi gugus tugas; jumlah antara 1 dan ${t - 1} ditampilkan sebagai "< ${t}" (beserta angka lain yang dapat dipakai untuk menghitungnya) agar korban tidak dapat dikenali.`,
+    text: `Perlindungan data: laporan ini tidak memuat nama atau identitas korban. Angka diambil dari sistem informasi gugus tugas. Jumlah antara 1 dan ${t - 1} ditampilkan sebagai "< ${t}", dan angka yang dapat dipakai untuk menghitungnya ditandai "${MASK}", agar korban tidak dapat dikenali.`,
   });
 
   blocks.push({ kind: 'heading', level: 1, text: 'II. Ringkasan Angka Utama' });
@@ -100,7 +106,7 @@ export function buildYearlyReport(d: YearlyReportData): Block[] {
         rupiah(d.law.restitution.granted),
       ],
       ['Restitusi telah dibayarkan', rupiah(d.law.previousRestitution.paid), rupiah(d.law.restitution.paid)],
-      ['Peserta kegiatan pencegahan', '', fmt.format(reach)],
+      ['Peserta kegiatan pencegahan', fmt.format(p.previousReach), fmt.format(reach)],
     ],
   });
 
@@ -110,7 +116,7 @@ export function buildYearlyReport(d: YearlyReportData): Block[] {
     comp.decree
       ? {
           kind: 'paragraph',
-          text: `Gugus tugas bekerja berdasarkan ${comp.decree.title} Nomor ${comp.decree.number} tanggal ${longDate(comp.decree.signedOn)}.`,
+          text: `Gugus tugas bekerja berdasarkan keputusan Nomor ${comp.decree.number} tanggal ${longDate(comp.decree.signedOn)} (${comp.decree.title}).`,
         }
       : { kind: 'note', text: 'Belum ada surat keputusan pembentukan gugus tugas yang tercatat di sistem.' },
   );
@@ -144,7 +150,7 @@ export function buildYearlyReport(d: YearlyReportData): Block[] {
   blocks.push(
     orEmpty(
       d.cases.byMonth,
-      bars(['Bulan', 'Kasus'], d.cases.byMonth),
+      bars(['Bulan', 'Kasus'], d.cases.byMonth, true),
       `Tidak ada kasus yang dilaporkan pada tahun ${y}.`,
     ),
   );

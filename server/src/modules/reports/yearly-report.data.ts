@@ -32,6 +32,8 @@ export type Count = number | null;
 export interface Row {
   label: string;
   value: Count;
+  /** Hidden although not small itself: it would let a small count be computed from the total. */
+  masked?: boolean;
 }
 
 /** Everything the yearly report says, gathered once and rendered to DOCX and PDF. */
@@ -80,6 +82,7 @@ export interface YearlyReportData {
   migrants: { deporteesBySex: Row[]; bodiesByCountry: Row[]; byDeparture: Row[] };
   prevention: {
     activities: number;
+    previousReach: number;
     participants: { adultMale: number; adultFemale: number; childMale: number; childFemale: number };
     villages: number;
     byTargetGroup: { label: string; activities: number; participants: number }[];
@@ -119,6 +122,7 @@ function rows(deps: Deps, b: Breakdown, column = 0): Row[] {
   return b.rowKeys.map((key, i) => ({
     label: valueLabel(deps.reference, b, b.dimension as StatDimension, key, 'id'),
     value: b.cells[i]?.[column] ?? null,
+    masked: b.masked?.cells[i]?.[column] ?? false,
   }));
 }
 
@@ -229,6 +233,8 @@ export async function gatherYearlyReport(
 
   await onStep('prevention', 55);
   const prevention = await preventionFigures(deps, tfId, year, period);
+  const earlier = await preventionFigures(deps, tfId, year - 1, resolvePeriod({ year: year - 1 }, offset));
+  prevention.previousReach = Object.values(earlier.participants).reduce((a, b) => a + b, 0);
 
   await onStep('plan', 60);
   const evaluation = await yearEvaluationOf(deps, actor, year);
@@ -358,6 +364,7 @@ async function preventionFigures(
   };
   return {
     activities: activities.length,
+    previousReach: 0,
     participants: {
       adultMale: activities.reduce((s, a) => s + Number(a.adult_male), 0),
       adultFemale: activities.reduce((s, a) => s + Number(a.adult_female), 0),

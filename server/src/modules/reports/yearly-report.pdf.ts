@@ -99,6 +99,9 @@ export function yearlyReportPdf(blocks: Block[], title: string): Promise<Buffer>
   return renderPdf({
     info: { title },
     styles: PDF_STYLES,
+    // the cover carries no page number
+    footer: (page, pages) =>
+      page === 1 ? '' : { text: `Halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 8 },
     content: blocks.flatMap(blockContent),
   });
 }
