@@ -80,9 +80,10 @@ function GenerateCard({ year, latest }: { year: number; latest: ReportJob | null
   const lang = useLanguage();
   const zone = useTimeZone();
   const start = useStartReport(year);
-  const [jobId, setJobId] = useState<string | null>(latest?.id ?? null);
-  const job = useReportJob(year, jobId);
-  const current = job.data ?? (latest?.id === jobId ? latest : null);
+  // The job as last known: the latest one at first, then the one just started until its progress arrives.
+  const [known, setKnown] = useState<ReportJob | null>(latest);
+  const job = useReportJob(year, known?.id ?? null);
+  const current = job.data?.id === known?.id ? job.data : known;
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const busy = start.isPending || current?.status === 'queued' || current?.status === 'running';
   const download = (format: ReportFormat) => {
@@ -107,7 +108,7 @@ function GenerateCard({ year, latest }: { year: number; latest: ReportJob | null
               start.mutate(undefined, {
                 onSuccess: (created) => {
                   setDownloadError(null);
-                  setJobId(created.id);
+                  setKnown(created);
                 },
               })
             }
