@@ -11,6 +11,8 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'note'; text: string }
   | { kind: 'bullets'; items: string[] }
+  /** Lines set to the right, where the chair signs (the secretariat completes it in the DOCX). */
+  | { kind: 'signature'; lines: string[] }
   | { kind: 'table'; header: string[]; rows: string[][]; total?: boolean }
   | { kind: 'bars'; header: [string, string]; rows: { label: string; text: string; value: number | null }[] };
 
@@ -351,6 +353,17 @@ export function buildYearlyReport(d: YearlyReportData): Block[] {
   blocks.push({
     kind: 'paragraph',
     text: `Demikian laporan tahunan ${d.taskForce.name} tahun ${y} ini disampaikan sebagai bahan pertimbangan pimpinan daerah dalam pencegahan dan penanganan tindak pidana perdagangan orang.`,
+  });
+  blocks.push({
+    kind: 'signature',
+    lines: [
+      d.generatedOn,
+      `Ketua ${d.taskForce.name}`,
+      '',
+      '',
+      '',
+      '(..............................................)',
+    ],
   });
   return blocks;
 }

@@ -120,6 +120,17 @@ function blockChildren(b: Block): (Paragraph | Table)[] {
           children: [new TextRun({ text: b.text, italics: true, color: '444444' })],
         }),
       ];
+    case 'signature':
+      return b.lines.map(
+        (l, i) =>
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            indent: { left: 5000 },
+            keepNext: i < b.lines.length - 1,
+            spacing: i === 0 ? { before: 480 } : undefined,
+            children: [new TextRun(l)],
+          }),
+      );
     case 'bullets':
       return b.items.map((text) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(text)] }));
     case 'table':

@@ -39,11 +39,21 @@ function blockContent(b: Block): Content[] {
           : { text: b.text, bold: true, margin: [0, 8, 0, 4] },
       ];
     case 'paragraph':
-      return [{ text: b.text, alignment: 'justify', margin: [0, 0, 0, 6] }];
+      // a paragraph is never split over two pages
+      return [{ stack: [{ text: b.text, alignment: 'justify' }], unbreakable: true, margin: [0, 0, 0, 6] }];
     case 'note':
       return [{ text: b.text, italics: true, color: '#444444', margin: [0, 0, 0, 6] }];
     case 'bullets':
       return [{ ul: b.items, margin: [0, 0, 0, 6] }];
+    case 'signature':
+      return [
+        {
+          stack: b.lines.map((l) => ({ text: l || ' ' })),
+          margin: [280, 24, 0, 0],
+          alignment: 'center',
+          unbreakable: true,
+        },
+      ];
     case 'table':
       return [
         {
