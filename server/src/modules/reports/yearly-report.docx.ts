@@ -99,6 +99,7 @@ function blockChildren(b: Block): (Paragraph | Table)[] {
       return [
         new Paragraph({
           heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          keepNext: true,
           // the first chapter starts after the cover
           pageBreakBefore: b.text.startsWith('I. '),
           spacing: { before: b.level === 1 ? 360 : 200, after: 120 },

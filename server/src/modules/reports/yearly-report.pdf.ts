@@ -59,6 +59,7 @@ function blockContent(b: Block): Content[] {
         {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
             widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
             body: [headerRow(b.header), ...b.rows],
           },
@@ -72,6 +73,7 @@ function blockContent(b: Block): Content[] {
         {
           table: {
             headerRows: 1,
+            keepWithHeaderRows: 1,
             widths: ['*', 50, BAR_WIDTH],
             body: [
               headerRow([b.header[0], b.header[1], '']),
@@ -104,6 +106,24 @@ function blockContent(b: Block): Content[] {
   }
 }
 
+/** A heading never ends a page: it is kept with the text or short table it introduces. */
+function keepHeadingsWithText(blocks: Block[]): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const next = blocks[i + 1];
+    const short =
+      next &&
+      (['paragraph', 'note', 'bullets'].includes(next.kind) ||
+        ((next.kind === 'table' || next.kind === 'bars') && next.rows.length <= 15));
+    if (b.kind === 'heading' && short) {
+      out.push({ stack: [...blockContent(b), ...blockContent(next)], unbreakable: true });
+      i++;
+    } else out.push(...blockContent(b));
+  }
+  return out;
+}
+
 /** The yearly report as a PDF (A4, cover page, page numbers), drawn from the same blocks as the DOCX. */
 export function yearlyReportPdf(blocks: Block[], title: string): Promise<Buffer> {
   return renderPdf({
@@ -112,6 +132,9 @@ export function yearlyReportPdf(blocks: Block[], title: string): Promise<Buffer>
     // the cover carries no page number
     footer: (page, pages) =>
       page === 1 ? '' : { text: `Halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 8 },
-    content: blocks.flatMap(blockContent),
+    content: keepHeadingsWithText(blocks),
+    // a heading never ends a page: it moves to the next one with what it introduces
+    pageBreakBefore: (node, q) =>
+      node.headlineLevel !== undefined && q.getFollowingNodesOnPage().length === 0,
   });
 }
