@@ -138,7 +138,9 @@ function blockChildren(b: Block): (Paragraph | Table)[] {
       return [
         table(
           b.header,
-          b.rows.map((r) => r.map((text, i) => cell(text, { right: i > 0 && /^[<\d\-Rp]/.test(text) }))),
+          b.rows.map((r) =>
+            r.map((text, i) => cell(text, { right: i > 0 && /^(< ?\d|\d|-( |$)|Rp )/.test(text) })),
+          ),
         ),
         new Paragraph({ spacing: spaced, children: [] }),
       ];

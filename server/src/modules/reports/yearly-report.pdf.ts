@@ -5,6 +5,8 @@ import type { Block } from './yearly-report.content.js';
 const BAR_WIDTH = 200;
 const BAR_COLOR = '#2f6f9f';
 const HEADER_FILL = '#e8eef4';
+/** Counts, hidden counts, percentages and money read right-aligned. */
+const NUMERIC = /^(< ?\d|\d|-( |$)|Rp )/;
 
 function headerRow(cells: string[]): TableCell[] {
   return cells.map((text) => ({ text, bold: true, fillColor: HEADER_FILL }));
@@ -61,7 +63,14 @@ function blockContent(b: Block): Content[] {
             headerRows: 1,
             keepWithHeaderRows: 1,
             widths: b.header.map((_, i) => (i === 0 ? '*' : 'auto')),
-            body: [headerRow(b.header), ...b.rows],
+            body: [
+              headerRow(b.header),
+              ...b.rows.map((r) =>
+                r.map(
+                  (text, i): TableCell => (i > 0 && NUMERIC.test(text) ? { text, alignment: 'right' } : text),
+                ),
+              ),
+            ],
           },
           fontSize: 9,
           margin: [0, 0, 0, 8],
