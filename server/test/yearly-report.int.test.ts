@@ -429,4 +429,58 @@ describe.each(DB_KINDS)('yearly report on %s', (kind) => {
     expect(downloads.map((e) => JSON.parse(e.details as unknown as string).format)).toEqual(['docx', 'pdf']);
     expect(await auditEvents(env, 'report.generation_started')).toHaveLength(2);
   }, 60_000);
+
+  it('answers a second request with the generation under way, and reports one whose server stopped as failed', async () => {
+    const id = randomUUID();
+    const now = env.deps.clock.now();
+    await env.deps.db
+      .insertInto('report_jobs')
+      .values({
+        id,
+        task_force_id: tf,
+        year: 2024,
+        created_by: userId,
+        status: 'running',
+        percent: 40,
+        step: 'law_enforcement',
+        error: null,
+        docx_b64: null,
+        pdf_b64: null,
+        docx_bytes: null,
+        pdf_bytes: null,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        finished_at: null,
+        expires_at: new Date(now.getTime() + 3_600_000).toISOString(),
+      })
+      .execute();
+    const second = await call(env, leader, 'POST', '/api/v1/reports/yearly/2024/jobs');
+    expect(second.json()).toMatchObject({ id, status: 'running', percent: 40, step: 'law_enforcement' });
+    const download = await call(
+      env,
+      leader,
+      'GET',
+      `/api/v1/reports/yearly/2024/jobs/${id}/download?format=pdf`,
+    );
+    expect(download.statusCode).toBe(409);
+    expect(download.json().error.fields._).toBe(
+      'Laporan belum selesai dibuat; tunggu sampai proses selesai.',
+    );
+
+    // The instance running it stopped: no progress for more than ten minutes.
+    await env.deps.db
+      .updateTable('report_jobs')
+      .set({ updated_at: new Date(now.getTime() - 11 * 60_000).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    expect((await call(env, leader, 'GET', `/api/v1/reports/yearly/2024/jobs/${id}`)).json().status).toBe(
+      'failed',
+    );
+    const fresh = await call(env, leader, 'POST', '/api/v1/reports/yearly/2024/jobs');
+    expect(fresh.json().id).not.toBe(id);
+    await settleReportJobs();
+    expect(
+      (await call(env, leader, 'GET', `/api/v1/reports/yearly/2024/jobs/${fresh.json().id}`)).json().status,
+    ).toBe('done');
+  });
 });

@@ -186,6 +186,17 @@ export async function startYearlyReport(
   if (!canGenerate(actor)) throw errors.forbidden();
   await removeExpired(deps);
   const now = deps.clock.now();
+  // A generation of the same year still under way is the answer: no second one for a second click.
+  const underway = await deps.db
+    .selectFrom('report_jobs')
+    .select(JOB_COLUMNS)
+    .where('task_force_id', '=', tf)
+    .where('year', '=', year)
+    .where('status', 'in', ['queued', 'running'])
+    .where('updated_at', '>', new Date(now.getTime() - STALE_MS).toISOString())
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (underway) return present(underway, now);
   const id = randomUUID();
   const row = {
     id,
