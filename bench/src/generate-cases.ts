@@ -22,6 +22,9 @@ export interface GenerateOptions {
   leadAgencyId: string;
   teamUserIds: string[];
   seed?: number;
+  /** The span the report dates fall in (default 2019-01-01 to 2026-11-20). */
+  from?: Date;
+  to?: Date;
   onProgress?: (done: number) => void;
 }
 
@@ -34,8 +37,8 @@ export async function generateCases(
   opts: GenerateOptions,
 ): Promise<{ cases: number; persons: number; niks: string[] }> {
   const r = prng(opts.seed ?? 7);
-  const from = new Date('2019-01-01T00:00:00Z');
-  const to = new Date('2026-11-20T00:00:00Z');
+  const from = opts.from ?? new Date('2019-01-01T00:00:00Z');
+  const to = opts.to ?? new Date('2026-11-20T00:00:00Z');
   const villages = (d: string) => reference.regionChildren(d).map((v) => v.code);
   const perYear = new Map<number, number>();
   let persons = 0;

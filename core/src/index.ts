@@ -32,6 +32,7 @@ export * from './legal/stages.js';
 export * from './messages.js';
 export * from './password.js';
 export * from './region.js';
+export * from './reports/yearly-report.js';
 export * from './retention.js';
 export * from './roles.js';
 export * from './services/deadline-rules.js';

@@ -452,6 +452,14 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Jalankan uji coba (dry run) terlebih dahulu.',
     en: 'Run the dry run first.',
   },
+  report_not_ready: {
+    id: 'Laporan belum selesai dibuat; tunggu sampai proses selesai.',
+    en: 'The report is not ready yet; wait until generation has finished.',
+  },
+  report_failed: {
+    id: 'Pembuatan laporan gagal; buat ulang laporan.',
+    en: 'Generating the report failed; generate it again.',
+  },
   import_already_running: {
     id: 'Impor ini sudah dijalankan.',
     en: 'This import has already been run.',

@@ -32,6 +32,7 @@ import { preventionRoutes } from './modules/prevention/prevention.routes.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { referralRoutes } from './modules/referrals/referral.routes.js';
 import { reintegrationRoutes } from './modules/reintegration/reintegration.routes.js';
+import { reportRoutes } from './modules/reports/reports.routes.js';
 import { retentionRoutes } from './modules/retention/retention.routes.js';
 import { screeningRoutes } from './modules/screenings/screening.routes.js';
 import { serviceRoutes } from './modules/services/service.routes.js';
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       await v1.register(progressEvidenceRoutes(deps));
       await v1.register(meetingRoutes(deps));
       await v1.register(preventionRoutes(deps));
+      await v1.register(reportRoutes(deps));
       await v1.register(agencyRoutes(deps));
       await v1.register(userRoutes(deps));
       await v1.register(auditRoutes(deps));

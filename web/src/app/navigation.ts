@@ -27,6 +27,7 @@ export interface NavigationItem {
     | 'nav.statsDashboard'
     | 'nav.statsSecretariat'
     | 'nav.statsAnalysis'
+    | 'nav.yearlyReport'
     | 'nav.exports'
     | 'nav.imports';
   /** Shown only to holders of this permission; the server checks again on every request. */
@@ -46,6 +47,7 @@ export const NAVIGATION: NavigationItem[] = [
   { path: '/dashboard', label: 'nav.statsDashboard', permission: 'stats.read' },
   { path: '/secretariat', label: 'nav.statsSecretariat', permission: 'stats.exact' },
   { path: '/analysis', label: 'nav.statsAnalysis', permission: 'stats.read' },
+  { path: '/reports/yearly', label: 'nav.yearlyReport', permission: 'stats.read' },
   { path: '/taskforce', label: 'nav.taskForce', permission: 'taskforce.read' },
   { path: '/plans', label: 'nav.plans', permission: 'taskforce.read' },
   { path: '/work-programme', label: 'nav.workProgramme', permission: 'taskforce.read' },

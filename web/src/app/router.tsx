@@ -22,6 +22,7 @@ import { OverviewPage } from '../features/meetings/OverviewPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { WorkProgrammePage } from '../features/plans/WorkProgrammePage';
 import { PreventionPage } from '../features/prevention/PreventionPage';
+import { YearlyReportPage } from '../features/reports/YearlyReportPage';
 import { RetentionPage } from '../features/retention/RetentionPage';
 import { ChecklistEditorPage } from '../features/screening/ChecklistEditorPage';
 import { DeadlineRulesPage } from '../features/services/DeadlineRulesPage';
@@ -208,6 +209,14 @@ export function createAppRouter() {
           element: (
             <RequirePermission permission="stats.read">
               <AnalysisPage />
+            </RequirePermission>
+          ),
+        },
+        {
+          path: 'reports/yearly',
+          element: (
+            <RequirePermission permission="stats.read">
+              <YearlyReportPage />
             </RequirePermission>
           ),
         },

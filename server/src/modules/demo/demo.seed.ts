@@ -13,6 +13,7 @@ import { seedDemoLegal } from './demo-legal.seed.js';
 import { seedDemoMeetings } from './demo-meetings.seed.js';
 import { seedDemoPlan } from './demo-plan.seed.js';
 import { seedDemoPrevention } from './demo-prevention.seed.js';
+import { seedDemoYear2025 } from './demo-report.seed.js';
 import { seedDemoServices } from './demo-services.seed.js';
 
 interface DemoAgency {
@@ -278,6 +279,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
   await seedDemoPlan(deps, regency, agencyIds, reporters, userIds.get('koordinator.dp3a')!);
   await seedDemoMeetings(deps, regency, agencyIds, userIds.get('koordinator.dp3a')!);
   await seedDemoPrevention(deps, regency, agencyIds, userIds.get('koordinator.dp3a')!);
+  await seedDemoYear2025(deps, regency, agencyIds, userIds.get('koordinator.dp3a')!);
   const cases = await seedDemoCases(deps, {
     uptdppa: userIds.get('manajer.uptdppa')!,
     polres: userIds.get('penyidik.polres')!,

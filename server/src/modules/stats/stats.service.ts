@@ -212,7 +212,8 @@ export async function breakdown(
   actor: Actor,
   meta: Meta,
   q: BreakdownQuery,
-  action: 'stats.read' | 'stats.exported' = 'stats.read',
+  /** null: the caller audits once for a whole document (the yearly report). */
+  action: 'stats.read' | 'stats.exported' | null = 'stats.read',
 ): Promise<Breakdown> {
   const r = await resolve(deps.db, actor, q);
   const facts = await factsFor(deps.db, q, r);
@@ -255,18 +256,19 @@ export async function breakdown(
         if (region) labels[k] = region.name;
       }
   }
-  await inTransaction(deps, actor, meta, async (_trx, audit) =>
-    audit({
-      action,
-      details: {
-        indicator: q.indicator,
-        dimension: q.dimension,
-        series,
-        taskForces: r.scope.taskForceIds.length,
-        exact: r.scope.exact,
-      },
-    }),
-  );
+  if (action)
+    await inTransaction(deps, actor, meta, async (_trx, audit) =>
+      audit({
+        action,
+        details: {
+          indicator: q.indicator,
+          dimension: q.dimension,
+          series,
+          taskForces: r.scope.taskForceIds.length,
+          exact: r.scope.exact,
+        },
+      }),
+    );
   return {
     indicator: q.indicator,
     dimension: q.dimension,
@@ -301,6 +303,8 @@ export async function dashboard(
   actor: Actor,
   meta: Meta,
   filter: StatsFilter,
+  /** false: the caller audits once for a whole document (the yearly report). */
+  audited = true,
 ): Promise<Dashboard> {
   const r = await resolve(deps.db, actor, filter);
   const db = deps.db;
@@ -370,12 +374,13 @@ export async function dashboard(
   const day = 86_400_000;
   const accepted = at('accepted');
   const completed = at('completed');
-  await inTransaction(deps, actor, meta, async (_trx, audit) =>
-    audit({
-      action: 'stats.read',
-      details: { indicator: 'dashboard', taskForces: r.scope.taskForceIds.length, exact },
-    }),
-  );
+  if (audited)
+    await inTransaction(deps, actor, meta, async (_trx, audit) =>
+      audit({
+        action: 'stats.read',
+        details: { indicator: 'dashboard', taskForces: r.scope.taskForceIds.length, exact },
+      }),
+    );
   return {
     period: r.period,
     exact,

@@ -23,6 +23,7 @@ export function HomePage() {
   if (can('stats.read')) {
     steps.push({ path: '/dashboard', title: t('nav.statsDashboard'), body: t('home.cards.statsDashboard') });
     steps.push({ path: '/analysis', title: t('nav.statsAnalysis'), body: t('home.cards.statsAnalysis') });
+    steps.push({ path: '/reports/yearly', title: t('nav.yearlyReport'), body: t('home.cards.yearlyReport') });
   }
   if (can('screening.checklist.manage'))
     steps.push({
