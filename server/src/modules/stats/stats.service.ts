@@ -2,10 +2,13 @@ import {
   type Breakdown,
   type BreakdownQuery,
   type Dashboard,
+  isPercentIndicator,
   isSmallCount,
   MULTI_VALUED_DIMENSIONS,
   type ReleasedCount,
+  resolveDays,
   resolvePeriod,
+  STAT_INDICATORS,
   type StatDimension,
   type StatsFilter,
   suppressTable,
@@ -15,17 +18,15 @@ import type { Db } from '../../platform/db/connect.js';
 import { errors } from '../../platform/errors.js';
 import { AGGREGATED, readAggregate, refreshStale } from './stats.aggregate.js';
 import { keysOf, orderKeys } from './stats.keys.js';
-import { type StatsScope, statsScope } from './stats.policy.js';
+import { type StatsScope, statsScope, visibleTaskForces } from './stats.policy.js';
 import * as repo from './stats.repository.js';
+import { meanAchievement, type WorkFact, workFacts, workLabels } from './stats.work.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config' | 'reference'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 /** One counted group: the dimension values it falls under and how many records it holds. */
-interface Fact {
-  values: Partial<Record<StatDimension, string[]>>;
-  n: number;
-}
+type Fact = WorkFact;
 
 const TOTAL_COLUMN = 'total';
 
@@ -44,6 +45,8 @@ interface Resolved {
   where: repo.StatsWhere;
   offset: number;
   period: { from: string | null; to: string | null };
+  /** Today in the caller's zone, `YYYY-MM-DD`. */
+  today: string;
   /** Months the pre-aggregated counts can answer for, or null when the filter needs the records. */
   months: { fromMonth: string | null; toMonth: string | null; allTaskForces: boolean } | null;
 }
@@ -80,7 +83,7 @@ async function freshAggregate(db: Db, r: Resolved) {
 }
 
 /** The scope and period of a request; 404 when the task force asked for is not visible. */
-async function resolve(db: Db, actor: Actor, filter: StatsFilter): Promise<Resolved> {
+async function resolve(db: Db, actor: Actor, filter: StatsFilter, now: Date): Promise<Resolved> {
   const nodes = await repo.taskForceNodes(db);
   const scope = statsScope(actor, nodes, filter.taskForceId);
   if (!scope) throw errors.notFound();
@@ -96,6 +99,7 @@ async function resolve(db: Db, actor: Actor, filter: StatsFilter): Promise<Resol
     scope,
     offset,
     period,
+    today: new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 10),
     months: range && { ...range, allTaskForces: scope.taskForceIds.length === nodes.length },
     where: { taskForceIds: scope.taskForceIds, ...period, originDistrict: filter.originDistrict },
   };
@@ -137,6 +141,15 @@ async function aggregateFacts(db: Db, q: BreakdownQuery, r: Resolved): Promise<F
 }
 
 async function factsFor(db: Db, q: BreakdownQuery, r: Resolved): Promise<Fact[]> {
+  const days = resolveDays(q);
+  const worked = await workFacts(db, q.indicator, {
+    taskForceIds: r.scope.taskForceIds,
+    ...days,
+    districtCode: q.originDistrict,
+    year: q.year,
+    today: r.today,
+  });
+  if (worked) return worked;
   const aggregated = await aggregateFacts(db, q, r);
   if (aggregated) return aggregated;
   const a = q.dimension;
@@ -188,6 +201,8 @@ async function factsFor(db: Db, q: BreakdownQuery, r: Resolved): Promise<Fact[]>
         .filter((e) => e.steps.size > 0)
         .map((e) => ({ values: { legal_stage: [...e.steps], task_force: [e.tf] }, n: 1 }));
     }
+    default:
+      return [];
   }
 }
 
@@ -214,34 +229,75 @@ export async function breakdown(
   q: BreakdownQuery,
   action: 'stats.read' | 'stats.exported' = 'stats.read',
 ): Promise<Breakdown> {
-  const r = await resolve(deps.db, actor, q);
+  const r = await resolve(deps.db, actor, q, deps.clock.now());
   const facts = await factsFor(deps.db, q, r);
   const series = q.series ?? null;
-  const grid = new Map<string, Map<string, number>>();
+  const percent = isPercentIndicator(q.indicator);
+  const distinct = q.indicator === 'villages_reached';
+  // a cell adds up n, or collects the distinct villages, or the activities' percentages
+  const grid = new Map<string, Map<string, { n: number; set: Set<string>; percents: (number | null)[] }>>();
+  const rowSets = new Map<string, Set<string>>();
+  const colSets = new Map<string, Set<string>>();
   const rowSums = new Map<string, number>();
   const colSums = new Map<string, number>();
+  const add = (sums: Map<string, number>, sets: Map<string, Set<string>>, k: string, f: Fact) => {
+    if (f.distinct === undefined) sums.set(k, (sums.get(k) ?? 0) + f.n);
+    else {
+      const set = sets.get(k) ?? new Set<string>();
+      set.add(f.distinct);
+      sets.set(k, set);
+      sums.set(k, set.size);
+    }
+  };
   for (const f of facts) {
     for (const rk of f.values[q.dimension] ?? []) {
       for (const ck of series ? (f.values[series] ?? []) : [TOTAL_COLUMN]) {
-        const row = grid.get(rk) ?? new Map<string, number>();
-        row.set(ck, (row.get(ck) ?? 0) + f.n);
+        const row = grid.get(rk) ?? new Map();
+        const cell = row.get(ck) ?? { n: 0, set: new Set<string>(), percents: [] };
+        cell.n += f.n;
+        if (f.distinct !== undefined) cell.set.add(f.distinct);
+        if (f.percent !== undefined) cell.percents.push(f.percent);
+        row.set(ck, cell);
         grid.set(rk, row);
-        rowSums.set(rk, (rowSums.get(rk) ?? 0) + f.n);
-        colSums.set(ck, (colSums.get(ck) ?? 0) + f.n);
+        add(rowSums, rowSets, rk, f);
+        add(colSums, colSets, ck, f);
       }
     }
   }
   const rowKeys = orderKeys(q.dimension, rowSums);
   const columnKeys = series ? orderKeys(series, colSums) : [TOTAL_COLUMN];
-  const counts = rowKeys.map((rk) => columnKeys.map((ck) => grid.get(rk)?.get(ck) ?? 0));
+  const cellOf = (rk: string, ck: string) => grid.get(rk)?.get(ck);
   const multiValued =
+    percent ||
+    distinct ||
     q.indicator === 'service_delivery' ||
     MULTI_VALUED_DIMENSIONS.includes(q.dimension) ||
     (series !== null && MULTI_VALUED_DIMENSIONS.includes(series));
   const threshold = deps.config.STATS_SMALL_CELL_THRESHOLD;
-  const table = r.scope.exact
-    ? exactTable(counts)
-    : suppressTable(counts, threshold, { withTotals: !multiValued });
+  let table: {
+    cells: (number | null)[][];
+    rowTotals: (number | null)[];
+    columnTotals: (number | null)[];
+    grandTotal: number | null;
+    masked?: Breakdown['masked'];
+  };
+  if (percent) {
+    // achievement of agencies' work: not a count of people, so shown as it is (see decisions)
+    const cells = rowKeys.map((rk) =>
+      columnKeys.map((ck) => meanAchievement(cellOf(rk, ck)?.percents ?? [])),
+    );
+    table = { cells, rowTotals: [], columnTotals: [], grandTotal: null };
+  } else {
+    const counts = rowKeys.map((rk) =>
+      columnKeys.map((ck) => {
+        const c = cellOf(rk, ck);
+        return distinct ? (c?.set.size ?? 0) : (c?.n ?? 0);
+      }),
+    );
+    table = r.scope.exact
+      ? exactTable(counts)
+      : suppressTable(counts, threshold, { withTotals: !multiValued });
+  }
   const noTotals = <T>(v: T): T | null => (multiValued ? null : v);
   const labels: Record<string, string> = {};
   for (const [d, keys] of [
@@ -254,6 +310,11 @@ export async function breakdown(
         const region = deps.reference.region(k);
         if (region) labels[k] = region.name;
       }
+    if (d)
+      Object.assign(
+        labels,
+        await workLabels(deps.db, d, keys, (c) => deps.reference.region(c), r.scope.taskForceIds.length > 1),
+      );
   }
   await inTransaction(deps, actor, meta, async (_trx, audit) =>
     audit({
@@ -269,6 +330,7 @@ export async function breakdown(
   );
   return {
     indicator: q.indicator,
+    unit: STAT_INDICATORS[q.indicator].unit,
     dimension: q.dimension,
     series,
     period: r.period,
@@ -283,7 +345,7 @@ export async function breakdown(
     rowTotals: multiValued ? rowKeys.map(() => null) : table.rowTotals,
     columnTotals: multiValued ? columnKeys.map(() => null) : table.columnTotals,
     grandTotal: noTotals(table.grandTotal),
-    masked: 'masked' in table ? table.masked : null,
+    masked: table.masked ?? null,
     labels,
   };
 }
@@ -302,7 +364,7 @@ export async function dashboard(
   meta: Meta,
   filter: StatsFilter,
 ): Promise<Dashboard> {
-  const r = await resolve(deps.db, actor, filter);
+  const r = await resolve(deps.db, actor, filter, deps.clock.now());
   const db = deps.db;
   const threshold = deps.config.STATS_SMALL_CELL_THRESHOLD;
   const exact = r.scope.exact;
@@ -421,4 +483,31 @@ export async function dashboard(
       victims: victimTable.cells[i]?.[0] ?? null,
     })),
   };
+}
+
+/**
+ * The task forces a caller may narrow the statistics to: their own and those below it (a
+ * province's regencies, every one for a national task force). Names and levels only.
+ */
+export async function pickableTaskForces(deps: Pick<AppDeps, 'db'>, actor: Actor) {
+  if (!actor.taskForceId) return [];
+  const nodes = await repo.taskForceNodes(deps.db);
+  const ids = visibleTaskForces(actor.taskForceId, nodes);
+  const names = await repo.taskForceNames(deps.db, ids);
+  const levelOrder = { national: 0, province: 1, regency: 2 } as const;
+  return nodes
+    .filter((n) => ids.includes(n.id))
+    .map((n) => ({
+      id: n.id,
+      name: names[n.id] ?? '',
+      level: n.level,
+      parentId: n.parent_id,
+      own: n.id === actor.taskForceId,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.own) - Number(a.own) ||
+        levelOrder[a.level] - levelOrder[b.level] ||
+        a.name.localeCompare(b.name, 'id'),
+    );
 }
