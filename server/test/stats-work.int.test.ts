@@ -360,6 +360,7 @@ describe.each(DB_KINDS)('work statistics and the task-force picker on %s', (kind
       'indicator=prevention_participants&dimension=sex&series=age_group&year=2025',
     );
     expect(people.body.columnKeys).toEqual(['child', 'adult']);
+    expect(people.body.rowKeys).toEqual(['Male', 'Female']);
     expect(people.rows.Male).toEqual([50, 25]);
     expect(people.rows.Female).toEqual([53, 18]);
     expect(people.body.grandTotal).toBe(146);
@@ -377,8 +378,12 @@ describe.each(DB_KINDS)('work statistics and the task-force picker on %s', (kind
     expect(inDistrict.rows).toEqual({ '53.10.01.2001': [2], '53.10.01.2002': [1] });
     const villages = await table(coordA, 'indicator=villages_reached&dimension=activity_district&year=2025');
     expect(villages.rows).toEqual({ '53.10.01': [2], '53.10.02': [1] });
-    // a village reached twice counts once; cells do not add up, so no totals
-    expect(villages.body).toMatchObject({ multiValued: true, grandTotal: null });
+    // a village reached twice counts once; cells do not add up, so the total is the distinct villages
+    expect(villages.body).toMatchObject({ multiValued: true, grandTotal: 3 });
+    const byGroup = await table(coordA, 'indicator=villages_reached&dimension=target_group&year=2025');
+    expect(byGroup.rows.students).toEqual([2]);
+    expect(byGroup.rows.parents).toEqual([1]);
+    expect(byGroup.body.grandTotal).toBe(3);
     const villagesAll = await table(coordA, 'indicator=villages_reached&dimension=year');
     expect(villagesAll.rows).toEqual({ '2025': [3], '2026': [1] });
   });

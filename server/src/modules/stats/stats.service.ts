@@ -240,6 +240,7 @@ export async function breakdown(
   const colSets = new Map<string, Set<string>>();
   const rowSums = new Map<string, number>();
   const colSums = new Map<string, number>();
+  const allDistinct = new Set<string>();
   const add = (sums: Map<string, number>, sets: Map<string, Set<string>>, k: string, f: Fact) => {
     if (f.distinct === undefined) sums.set(k, (sums.get(k) ?? 0) + f.n);
     else {
@@ -255,7 +256,10 @@ export async function breakdown(
         const row = grid.get(rk) ?? new Map();
         const cell = row.get(ck) ?? { n: 0, set: new Set<string>(), percents: [] };
         cell.n += f.n;
-        if (f.distinct !== undefined) cell.set.add(f.distinct);
+        if (f.distinct !== undefined) {
+          cell.set.add(f.distinct);
+          allDistinct.add(f.distinct);
+        }
         if (f.percent !== undefined) cell.percents.push(f.percent);
         row.set(ck, cell);
         grid.set(rk, row);
@@ -264,8 +268,11 @@ export async function breakdown(
       }
     }
   }
-  const rowKeys = orderKeys(q.dimension, rowSums);
-  const columnKeys = series ? orderKeys(series, colSums) : [TOTAL_COLUMN];
+  // head counts of prevention activities are recorded for men and women only
+  const keysFor = (d: StatDimension, sums: Map<string, number>) =>
+    q.indicator === 'prevention_participants' && d === 'sex' ? ['Male', 'Female'] : orderKeys(d, sums);
+  const rowKeys = keysFor(q.dimension, rowSums);
+  const columnKeys = series ? keysFor(series, colSums) : [TOTAL_COLUMN];
   const cellOf = (rk: string, ck: string) => grid.get(rk)?.get(ck);
   const multiValued =
     percent ||
@@ -344,7 +351,12 @@ export async function breakdown(
     cells: table.cells,
     rowTotals: multiValued ? rowKeys.map(() => null) : table.rowTotals,
     columnTotals: multiValued ? columnKeys.map(() => null) : table.columnTotals,
-    grandTotal: noTotals(table.grandTotal),
+    // distinct villages overall: not a sum of the cells, so it reveals nothing by subtraction
+    grandTotal: distinct
+      ? !r.scope.exact && isSmallCount(allDistinct.size, threshold)
+        ? null
+        : allDistinct.size
+      : noTotals(table.grandTotal),
     masked: table.masked ?? null,
     labels,
   };

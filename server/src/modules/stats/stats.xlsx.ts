@@ -23,6 +23,8 @@ export function valueLabel(
   key: string,
   lang: Language,
 ): string {
+  if (key === '_unknown' && dimension === 'sub_task_force')
+    return lang === 'id' ? 'Tanpa sub gugus tugas' : 'No sub-task force';
   if (key === '_unknown' || key === 'total') return labelOf(STAT_VALUE_LABELS, key, lang);
   switch (dimension) {
     case 'case_type':
