@@ -16,7 +16,7 @@ import {
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { errors } from '../../platform/errors.js';
-import { AGGREGATED, readAggregate, refreshStale } from './stats.aggregate.js';
+import { AGGREGATED, RESPONSE, readAggregate, refreshStale } from './stats.aggregate.js';
 import { keysOf, orderKeys } from './stats.keys.js';
 import { type StatsScope, statsScope, visibleTaskForces } from './stats.policy.js';
 import * as repo from './stats.repository.js';
@@ -395,18 +395,31 @@ export async function dashboard(
   let child: number;
   let deportees: number;
   let bodies: number;
+  let responses: { due: number; onTime: number };
+  const now = deps.clock.now().toISOString();
   if (r.months) {
     const w = await freshAggregate(db, r);
     const months = async (unit: 'case' | 'victim') =>
       new Map((await readAggregate(db, w, unit, 'total', true)).map((x) => [x.month!, x.n]));
-    caseMonths = await months('case');
-    victimMonths = await months('victim');
-    const byKey = async (d: StatDimension) =>
-      new Map((await readAggregate(db, w, 'victim', d, false)).map((x) => [x.key, x.n]));
-    child = (await byKey('age_group')).get('child') ?? 0;
-    const types = await byKey('case_type');
+    const byKey = async (unit: 'case' | 'victim', d: StatDimension | typeof RESPONSE) =>
+      new Map((await readAggregate(db, w, unit, d, false)).map((x) => [x.key, x.n]));
+    // independent reads of the monthly counts, side by side where the database allows
+    const [cm, vm, ages, types, answered, openDue] = await Promise.all([
+      months('case'),
+      months('victim'),
+      byKey('victim', 'age_group'),
+      byKey('victim', 'case_type'),
+      byKey('case', RESPONSE),
+      // only the unanswered cases depend on the time of asking: read them from the records
+      repo.countOpenResponsesDue(db, r.where, now),
+    ]);
+    caseMonths = cm;
+    victimMonths = vm;
+    child = ages.get('child') ?? 0;
     deportees = types.get('pmi_deportee') ?? 0;
     bodies = types.get('pmi_deceased') ?? 0;
+    const onTime = answered.get('on_time') ?? 0;
+    responses = { due: onTime + (answered.get('late') ?? 0) + openDue, onTime };
   } else {
     caseMonths = await byMonth(repo.countCases(db, r.where, 'month', null));
     victimMonths = await byMonth(repo.countVictims(db, r.where, 'month', null));
@@ -417,27 +430,23 @@ export async function dashboard(
       .reduce((sum, f) => sum + f.n, 0);
     deportees = total(await victimsBy('sex', ['pmi_deportee']));
     bodies = total(await victimsBy('sex', ['pmi_deceased']));
+    responses = await repo.responseCounts(db, r.where, now);
   }
   const months = [...new Set([...caseMonths.keys(), ...victimMonths.keys()])].sort();
   const protect = (counts: number[][]) =>
     exact ? exactTable(counts) : suppressTable(counts, threshold, { withTotals: true });
   const caseTable = protect(months.map((m) => [caseMonths.get(m) ?? 0]));
   const victimTable = protect(months.map((m) => [victimMonths.get(m) ?? 0]));
+  const [referralRows, facts] = await Promise.all([
+    repo.countReferrals(db, r.where, 'referral_status', null),
+    repo.dashboardFacts(db, r.where),
+  ]);
   const referrals = new Map<string, number>();
-  for (const f of rawFacts(
-    await repo.countReferrals(db, r.where, 'referral_status', null),
-    'referral_status',
-    null,
-    r.offset,
-  ))
+  for (const f of rawFacts(referralRows, 'referral_status', null, r.offset))
     referrals.set(f.values.referral_status![0]!, (referrals.get(f.values.referral_status![0]!) ?? 0) + f.n);
   const statuses = ['pending', 'accepted', 'declined', 'completed', 'revoked'];
   const referralTable = protect(statuses.map((s) => [referrals.get(s) ?? 0]));
   const at = (s: string) => referralTable.cells[statuses.indexOf(s)]?.[0] ?? null;
-  const facts = await repo.dashboardFacts(db, r.where);
-  const now = deps.clock.now().toISOString();
-  const due = facts.responses.filter((x) => x.at !== null || x.due < now);
-  const onTime = due.filter((x) => x.at !== null && x.at <= x.due).length;
   const serviceDue = facts.serviceDeadlines.filter((x) => x.done !== null || x.due < now);
   const serviceMet = serviceDue.filter((x) => x.done !== null && x.done <= x.due).length;
   const enough = (n: number) => exact || n >= threshold;
@@ -462,7 +471,9 @@ export async function dashboard(
     deportees: one(deportees),
     bodiesReturned: one(bodies),
     firstResponseOnTimePercent:
-      due.length && enough(due.length) ? Math.round((onTime / due.length) * 1000) / 10 : null,
+      responses.due && enough(responses.due)
+        ? Math.round((responses.onTime / responses.due) * 1000) / 10
+        : null,
     serviceDeadlinesMetPercent:
       serviceDue.length && enough(serviceDue.length)
         ? Math.round((serviceMet / serviceDue.length) * 1000) / 10

@@ -17,6 +17,7 @@ import * as imports from '../../migrations/202611300200_imports.js';
 import * as meetings from '../../migrations/202611300300_meetings.js';
 import * as prevention from '../../migrations/202611300310_prevention.js';
 import * as retention from '../../migrations/202611300400_retention.js';
+import * as statsResponses from '../../migrations/202611300600_stats_responses.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300300_meetings': meetings,
   '202611300310_prevention': prevention,
   '202611300400_retention': retention,
+  '202611300600_stats_responses': statsResponses,
 };
 
 /** Names of every migration, in the order they apply. */
