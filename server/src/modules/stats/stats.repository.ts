@@ -131,7 +131,9 @@ export function countResponses(db: Db, w: StatsWhere) {
 export async function countOpenResponsesDue(db: Db, w: StatsWhere, now: string): Promise<number> {
   if (w.taskForceIds.length === 0) return 0;
   const { rows } = await sql<{ n: unknown }>`select count(*) as n from cases c
-      where c.first_response_at is null and c.first_response_due_at < ${now} and ${inScope('c', w)}`.execute(db);
+      where c.first_response_at is null and c.first_response_due_at < ${now} and ${inScope('c', w)}`.execute(
+    db,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
