@@ -272,12 +272,14 @@ export async function htcdsExport(
 ): Promise<HtcdsExport> {
   const period = await exportPeriod(deps, actor, query);
   const identifying = actor.permissions.has('person.identity.read');
+  // the counts read as much as the export itself: through the export's own connection too
+  const reader = await openBulkReader(deps.db, deps.dbKind);
   const [cases, persons, perpetrators, teamCases] = await Promise.all([
-    repo.countCases(deps.db, period),
-    repo.countPersons(deps.db, period),
-    repo.countSuspects(deps.db, period),
-    identifying ? repo.countTeamCases(deps.db, period, actor.userId) : Promise.resolve({ n: 0 }),
-  ]);
+    repo.countCases(reader.db, period),
+    repo.countPersons(reader.db, period),
+    repo.countSuspects(reader.db, period),
+    identifying ? repo.countTeamCases(reader.db, period, actor.userId) : Promise.resolve({ n: 0 }),
+  ]).finally(() => reader.close());
   const counts = {
     cases: toNumber(cases.n as number),
     persons: toNumber(persons.n as number),
