@@ -244,7 +244,22 @@ export interface DashboardFacts {
   paid: number;
 }
 
-export async function dashboardFacts(db: Db, w: StatsWhere): Promise<DashboardFacts> {
+/**
+ * Runs independent reads side by side when `parallel` (a roll-up: PostgreSQL answers them on
+ * separate pool connections), else one after the other (one task force's reads are so small that
+ * opening more pool connections would cost more than it saves).
+ */
+export async function gather<T extends readonly unknown[]>(
+  parallel: boolean,
+  ...tasks: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (parallel) return (await Promise.all(tasks.map((t) => t()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const t of tasks) out.push(await t());
+  return out as unknown as T;
+}
+
+export async function dashboardFacts(db: Db, w: StatsWhere, parallel = true): Promise<DashboardFacts> {
   if (w.taskForceIds.length === 0)
     return {
       firstServices: [],
@@ -253,34 +268,38 @@ export async function dashboardFacts(db: Db, w: StatsWhere): Promise<DashboardFa
       granted: 0,
       paid: 0,
     };
-  // independent reads: PostgreSQL answers them side by side on the pool's connections
-  const [firstServices, referralAnswers, serviceDeadlines, money] = await Promise.all([
-    sql<{
-      reported: string;
-      first: string;
-    }>`select c.reported_at as reported, min(s.requested_at) as first
+  const [firstServices, referralAnswers, serviceDeadlines, money] = await gather(
+    parallel,
+    () =>
+      sql<{
+        reported: string;
+        first: string;
+      }>`select c.reported_at as reported, min(s.requested_at) as first
       from cases c join services s on s.case_id = c.id where ${inScope('c', w)} group by c.id, c.reported_at`
-      .execute(db)
-      .then((r) => r.rows),
-    sql<{ sent: string; answered: string }>`select r.sent_at as sent, r.responded_at as answered
+        .execute(db)
+        .then((r) => r.rows),
+    () =>
+      sql<{ sent: string; answered: string }>`select r.sent_at as sent, r.responded_at as answered
       from referrals r join cases c on c.id = r.case_id
       where r.responded_at is not null and ${referralScope(w)}`
-      .execute(db)
-      .then((r) => r.rows),
-    sql<{ due: string; done: string | null }>`select s.due_at as due, s.completed_at as done
+        .execute(db)
+        .then((r) => r.rows),
+    () =>
+      sql<{ due: string; done: string | null }>`select s.due_at as due, s.completed_at as done
       from services s join cases c on c.id = s.case_id
       where s.due_at is not null and s.status not in ('declined', 'cancelled') and ${inScope('c', w)}`
-      .execute(db)
-      .then((r) => r.rows),
-    sql<{ granted: unknown; paid: unknown }>`select
+        .execute(db)
+        .then((r) => r.rows),
+    () =>
+      sql<{ granted: unknown; paid: unknown }>`select
         (select coalesce(sum(rs.granted_amount), 0) from legal_restitutions rs join cases c on c.id = rs.case_id
           where ${inScope('c', w)}) as granted,
         (select coalesce(sum(pay.amount), 0) from legal_restitution_payments pay
           join legal_restitutions rs on rs.id = pay.restitution_id join cases c on c.id = rs.case_id
           where ${inScope('c', w)}) as paid`
-      .execute(db)
-      .then((r) => r.rows[0]!),
-  ]);
+        .execute(db)
+        .then((r) => r.rows[0]!),
+  );
   return {
     firstServices,
     referralAnswers,

@@ -403,16 +403,17 @@ export async function dashboard(
       new Map((await readAggregate(db, w, unit, 'total', true)).map((x) => [x.month!, x.n]));
     const byKey = async (unit: 'case' | 'victim', d: StatDimension | typeof RESPONSE) =>
       new Map((await readAggregate(db, w, unit, d, false)).map((x) => [x.key, x.n]));
-    // independent reads of the monthly counts, side by side where the database allows
-    const [cm, vm, ages, types, answered, openDue] = await Promise.all([
-      months('case'),
-      months('victim'),
-      byKey('victim', 'age_group'),
-      byKey('victim', 'case_type'),
-      byKey('case', RESPONSE),
+    // independent reads of the monthly counts, side by side for a roll-up
+    const [cm, vm, ages, types, answered, openDue] = await repo.gather(
+      r.scope.taskForceIds.length > 1,
+      () => months('case'),
+      () => months('victim'),
+      () => byKey('victim', 'age_group'),
+      () => byKey('victim', 'case_type'),
+      () => byKey('case', RESPONSE),
       // only the unanswered cases depend on the time of asking: read them from the records
-      repo.countOpenResponsesDue(db, r.where, now),
-    ]);
+      () => repo.countOpenResponsesDue(db, r.where, now),
+    );
     caseMonths = cm;
     victimMonths = vm;
     child = ages.get('child') ?? 0;
@@ -437,10 +438,12 @@ export async function dashboard(
     exact ? exactTable(counts) : suppressTable(counts, threshold, { withTotals: true });
   const caseTable = protect(months.map((m) => [caseMonths.get(m) ?? 0]));
   const victimTable = protect(months.map((m) => [victimMonths.get(m) ?? 0]));
-  const [referralRows, facts] = await Promise.all([
-    repo.countReferrals(db, r.where, 'referral_status', null),
-    repo.dashboardFacts(db, r.where),
-  ]);
+  const parallel = r.scope.taskForceIds.length > 1;
+  const [referralRows, facts] = await repo.gather(
+    parallel,
+    () => repo.countReferrals(db, r.where, 'referral_status', null),
+    () => repo.dashboardFacts(db, r.where, parallel),
+  );
   const referrals = new Map<string, number>();
   for (const f of rawFacts(referralRows, 'referral_status', null, r.offset))
     referrals.set(f.values.referral_status![0]!, (referrals.get(f.values.referral_status![0]!) ?? 0) + f.n);

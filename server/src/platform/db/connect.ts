@@ -43,7 +43,7 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
 
 /**
  * A connection for reading a large export page by page. On SQLite it is a second, read-only
- * connection to the same file without memory-mapped reads and with a small page cache, so
+ * connection to the same file without memory-mapped reads and with a 16 MiB page cache, so
  * reading 100,000 cases does not fill the main connection's 256 MiB map and 64 MiB cache (both
  * count as the server's resident memory); pages come from the operating system's file cache
  * instead. On PostgreSQL the pool is already that. Close it when the export ends.
@@ -57,7 +57,7 @@ export async function openBulkReader(db: Db, kind: DbKind): Promise<{ db: Db; cl
   if (!file) return { db, close: async () => {} };
   const database = new SQLite(file, { readonly: true, fileMustExist: true });
   database.pragma('busy_timeout = 5000');
-  database.pragma('cache_size = -4096');
+  database.pragma('cache_size = -16384');
   database.pragma('mmap_size = 0');
   const reader = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db: reader, close: () => reader.destroy() };
