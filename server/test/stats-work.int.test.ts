@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTaskForce } from '../src/modules/taskforces/taskforce.service.js';
 import {
@@ -400,6 +401,30 @@ describe.each(DB_KINDS)('work statistics and the task-force picker on %s', (kind
     // (60 + 100 + 25) / 3 = 61.7, for the one regency with a plan; shown to the province as it is
     expect(byTf.rows[tfA]).toEqual([61.7]);
     expect(Object.keys(byTf.rows)).toEqual([tfA]);
+    // the spreadsheet says what a percentage is and writes "no report yet" rather than a count
+    const xlsx = await get(
+      coordA,
+      'breakdown.xlsx?indicator=rad_achievement&dimension=sub_task_force&year=2025',
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const values: unknown[] = [];
+    wb.worksheets[0]!.eachRow((row) => {
+      row.eachCell((cell) => {
+        values.push(cell.value);
+      });
+    });
+    expect(values).toEqual(
+      expect.arrayContaining([
+        'Sub Gugus Tugas Pencegahan',
+        80,
+        'belum ada laporan',
+        'Tanpa sub gugus tugas',
+        25,
+      ]),
+    );
+    expect(values).not.toContain('< 3');
     const noYear = await get(coordA, 'breakdown?indicator=rad_achievement&dimension=sub_task_force');
     expect(noYear.statusCode).toBe(400);
     expect(noYear.json().error.fields.year).toMatch(/tahun/i);
