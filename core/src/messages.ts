@@ -248,6 +248,14 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Indikator ini tidak dapat dirinci menurut dimensi tersebut.',
     en: 'This indicator cannot be broken down by that dimension.',
   },
+  district_not_applicable: {
+    id: 'Indikator ini tidak dapat disaring menurut kecamatan asal.',
+    en: 'This indicator cannot be filtered by kecamatan of origin.',
+  },
+  year_only: {
+    id: 'Capaian RAD dihitung per tahun: pilih satu tahun utuh.',
+    en: 'RAD achievement is per year: choose one whole year.',
+  },
   series_same_as_dimension: {
     id: 'Pilih dimensi pembanding yang berbeda dari dimensi utama.',
     en: 'Choose a series different from the main dimension.',

@@ -28,6 +28,13 @@ export const STAT_DIMENSIONS = [
   'referral_status',
   'legal_stage',
   'task_force',
+  'action_status',
+  'action_overdue',
+  'owner_agency',
+  'target_group',
+  'village',
+  'activity_district',
+  'sub_task_force',
 ] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
@@ -39,6 +46,18 @@ export const MULTI_VALUED_DIMENSIONS: readonly StatDimension[] = [
   'recruitment_platform',
   'legal_stage',
 ];
+
+/** Indicators over work records (meetings, prevention, the RAD) rather than cases: no kecamatan-of-origin filter. */
+export const WORK_INDICATORS = [
+  'meeting_actions',
+  'prevention_activities',
+  'prevention_participants',
+  'villages_reached',
+  'rad_achievement',
+] as const;
+
+/** Indicators the kecamatan filter does not apply to (prevention filters by the kecamatan of the village instead). */
+export const NO_DISTRICT_FILTER: readonly string[] = ['meeting_actions', 'rad_achievement'];
 
 const CASE_DIMENSIONS = [
   'case_type',
@@ -88,10 +107,46 @@ export const STAT_INDICATORS = {
   referrals: { unit: 'referral', dimensions: ['referral_status', 'month', 'task_force'] },
   /** Law-enforcement funnel: cases whose legal track reached each stage. */
   legal_funnel: { unit: 'case', dimensions: ['legal_stage', 'task_force'] },
+  /** Follow-up actions of coordination meetings due in the period, by status, overdue and owner agency. */
+  meeting_actions: {
+    unit: 'action',
+    dimensions: ['action_status', 'action_overdue', 'owner_agency', 'month', 'year', 'task_force'],
+  },
+  /** Prevention activities (outreach, KIE) held in the period. */
+  prevention_activities: {
+    unit: 'activity',
+    dimensions: ['target_group', 'activity_district', 'village', 'month', 'year', 'task_force'],
+  },
+  /** People reached by prevention activities held in the period (the head counts the activities record). */
+  prevention_participants: {
+    unit: 'participant',
+    dimensions: [
+      'sex',
+      'age_group',
+      'target_group',
+      'activity_district',
+      'village',
+      'month',
+      'year',
+      'task_force',
+    ],
+  },
+  /** Distinct villages with at least one prevention activity in the period. */
+  villages_reached: {
+    unit: 'village',
+    dimensions: ['activity_district', 'target_group', 'month', 'year', 'task_force'],
+  },
+  /** Achievement (%) of the RAD in force in a year, per sub-task force: a percentage, not a count. */
+  rad_achievement: { unit: 'percent', dimensions: ['sub_task_force', 'task_force'] },
 } as const satisfies Record<string, { unit: string; dimensions: readonly StatDimension[] }>;
 
 export type StatIndicator = keyof typeof STAT_INDICATORS;
 export const STAT_INDICATOR_IDS = Object.keys(STAT_INDICATORS) as [StatIndicator, ...StatIndicator[]];
+
+/** Whether an indicator's cells are percentages (not summed, not small-cell suppressed) rather than counts. */
+export function isPercentIndicator(indicator: StatIndicator): boolean {
+  return STAT_INDICATORS[indicator].unit === 'percent';
+}
 
 export function dimensionsOf(indicator: StatIndicator): readonly StatDimension[] {
   return STAT_INDICATORS[indicator].dimensions;
@@ -154,6 +209,13 @@ export const breakdownQuerySchema = z
       ctx.addIssue({ code: 'custom', path: ['series'], message: 'dimension_not_allowed' });
     if (v.series !== undefined && v.series === v.dimension)
       ctx.addIssue({ code: 'custom', path: ['series'], message: 'series_same_as_dimension' });
+    if (v.originDistrict !== undefined && NO_DISTRICT_FILTER.includes(v.indicator))
+      ctx.addIssue({ code: 'custom', path: ['originDistrict'], message: 'district_not_applicable' });
+    if (
+      v.indicator === 'rad_achievement' &&
+      (v.year === undefined || v.quarter !== undefined || v.month !== undefined)
+    )
+      ctx.addIssue({ code: 'custom', path: ['year'], message: 'year_only' });
   });
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;
 
@@ -162,6 +224,8 @@ const released = z.number().int().nullable();
 /** A breakdown as released: counts are null where hidden (shown as "< threshold"). */
 export const breakdownSchema = z.object({
   indicator: z.enum(STAT_INDICATOR_IDS),
+  /** What a cell is: a count (`case`, `victim`, `action` ...) or `percent` (null then means nothing reported). */
+  unit: z.string(),
   dimension: z.enum(STAT_DIMENSIONS),
   series: z.enum(STAT_DIMENSIONS).nullable(),
   period: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
@@ -174,7 +238,8 @@ export const breakdownSchema = z.object({
   multiValued: z.boolean(),
   rowKeys: z.array(z.string()),
   columnKeys: z.array(z.string()),
-  cells: z.array(z.array(released)),
+  /** Whole counts, or percentages with one decimal for a percent indicator. */
+  cells: z.array(z.array(z.number().nullable())),
   rowTotals: z.array(released),
   columnTotals: z.array(released),
   grandTotal: released,

@@ -12,6 +12,11 @@ export const STAT_INDICATOR_LABELS: Record<StatIndicator, { id: string; en: stri
   services: { id: 'Layanan', en: 'Services' },
   referrals: { id: 'Rujukan dikirim', en: 'Referrals sent' },
   legal_funnel: { id: 'Alur penegakan hukum', en: 'Law-enforcement funnel' },
+  meeting_actions: { id: 'Tindak lanjut rapat', en: 'Meeting follow-up actions' },
+  prevention_activities: { id: 'Kegiatan pencegahan', en: 'Prevention activities' },
+  prevention_participants: { id: 'Peserta kegiatan pencegahan', en: 'Prevention participants' },
+  villages_reached: { id: 'Desa/kelurahan terjangkau', en: 'Villages reached' },
+  rad_achievement: { id: 'Capaian RAD (%)', en: 'RAD achievement (%)' },
 };
 
 export const STAT_DIMENSION_LABELS: Record<StatDimension, { id: string; en: string }> = {
@@ -37,6 +42,13 @@ export const STAT_DIMENSION_LABELS: Record<StatDimension, { id: string; en: stri
   referral_status: { id: 'Status rujukan', en: 'Referral status' },
   legal_stage: { id: 'Tahap hukum', en: 'Legal stage' },
   task_force: { id: 'Gugus tugas', en: 'Task force' },
+  action_status: { id: 'Status tindak lanjut', en: 'Action status' },
+  action_overdue: { id: 'Lewat tenggat', en: 'Overdue' },
+  owner_agency: { id: 'Instansi penanggung jawab', en: 'Owner agency' },
+  target_group: { id: 'Kelompok sasaran', en: 'Target group' },
+  village: { id: 'Desa/kelurahan', en: 'Village' },
+  activity_district: { id: 'Kecamatan kegiatan', en: 'Kecamatan of the activity' },
+  sub_task_force: { id: 'Sub gugus tugas', en: 'Sub-task force' },
 };
 
 /** Labels of dimension values that are not case types or stages (those are in the case labels). */
@@ -73,4 +85,15 @@ export const STAT_VALUE_LABELS: Labels = {
   p21: { id: 'P21 (berkas lengkap)', en: 'P21 (file complete)' },
   putusan: { id: 'Putusan', en: 'Verdict' },
   conviction: { id: 'Terbukti bersalah', en: 'Conviction' },
+  open: { id: 'Terbuka', en: 'Open' },
+  done: { id: 'Selesai', en: 'Done' },
+  dropped: { id: 'Dibatalkan', en: 'Dropped' },
+  overdue: { id: 'Lewat tenggat', en: 'Overdue' },
+  not_overdue: { id: 'Belum lewat tenggat', en: 'Not overdue' },
+  students: { id: 'Pelajar', en: 'Students' },
+  prospective_migrants: { id: 'Calon pekerja migran', en: 'Prospective migrant workers' },
+  village_officials: { id: 'Aparat desa', en: 'Village officials' },
+  parents: { id: 'Orang tua', en: 'Parents' },
+  church_congregation: { id: 'Jemaat gereja', en: 'Church congregation' },
+  other: { id: 'Lainnya', en: 'Other' },
 };

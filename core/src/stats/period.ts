@@ -52,3 +52,29 @@ export function localMonthOf(isoInstant: string, offsetMinutes = 480): string {
   const t = new Date(new Date(isoInstant).getTime() + offsetMinutes * 60_000);
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`;
 }
+
+/**
+ * The local calendar days a filter names, for records dated by day (an activity held on, an
+ * action due on): `from` included, `to` excluded, `YYYY-MM-DD`; open ends are null.
+ */
+export function resolveDays(filter: StatsFilter): { from: string | null; to: string | null } {
+  const day = (y: number, m: number, d = 1) => `${y}-${pad(m)}-${pad(d)}`;
+  if (filter.year !== undefined) {
+    const y = filter.year;
+    if (filter.month !== undefined)
+      return {
+        from: day(y, filter.month),
+        to: filter.month === 12 ? day(y + 1, 1) : day(y, filter.month + 1),
+      };
+    if (filter.quarter !== undefined) {
+      const m = (filter.quarter - 1) * 3 + 1;
+      return { from: day(y, m), to: m === 10 ? day(y + 1, 1) : day(y, m + 3) };
+    }
+    return { from: day(y, 1), to: day(y + 1, 1) };
+  }
+  const next = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  };
+  return { from: filter.from ?? null, to: filter.to ? next(filter.to) : null };
+}

@@ -321,6 +321,7 @@ async function preventionFigures(
       .selectFrom('prevention_activities')
       .select(['village_code', 'target_group', 'adult_male', 'adult_female', 'child_male', 'child_female'])
       .where('task_force_id', '=', tfId)
+      .where('deleted_at', 'is', null)
       .where('held_on', '>=', first)
       .where('held_on', '<=', last)
       .execute(),
@@ -328,12 +329,14 @@ async function preventionFigures(
       .selectFrom('watch_groups')
       .select(['formed_on', 'members_count'])
       .where('task_force_id', '=', tfId)
+      .where('deleted_at', 'is', null)
       .where('formed_on', '<=', last)
       .execute(),
     db
       .selectFrom('recruitment_alerts')
       .select(['status', 'channel'])
       .where('task_force_id', '=', tfId)
+      .where('deleted_at', 'is', null)
       .where('seen_on', '>=', first)
       .where('seen_on', '<=', last)
       .execute(),

@@ -27,6 +27,8 @@ export const AGGREGATED: Record<'case' | 'victim', readonly StatDimension[]> = {
 };
 
 const TOTAL = 'total';
+/** Cases by how their first response went (`on_time`, `late`, `open`), for the dashboard's share on time. */
+export const RESPONSE = 'response';
 
 /** Recounts one task force's monthly rows from its records. */
 async function recount(trx: Db, taskForceId: string, offset: number): Promise<void> {
@@ -47,6 +49,9 @@ async function recount(trx: Db, taskForceId: string, offset: number): Promise<vo
     const count = unit === 'case' ? repo.countCases : repo.countVictims;
     for (const r of await count(trx, where, 'month', null))
       add(keysOf('month', r.a, offset)[0]!, unit, TOTAL, TOTAL, r.n);
+    if (unit === 'case')
+      for (const r of await repo.countResponses(trx, where))
+        add(keysOf('month', r.b, offset)[0]!, unit, RESPONSE, String(r.a), r.n);
     for (const d of AGGREGATED[unit]) {
       for (const r of await count(trx, where, d, 'month')) {
         const month = keysOf('month', r.b, offset)[0]!;
@@ -86,7 +91,7 @@ export async function readAggregate(
   db: Db,
   w: { taskForceIds: string[]; allTaskForces: boolean; fromMonth: string | null; toMonth: string | null },
   unit: 'case' | 'victim',
-  dimension: StatDimension | typeof TOTAL,
+  dimension: StatDimension | typeof TOTAL | typeof RESPONSE,
   byMonth: boolean,
 ): Promise<{ key: string; month: string | null; n: number }[]> {
   if (w.taskForceIds.length === 0) return [];

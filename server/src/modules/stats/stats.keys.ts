@@ -1,4 +1,5 @@
 import {
+  ACTION_STATUSES,
   ageBandOf,
   CASE_STAGES,
   CASE_TYPES,
@@ -12,6 +13,7 @@ import {
   SIMFONI_AGE_BANDS,
   SOP_STAGES,
   type StatDimension,
+  TARGET_GROUPS,
   UNKNOWN_KEY,
 } from '@sinergi/core';
 
@@ -29,6 +31,9 @@ export const FIXED_KEYS: Partial<Record<StatDimension, readonly string[]>> = {
   need_or_delivery: ['needed', 'delivered'],
   referral_status: REFERRAL_STATUSES,
   legal_stage: LEGAL_FUNNEL_STEPS,
+  action_status: ACTION_STATUSES,
+  action_overdue: ['overdue', 'not_overdue'],
+  target_group: TARGET_GROUPS,
 };
 
 const PROFILE_LIST: Partial<Record<StatDimension, string>> = {

@@ -111,6 +111,46 @@ export function countCases(
   );
 }
 
+/**
+ * Cases reported in the period by how their first response went (`on_time`, `late`, or `open`
+ * when not answered yet; `imported` for cases from a legacy register, answered before Sinergi
+ * at a time nobody recorded, which the timing figures leave out) and by report hour, for the
+ * monthly counts.
+ */
+export function countResponses(db: Db, w: StatsWhere) {
+  if (w.taskForceIds.length === 0) return Promise.resolve([]);
+  return grouped(
+    db,
+    sql<{ a: unknown; b: unknown; n: unknown }>`select
+        case when exists (select 1 from import_keys k where k.case_id = c.id) then 'imported'
+          when c.first_response_at is null then 'open'
+          when c.first_response_at <= c.first_response_due_at then 'on_time' else 'late' end as a,
+        ${sql.raw(REPORT_HOUR)} as b, count(*) as n
+      from cases c where ${inScope('c', w)} group by 1, 2`,
+  );
+}
+
+/** Cases reported in the period still waiting for a first response past its deadline. */
+export async function countOpenResponsesDue(db: Db, w: StatsWhere, now: string): Promise<number> {
+  if (w.taskForceIds.length === 0) return 0;
+  const { rows } = await sql<{ n: unknown }>`select count(*) as n from cases c
+      where c.first_response_at is null and c.first_response_due_at < ${now} and ${inScope('c', w)}`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** First responses of the cases reported in the period: how many were due (answered, or past due) and how many on time. */
+export async function responseCounts(db: Db, w: StatsWhere, now: string) {
+  if (w.taskForceIds.length === 0) return { due: 0, onTime: 0 };
+  const { rows } = await sql<{ due: unknown; on_time: unknown }>`select
+      sum(case when c.first_response_at is not null or c.first_response_due_at < ${now} then 1 else 0 end) as due,
+      sum(case when c.first_response_at is not null and c.first_response_at <= c.first_response_due_at then 1 else 0 end) as on_time
+      from cases c where ${inScope('c', w)}
+        and not exists (select 1 from import_keys k where k.case_id = c.id)`.execute(db);
+  return { due: Number(rows[0]?.due ?? 0), onTime: Number(rows[0]?.on_time ?? 0) };
+}
+
 /** Victims of the cases reported in the period, grouped; optionally only some case types. */
 export function countVictims(
   db: Db,
@@ -201,7 +241,6 @@ export async function legalStagesReached(db: Db, w: StatsWhere) {
 
 /** Timing and money figures of the dashboard, for cases reported in the period. */
 export interface DashboardFacts {
-  responses: { due: string; at: string | null }[];
   firstServices: { reported: string; first: string }[];
   referralAnswers: { sent: string; answered: string }[];
   serviceDeadlines: { due: string; done: string | null }[];
@@ -209,55 +248,63 @@ export interface DashboardFacts {
   paid: number;
 }
 
-export async function dashboardFacts(db: Db, w: StatsWhere): Promise<DashboardFacts> {
+/**
+ * Runs independent reads side by side when `parallel` (a roll-up: PostgreSQL answers them on
+ * separate pool connections), else one after the other (one task force's reads are so small that
+ * opening more pool connections would cost more than it saves).
+ */
+export async function gather<T extends readonly unknown[]>(
+  parallel: boolean,
+  ...tasks: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (parallel) return (await Promise.all(tasks.map((t) => t()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const t of tasks) out.push(await t());
+  return out as unknown as T;
+}
+
+export async function dashboardFacts(db: Db, w: StatsWhere, parallel = true): Promise<DashboardFacts> {
   if (w.taskForceIds.length === 0)
     return {
-      responses: [],
       firstServices: [],
       referralAnswers: [],
       serviceDeadlines: [],
       granted: 0,
       paid: 0,
     };
-  const responses = (
-    await sql<{
-      due: string;
-      at: string | null;
-    }>`select c.first_response_due_at as due, c.first_response_at as at
-      from cases c where ${inScope('c', w)}
-        and not exists (select 1 from import_keys k where k.case_id = c.id)`.execute(db)
-  ).rows;
-  const firstServices = (
-    await sql<{
-      reported: string;
-      first: string;
-    }>`select c.reported_at as reported, min(s.requested_at) as first
-      from cases c join services s on s.case_id = c.id where ${inScope('c', w)} group by c.id, c.reported_at`.execute(
-      db,
-    )
-  ).rows;
-  const referralAnswers = (
-    await sql<{ sent: string; answered: string }>`select r.sent_at as sent, r.responded_at as answered
+  const [firstServices, referralAnswers, serviceDeadlines, money] = await gather(
+    parallel,
+    () =>
+      sql<{
+        reported: string;
+        first: string;
+      }>`select c.reported_at as reported, min(s.requested_at) as first
+      from cases c join services s on s.case_id = c.id where ${inScope('c', w)} group by c.id, c.reported_at`
+        .execute(db)
+        .then((r) => r.rows),
+    () =>
+      sql<{ sent: string; answered: string }>`select r.sent_at as sent, r.responded_at as answered
       from referrals r join cases c on c.id = r.case_id
-      where r.responded_at is not null and ${referralScope(w)}`.execute(db)
-  ).rows;
-  const serviceDeadlines = (
-    await sql<{ due: string; done: string | null }>`select s.due_at as due, s.completed_at as done
+      where r.responded_at is not null and ${referralScope(w)}`
+        .execute(db)
+        .then((r) => r.rows),
+    () =>
+      sql<{ due: string; done: string | null }>`select s.due_at as due, s.completed_at as done
       from services s join cases c on c.id = s.case_id
-      where s.due_at is not null and s.status not in ('declined', 'cancelled') and ${inScope('c', w)}`.execute(
-      db,
-    )
-  ).rows;
-  const money = (
-    await sql<{ granted: unknown; paid: unknown }>`select
+      where s.due_at is not null and s.status not in ('declined', 'cancelled') and ${inScope('c', w)}`
+        .execute(db)
+        .then((r) => r.rows),
+    () =>
+      sql<{ granted: unknown; paid: unknown }>`select
         (select coalesce(sum(rs.granted_amount), 0) from legal_restitutions rs join cases c on c.id = rs.case_id
           where ${inScope('c', w)}) as granted,
         (select coalesce(sum(pay.amount), 0) from legal_restitution_payments pay
           join legal_restitutions rs on rs.id = pay.restitution_id join cases c on c.id = rs.case_id
-          where ${inScope('c', w)}) as paid`.execute(db)
-  ).rows[0]!;
+          where ${inScope('c', w)}) as paid`
+        .execute(db)
+        .then((r) => r.rows[0]!),
+  );
   return {
-    responses,
     firstServices,
     referralAnswers,
     serviceDeadlines,

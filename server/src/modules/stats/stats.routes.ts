@@ -11,7 +11,7 @@ import type { AppDeps } from '../../platform/context.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses } from '../../platform/http/schemas.js';
-import { breakdown, dashboard } from './stats.service.js';
+import { breakdown, dashboard, pickableTaskForces } from './stats.service.js';
 import { breakdownWorkbook } from './stats.xlsx.js';
 
 const tags = ['statistics'];
@@ -40,6 +40,31 @@ export function statsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           dimensions: [...d.dimensions],
         })),
       }),
+    );
+    app.get(
+      '/stats/task-forces',
+      {
+        preValidation: authorize('stats.read'),
+        schema: {
+          tags,
+          summary: 'The task forces the caller may narrow the statistics to (their own and those below it)',
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  name: z.string(),
+                  level: z.enum(['national', 'province', 'regency']),
+                  parentId: z.string().nullable(),
+                  own: z.boolean(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => ({ items: await pickableTaskForces(deps, actorOf(req)) }),
     );
     app.get(
       '/stats/dashboard',

@@ -2,10 +2,13 @@ import {
   type Breakdown,
   type BreakdownQuery,
   type Dashboard,
+  isPercentIndicator,
   isSmallCount,
   MULTI_VALUED_DIMENSIONS,
   type ReleasedCount,
+  resolveDays,
   resolvePeriod,
+  STAT_INDICATORS,
   type StatDimension,
   type StatsFilter,
   suppressTable,
@@ -13,19 +16,17 @@ import {
 import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { errors } from '../../platform/errors.js';
-import { AGGREGATED, readAggregate, refreshStale } from './stats.aggregate.js';
+import { AGGREGATED, RESPONSE, readAggregate, refreshStale } from './stats.aggregate.js';
 import { keysOf, orderKeys } from './stats.keys.js';
-import { type StatsScope, statsScope } from './stats.policy.js';
+import { type StatsScope, statsScope, visibleTaskForces } from './stats.policy.js';
 import * as repo from './stats.repository.js';
+import { meanAchievement, type WorkFact, workFacts, workLabels } from './stats.work.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config' | 'reference'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 /** One counted group: the dimension values it falls under and how many records it holds. */
-interface Fact {
-  values: Partial<Record<StatDimension, string[]>>;
-  n: number;
-}
+type Fact = WorkFact;
 
 const TOTAL_COLUMN = 'total';
 
@@ -44,6 +45,8 @@ interface Resolved {
   where: repo.StatsWhere;
   offset: number;
   period: { from: string | null; to: string | null };
+  /** Today in the caller's zone, `YYYY-MM-DD`. */
+  today: string;
   /** Months the pre-aggregated counts can answer for, or null when the filter needs the records. */
   months: { fromMonth: string | null; toMonth: string | null; allTaskForces: boolean } | null;
 }
@@ -80,7 +83,7 @@ async function freshAggregate(db: Db, r: Resolved) {
 }
 
 /** The scope and period of a request; 404 when the task force asked for is not visible. */
-async function resolve(db: Db, actor: Actor, filter: StatsFilter): Promise<Resolved> {
+async function resolve(db: Db, actor: Actor, filter: StatsFilter, now: Date): Promise<Resolved> {
   const nodes = await repo.taskForceNodes(db);
   const scope = statsScope(actor, nodes, filter.taskForceId);
   if (!scope) throw errors.notFound();
@@ -96,6 +99,7 @@ async function resolve(db: Db, actor: Actor, filter: StatsFilter): Promise<Resol
     scope,
     offset,
     period,
+    today: new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 10),
     months: range && { ...range, allTaskForces: scope.taskForceIds.length === nodes.length },
     where: { taskForceIds: scope.taskForceIds, ...period, originDistrict: filter.originDistrict },
   };
@@ -137,6 +141,15 @@ async function aggregateFacts(db: Db, q: BreakdownQuery, r: Resolved): Promise<F
 }
 
 async function factsFor(db: Db, q: BreakdownQuery, r: Resolved): Promise<Fact[]> {
+  const days = resolveDays(q);
+  const worked = await workFacts(db, q.indicator, {
+    taskForceIds: r.scope.taskForceIds,
+    ...days,
+    districtCode: q.originDistrict,
+    year: q.year,
+    today: r.today,
+  });
+  if (worked) return worked;
   const aggregated = await aggregateFacts(db, q, r);
   if (aggregated) return aggregated;
   const a = q.dimension;
@@ -188,6 +201,8 @@ async function factsFor(db: Db, q: BreakdownQuery, r: Resolved): Promise<Fact[]>
         .filter((e) => e.steps.size > 0)
         .map((e) => ({ values: { legal_stage: [...e.steps], task_force: [e.tf] }, n: 1 }));
     }
+    default:
+      return [];
   }
 }
 
@@ -215,34 +230,82 @@ export async function breakdown(
   /** null: the caller audits once for a whole document (the yearly report). */
   action: 'stats.read' | 'stats.exported' | null = 'stats.read',
 ): Promise<Breakdown> {
-  const r = await resolve(deps.db, actor, q);
+  const r = await resolve(deps.db, actor, q, deps.clock.now());
   const facts = await factsFor(deps.db, q, r);
   const series = q.series ?? null;
-  const grid = new Map<string, Map<string, number>>();
+  const percent = isPercentIndicator(q.indicator);
+  const distinct = q.indicator === 'villages_reached';
+  // a cell adds up n, or collects the distinct villages, or the activities' percentages
+  const grid = new Map<string, Map<string, { n: number; set: Set<string>; percents: (number | null)[] }>>();
+  const rowSets = new Map<string, Set<string>>();
+  const colSets = new Map<string, Set<string>>();
   const rowSums = new Map<string, number>();
   const colSums = new Map<string, number>();
+  const allDistinct = new Set<string>();
+  const add = (sums: Map<string, number>, sets: Map<string, Set<string>>, k: string, f: Fact) => {
+    if (f.distinct === undefined) sums.set(k, (sums.get(k) ?? 0) + f.n);
+    else {
+      const set = sets.get(k) ?? new Set<string>();
+      set.add(f.distinct);
+      sets.set(k, set);
+      sums.set(k, set.size);
+    }
+  };
   for (const f of facts) {
     for (const rk of f.values[q.dimension] ?? []) {
       for (const ck of series ? (f.values[series] ?? []) : [TOTAL_COLUMN]) {
-        const row = grid.get(rk) ?? new Map<string, number>();
-        row.set(ck, (row.get(ck) ?? 0) + f.n);
+        const row = grid.get(rk) ?? new Map();
+        const cell = row.get(ck) ?? { n: 0, set: new Set<string>(), percents: [] };
+        cell.n += f.n;
+        if (f.distinct !== undefined) {
+          cell.set.add(f.distinct);
+          allDistinct.add(f.distinct);
+        }
+        if (f.percent !== undefined) cell.percents.push(f.percent);
+        row.set(ck, cell);
         grid.set(rk, row);
-        rowSums.set(rk, (rowSums.get(rk) ?? 0) + f.n);
-        colSums.set(ck, (colSums.get(ck) ?? 0) + f.n);
+        add(rowSums, rowSets, rk, f);
+        add(colSums, colSets, ck, f);
       }
     }
   }
-  const rowKeys = orderKeys(q.dimension, rowSums);
-  const columnKeys = series ? orderKeys(series, colSums) : [TOTAL_COLUMN];
-  const counts = rowKeys.map((rk) => columnKeys.map((ck) => grid.get(rk)?.get(ck) ?? 0));
+  // head counts of prevention activities are recorded for men and women only
+  const keysFor = (d: StatDimension, sums: Map<string, number>) =>
+    q.indicator === 'prevention_participants' && d === 'sex' ? ['Male', 'Female'] : orderKeys(d, sums);
+  const rowKeys = keysFor(q.dimension, rowSums);
+  const columnKeys = series ? keysFor(series, colSums) : [TOTAL_COLUMN];
+  const cellOf = (rk: string, ck: string) => grid.get(rk)?.get(ck);
   const multiValued =
+    percent ||
+    distinct ||
     q.indicator === 'service_delivery' ||
     MULTI_VALUED_DIMENSIONS.includes(q.dimension) ||
     (series !== null && MULTI_VALUED_DIMENSIONS.includes(series));
   const threshold = deps.config.STATS_SMALL_CELL_THRESHOLD;
-  const table = r.scope.exact
-    ? exactTable(counts)
-    : suppressTable(counts, threshold, { withTotals: !multiValued });
+  let table: {
+    cells: (number | null)[][];
+    rowTotals: (number | null)[];
+    columnTotals: (number | null)[];
+    grandTotal: number | null;
+    masked?: Breakdown['masked'];
+  };
+  if (percent) {
+    // achievement of agencies' work: not a count of people, so shown as it is (see decisions)
+    const cells = rowKeys.map((rk) =>
+      columnKeys.map((ck) => meanAchievement(cellOf(rk, ck)?.percents ?? [])),
+    );
+    table = { cells, rowTotals: [], columnTotals: [], grandTotal: null };
+  } else {
+    const counts = rowKeys.map((rk) =>
+      columnKeys.map((ck) => {
+        const c = cellOf(rk, ck);
+        return distinct ? (c?.set.size ?? 0) : (c?.n ?? 0);
+      }),
+    );
+    table = r.scope.exact
+      ? exactTable(counts)
+      : suppressTable(counts, threshold, { withTotals: !multiValued });
+  }
   const noTotals = <T>(v: T): T | null => (multiValued ? null : v);
   const labels: Record<string, string> = {};
   for (const [d, keys] of [
@@ -255,6 +318,11 @@ export async function breakdown(
         const region = deps.reference.region(k);
         if (region) labels[k] = region.name;
       }
+    if (d)
+      Object.assign(
+        labels,
+        await workLabels(deps.db, d, keys, (c) => deps.reference.region(c), r.scope.taskForceIds.length > 1),
+      );
   }
   if (action)
     await inTransaction(deps, actor, meta, async (_trx, audit) =>
@@ -271,6 +339,7 @@ export async function breakdown(
     );
   return {
     indicator: q.indicator,
+    unit: STAT_INDICATORS[q.indicator].unit,
     dimension: q.dimension,
     series,
     period: r.period,
@@ -284,8 +353,13 @@ export async function breakdown(
     cells: table.cells,
     rowTotals: multiValued ? rowKeys.map(() => null) : table.rowTotals,
     columnTotals: multiValued ? columnKeys.map(() => null) : table.columnTotals,
-    grandTotal: noTotals(table.grandTotal),
-    masked: 'masked' in table ? table.masked : null,
+    // distinct villages overall: not a sum of the cells, so it reveals nothing by subtraction
+    grandTotal: distinct
+      ? !r.scope.exact && isSmallCount(allDistinct.size, threshold)
+        ? null
+        : allDistinct.size
+      : noTotals(table.grandTotal),
+    masked: table.masked ?? null,
     labels,
   };
 }
@@ -306,7 +380,7 @@ export async function dashboard(
   /** false: the caller audits once for a whole document (the yearly report). */
   audited = true,
 ): Promise<Dashboard> {
-  const r = await resolve(deps.db, actor, filter);
+  const r = await resolve(deps.db, actor, filter, deps.clock.now());
   const db = deps.db;
   const threshold = deps.config.STATS_SMALL_CELL_THRESHOLD;
   const exact = r.scope.exact;
@@ -325,18 +399,32 @@ export async function dashboard(
   let child: number;
   let deportees: number;
   let bodies: number;
+  let responses: { due: number; onTime: number };
+  const now = deps.clock.now().toISOString();
   if (r.months) {
     const w = await freshAggregate(db, r);
     const months = async (unit: 'case' | 'victim') =>
       new Map((await readAggregate(db, w, unit, 'total', true)).map((x) => [x.month!, x.n]));
-    caseMonths = await months('case');
-    victimMonths = await months('victim');
-    const byKey = async (d: StatDimension) =>
-      new Map((await readAggregate(db, w, 'victim', d, false)).map((x) => [x.key, x.n]));
-    child = (await byKey('age_group')).get('child') ?? 0;
-    const types = await byKey('case_type');
+    const byKey = async (unit: 'case' | 'victim', d: StatDimension | typeof RESPONSE) =>
+      new Map((await readAggregate(db, w, unit, d, false)).map((x) => [x.key, x.n]));
+    // independent reads of the monthly counts, side by side for a roll-up
+    const [cm, vm, ages, types, answered, openDue] = await repo.gather(
+      r.scope.taskForceIds.length > 1,
+      () => months('case'),
+      () => months('victim'),
+      () => byKey('victim', 'age_group'),
+      () => byKey('victim', 'case_type'),
+      () => byKey('case', RESPONSE),
+      // only the unanswered cases depend on the time of asking: read them from the records
+      () => repo.countOpenResponsesDue(db, r.where, now),
+    );
+    caseMonths = cm;
+    victimMonths = vm;
+    child = ages.get('child') ?? 0;
     deportees = types.get('pmi_deportee') ?? 0;
     bodies = types.get('pmi_deceased') ?? 0;
+    const onTime = answered.get('on_time') ?? 0;
+    responses = { due: onTime + (answered.get('late') ?? 0) + openDue, onTime };
   } else {
     caseMonths = await byMonth(repo.countCases(db, r.where, 'month', null));
     victimMonths = await byMonth(repo.countVictims(db, r.where, 'month', null));
@@ -347,27 +435,25 @@ export async function dashboard(
       .reduce((sum, f) => sum + f.n, 0);
     deportees = total(await victimsBy('sex', ['pmi_deportee']));
     bodies = total(await victimsBy('sex', ['pmi_deceased']));
+    responses = await repo.responseCounts(db, r.where, now);
   }
   const months = [...new Set([...caseMonths.keys(), ...victimMonths.keys()])].sort();
   const protect = (counts: number[][]) =>
     exact ? exactTable(counts) : suppressTable(counts, threshold, { withTotals: true });
   const caseTable = protect(months.map((m) => [caseMonths.get(m) ?? 0]));
   const victimTable = protect(months.map((m) => [victimMonths.get(m) ?? 0]));
+  const parallel = r.scope.taskForceIds.length > 1;
+  const [referralRows, facts] = await repo.gather(
+    parallel,
+    () => repo.countReferrals(db, r.where, 'referral_status', null),
+    () => repo.dashboardFacts(db, r.where, parallel),
+  );
   const referrals = new Map<string, number>();
-  for (const f of rawFacts(
-    await repo.countReferrals(db, r.where, 'referral_status', null),
-    'referral_status',
-    null,
-    r.offset,
-  ))
+  for (const f of rawFacts(referralRows, 'referral_status', null, r.offset))
     referrals.set(f.values.referral_status![0]!, (referrals.get(f.values.referral_status![0]!) ?? 0) + f.n);
   const statuses = ['pending', 'accepted', 'declined', 'completed', 'revoked'];
   const referralTable = protect(statuses.map((s) => [referrals.get(s) ?? 0]));
   const at = (s: string) => referralTable.cells[statuses.indexOf(s)]?.[0] ?? null;
-  const facts = await repo.dashboardFacts(db, r.where);
-  const now = deps.clock.now().toISOString();
-  const due = facts.responses.filter((x) => x.at !== null || x.due < now);
-  const onTime = due.filter((x) => x.at !== null && x.at <= x.due).length;
   const serviceDue = facts.serviceDeadlines.filter((x) => x.done !== null || x.due < now);
   const serviceMet = serviceDue.filter((x) => x.done !== null && x.done <= x.due).length;
   const enough = (n: number) => exact || n >= threshold;
@@ -393,7 +479,9 @@ export async function dashboard(
     deportees: one(deportees),
     bodiesReturned: one(bodies),
     firstResponseOnTimePercent:
-      due.length && enough(due.length) ? Math.round((onTime / due.length) * 1000) / 10 : null,
+      responses.due && enough(responses.due)
+        ? Math.round((responses.onTime / responses.due) * 1000) / 10
+        : null,
     serviceDeadlinesMetPercent:
       serviceDue.length && enough(serviceDue.length)
         ? Math.round((serviceMet / serviceDue.length) * 1000) / 10
@@ -426,4 +514,31 @@ export async function dashboard(
       victims: victimTable.cells[i]?.[0] ?? null,
     })),
   };
+}
+
+/**
+ * The task forces a caller may narrow the statistics to: their own and those below it (a
+ * province's regencies, every one for a national task force). Names and levels only.
+ */
+export async function pickableTaskForces(deps: Pick<AppDeps, 'db'>, actor: Actor) {
+  if (!actor.taskForceId) return [];
+  const nodes = await repo.taskForceNodes(deps.db);
+  const ids = visibleTaskForces(actor.taskForceId, nodes);
+  const names = await repo.taskForceNames(deps.db, ids);
+  const levelOrder = { national: 0, province: 1, regency: 2 } as const;
+  return nodes
+    .filter((n) => ids.includes(n.id))
+    .map((n) => ({
+      id: n.id,
+      name: names[n.id] ?? '',
+      level: n.level,
+      parentId: n.parent_id,
+      own: n.id === actor.taskForceId,
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.own) - Number(a.own) ||
+        levelOrder[a.level] - levelOrder[b.level] ||
+        a.name.localeCompare(b.name, 'id'),
+    );
 }

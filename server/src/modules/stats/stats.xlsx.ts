@@ -23,6 +23,8 @@ export function valueLabel(
   key: string,
   lang: Language,
 ): string {
+  if (key === '_unknown' && dimension === 'sub_task_force')
+    return lang === 'id' ? 'Tanpa sub gugus tugas' : 'No sub-task force';
   if (key === '_unknown' || key === 'total') return labelOf(STAT_VALUE_LABELS, key, lang);
   switch (dimension) {
     case 'case_type':
@@ -39,6 +41,10 @@ export function valueLabel(
       return c ? (lang === 'id' ? c.nameId : c.nameEn) : key;
     }
     case 'task_force':
+    case 'owner_agency':
+    case 'sub_task_force':
+    case 'village':
+    case 'activity_district':
       return b.labels[key] ?? key;
     default:
       return labelOf(STAT_VALUE_LABELS, key, lang);
@@ -56,7 +62,9 @@ export async function breakdownWorkbook(
 ): Promise<Buffer> {
   const text = (v: string) => spreadsheetText(v);
   const small = `< ${b.threshold}`;
-  const count = (v: ReleasedCount) => (v === null ? small : v);
+  const percent = b.unit === 'percent';
+  const noReport = lang === 'id' ? 'belum ada laporan' : 'no report yet';
+  const count = (v: ReleasedCount | number) => (v === null ? (percent ? noReport : small) : v);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Sinergi';
   const sheet = workbook.addWorksheet(lang === 'id' ? 'Statistik' : 'Statistics');
@@ -66,7 +74,15 @@ export async function breakdownWorkbook(
   sheet.addRow([text(title)]).font = { bold: true, size: 13 };
   const period = [b.period.from?.slice(0, 10) ?? '…', b.period.to?.slice(0, 10) ?? '…'].join(' – ');
   sheet.addRow([text(lang === 'id' ? `Periode (UTC): ${period}` : `Period (UTC): ${period}`)]);
-  if (!b.exact)
+  if (percent)
+    sheet.addRow([
+      text(
+        lang === 'id'
+          ? 'Persen capaian: rata-rata capaian kegiatan (masing-masing paling tinggi 100%) terhadap target tahun ini.'
+          : 'Achievement %: the mean achievement of the activities (each at most 100%) against the year’s target.',
+      ),
+    ]);
+  else if (!b.exact)
     sheet.addRow([
       text(
         lang === 'id'
@@ -74,7 +90,7 @@ export async function breakdownWorkbook(
           : `Counts from 1 to ${b.threshold - 1} are shown as "${small}"; other cells may be hidden too so small counts cannot be worked out.`,
       ),
     ]);
-  if (b.multiValued)
+  if (b.multiValued && !percent)
     sheet.addRow([
       text(
         lang === 'id'

@@ -41,6 +41,28 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
+/**
+ * A connection for reading a large export page by page. On SQLite it is a second, read-only
+ * connection to the same file without memory-mapped reads and with a 16 MiB page cache, so
+ * reading 100,000 cases does not fill the main connection's 256 MiB map and 64 MiB cache (both
+ * count as the server's resident memory); pages come from the operating system's file cache
+ * instead. On PostgreSQL the pool is already that. Close it when the export ends.
+ */
+export async function openBulkReader(db: Db, kind: DbKind): Promise<{ db: Db; close(): Promise<void> }> {
+  if (kind !== 'sqlite') return { db, close: async () => {} };
+  const { rows } = await sql<{
+    file: string;
+  }>`select file from pragma_database_list where name = 'main'`.execute(db);
+  const file = rows[0]?.file;
+  if (!file) return { db, close: async () => {} };
+  const database = new SQLite(file, { readonly: true, fileMustExist: true });
+  database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -16384');
+  database.pragma('mmap_size = 0');
+  const reader = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db: reader, close: () => reader.destroy() };
+}
+
 /** Whether the database answers a trivial query. */
 export async function pingDatabase(db: Db): Promise<boolean> {
   try {

@@ -18,6 +18,7 @@ import * as meetings from '../../migrations/202611300300_meetings.js';
 import * as prevention from '../../migrations/202611300310_prevention.js';
 import * as retention from '../../migrations/202611300400_retention.js';
 import * as reportJobs from '../../migrations/202611300500_report_jobs.js';
+import * as statsResponses from '../../migrations/202611300600_stats_responses.js';
 import * as coordinationFiles from '../../migrations/202611300800_coordination_files.js';
 import * as legalStageNote from '../../migrations/202611300900_legal_stage_note.js';
 import * as importResume from '../../migrations/202611300910_import_resume.js';
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300310_prevention': prevention,
   '202611300400_retention': retention,
   '202611300500_report_jobs': reportJobs,
+  '202611300600_stats_responses': statsResponses,
   '202611300800_coordination_files': coordinationFiles,
   '202611300900_legal_stage_note': legalStageNote,
   '202611300910_import_resume': importResume,

@@ -8,13 +8,15 @@ import { useRegionChildren } from '../reference/region.api';
 interface DistrictFilterProps {
   value: string;
   onChange: (code: string) => void;
+  /** Another label where the kecamatan is not the victims' origin (where an activity was held). */
+  label?: string;
 }
 
 /**
  * The victims' kecamatan of origin. A regency task force picks among its own kecamatan; a province or
  * national one first narrows down to a regency.
  */
-export function DistrictFilter({ value, onChange }: DistrictFilterProps) {
+export function DistrictFilter({ value, onChange, label }: DistrictFilterProps) {
   const { t } = useTranslation();
   const regionCode = useSessionInfo().taskForce?.regionCode ?? null;
   const regency = regionCode && regionLevelOf(regionCode) === 'regency' ? regionCode : null;
@@ -22,7 +24,7 @@ export function DistrictFilter({ value, onChange }: DistrictFilterProps) {
   if (!regency) {
     return (
       <RegionCascade
-        label={t('cases.filters.originDistrict')}
+        label={label ?? t('cases.filters.originDistrict')}
         value={value}
         onChange={onChange}
         deepest="district"
@@ -32,7 +34,7 @@ export function DistrictFilter({ value, onChange }: DistrictFilterProps) {
   }
   return (
     <Select
-      label={t('cases.filters.originDistrict')}
+      label={label ?? t('cases.filters.originDistrict')}
       placeholder={t('common.all')}
       data={(districts.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
       value={value || null}

@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import {
   type BreakdownQuery,
   dimensionsOf,
+  NO_DISTRICT_FILTER,
   STAT_INDICATOR_IDS,
   type StatDimension,
   type StatIndicator,
@@ -59,11 +60,14 @@ export function AnalysisPage() {
       ? (values.series as StatDimension)
       : undefined;
   const kind: ChartKind = values.chart === 'line' || values.chart === 'stacked' ? values.chart : 'bar';
+  const withDistrict = !NO_DISTRICT_FILTER.includes(indicator);
+  const filter = filterFromValues(values);
+  if (!withDistrict) delete filter.originDistrict;
   const query: BreakdownQuery = {
     indicator,
     dimension,
     ...(series && { series }),
-    ...filterFromValues(values),
+    ...filter,
   };
   const result = useBreakdown(query);
   const chartRef = useRef<HTMLDivElement>(null);
@@ -91,7 +95,9 @@ export function AnalysisPage() {
     onError: () => notifications.show({ color: 'red', message: t('stats.analysis.pngFailed') }),
   });
   const b = result.data;
-  const empty = b ? b.cells.every((row) => row.every((v) => v === 0)) : false;
+  const empty = b
+    ? b.cells.every((row) => row.every((v) => v === 0 || (b.unit === 'percent' && v === null)))
+    : false;
   const fieldErrors = isApiError(result.error) ? result.error.fields : {};
 
   return (
@@ -151,7 +157,13 @@ export function AnalysisPage() {
                 w={{ base: '100%', xs: 230 }}
               />
             </Group>
-            <StatsFilters values={values} setFilter={setFilter} errors={fieldErrors} />
+            <StatsFilters
+              values={values}
+              setFilter={setFilter}
+              errors={fieldErrors}
+              withDistrict={withDistrict}
+              districtOfActivity={dimensions.includes('activity_district')}
+            />
             <div>
               <Text size="sm" fw={500} mb={4} id="chart-kind-label">
                 {t('stats.analysis.chartType')}
@@ -180,6 +192,7 @@ export function AnalysisPage() {
               {b.period.to ? formatDay(new Date(Date.parse(b.period.to) - 1).toISOString(), lang) : '…'}
             </Text>
             <ProtectionNote
+              percent={b.unit === 'percent'}
               exact={b.exact}
               threshold={b.threshold}
               rollUp={b.rollUp}
@@ -205,6 +218,7 @@ export function AnalysisPage() {
 }
 
 function ProtectionNote(p: {
+  percent: boolean;
   exact: boolean;
   threshold: number;
   rollUp: boolean;
@@ -216,12 +230,14 @@ function ProtectionNote(p: {
     <Alert variant="light" color={p.exact ? 'orange' : 'blue'}>
       <Stack gap={4}>
         <Text size="sm">
-          {p.exact
-            ? t('stats.analysis.exact')
-            : t('stats.analysis.suppressed', { max: p.threshold - 1, threshold: p.threshold })}
+          {p.percent
+            ? t('stats.analysis.percentNote')
+            : p.exact
+              ? t('stats.analysis.exact')
+              : t('stats.analysis.suppressed', { max: p.threshold - 1, threshold: p.threshold })}
         </Text>
         {p.rollUp ? <Text size="sm">{t('stats.analysis.rollUp', { count: p.count })}</Text> : null}
-        {p.multi ? <Text size="sm">{t('stats.analysis.multiValued')}</Text> : null}
+        {p.multi && !p.percent ? <Text size="sm">{t('stats.analysis.multiValued')}</Text> : null}
       </Stack>
     </Alert>
   );

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERIES_COLORS } from './chart-png';
-import { countText, statKeyLabel } from './stat-labels';
+import { cellText, statKeyLabel } from './stat-labels';
 
 export type ChartKind = 'bar' | 'stacked' | 'line';
 
@@ -39,7 +39,8 @@ export const BreakdownChart = forwardRef<
     dataKey: 'key',
     series,
     withLegend: series.length > 1,
-    valueFormatter: (v: number) => new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en').format(v),
+    valueFormatter: (v: number) =>
+      `${new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en').format(v)}${breakdown.unit === 'percent' ? '%' : ''}`,
     xAxisProps: {
       interval: 0,
       angle: data.length > 6 ? -30 : 0,
@@ -62,7 +63,8 @@ export const BreakdownChart = forwardRef<
 export function BreakdownTable({ breakdown: b, caption }: { breakdown: Breakdown; caption: string }) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'id') as Language;
-  const count = (v: number | null, masked?: boolean) => countText(v, b.threshold, lang, masked ?? false);
+  const count = (v: number | null, masked?: boolean) =>
+    cellText(b, v, lang, t('stats.analysis.noReport'), masked ?? false);
   const withRowTotals = b.series !== null && !b.multiValued;
   return (
     <Table.ScrollContainer minWidth={0}>

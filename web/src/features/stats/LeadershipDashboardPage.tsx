@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Card, EmptyState, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { type Dashboard, formatNumber } from '@sinergi/core';
+import { type Breakdown, type Dashboard, formatNumber, type StatsFilter } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
@@ -35,6 +35,19 @@ export function LeadershipDashboardPage() {
   const dash = useDashboard(filter);
   const destinations = useBreakdown({ indicator: 'victims', dimension: 'destination_country', ...filter });
   const funnel = useBreakdown({ indicator: 'legal_funnel', dimension: 'legal_stage', ...filter });
+  const reach = usePreventionReach(filter);
+  // RAD achievement is per whole year
+  const radYear = filter.year !== undefined && filter.quarter === undefined && filter.month === undefined;
+  const rad = useBreakdown(
+    radYear
+      ? {
+          indicator: 'rad_achievement',
+          dimension: 'sub_task_force',
+          year: filter.year,
+          ...(filter.taskForceId && { taskForceId: filter.taskForceId }),
+        }
+      : null,
+  );
   const d = dash.data;
   const num = (v: number | null) => countText(v, d?.threshold ?? 3, lang);
   const rupiah = (v: number) => `Rp ${formatNumber(v, lang)}`;
@@ -118,6 +131,28 @@ export function LeadershipDashboardPage() {
                     <Skeleton height={260} />
                   )}
                 </Card>
+                <PreventionReach reach={reach} />
+                <Card withBorder padding="md">
+                  <Title order={2} fz="h4" mb="sm">
+                    {t('stats.dashboard.radTitle')}
+                  </Title>
+                  {!radYear ? (
+                    <Text size="sm">{t('stats.dashboard.radYear')}</Text>
+                  ) : rad.isError ? (
+                    <ErrorAlert error={rad.error} onRetry={() => void rad.refetch()} />
+                  ) : !rad.data ? (
+                    <Skeleton height={160} />
+                  ) : rad.data.rowKeys.length === 0 ? (
+                    <Text size="sm">{t('stats.dashboard.radNone')}</Text>
+                  ) : (
+                    <Stack gap="xs">
+                      <Text size="xs" c="dimmed">
+                        {t('stats.analysis.percentNote')}
+                      </Text>
+                      <BreakdownTable breakdown={rad.data} caption={t('stats.dashboard.radTitle')} />
+                    </Stack>
+                  )}
+                </Card>
                 <Card withBorder padding="md">
                   <Title order={2} fz="h4" mb="sm">
                     {t('stats.dashboard.funnelTitle')}
@@ -134,6 +169,61 @@ export function LeadershipDashboardPage() {
         )}
       </Stack>
     </>
+  );
+}
+
+/** Prevention activities, participants and villages reached in the period (kecamatan filter left out). */
+function usePreventionReach(filter: StatsFilter) {
+  const activities = useBreakdown({
+    indicator: 'prevention_activities',
+    dimension: 'target_group',
+    ...filter,
+  });
+  const participants = useBreakdown({
+    indicator: 'prevention_participants',
+    dimension: 'age_group',
+    series: 'sex',
+    ...filter,
+  });
+  const villages = useBreakdown({ indicator: 'villages_reached', dimension: 'target_group', ...filter });
+  return { activities, participants, villages };
+}
+
+function PreventionReach({ reach }: { reach: ReturnType<typeof usePreventionReach> }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { activities, participants, villages } = reach;
+  const total = (b: Breakdown | undefined) => (b ? countText(b.grandTotal, b.threshold, lang) : '…');
+  const error = activities.error ?? participants.error ?? villages.error;
+  return (
+    <Card withBorder padding="md">
+      <Title order={2} fz="h4" mb="sm">
+        {t('stats.dashboard.preventionTitle')}
+      </Title>
+      {error ? (
+        <ErrorAlert error={error} />
+      ) : (
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="xs">
+            <Figure label={t('stats.dashboard.preventionActivities')} value={total(activities.data)} small />
+            <Figure
+              label={t('stats.dashboard.preventionParticipants')}
+              value={total(participants.data)}
+              small
+            />
+            <Figure label={t('stats.dashboard.villagesReached')} value={total(villages.data)} small />
+          </SimpleGrid>
+          {participants.data ? (
+            <BreakdownTable
+              breakdown={participants.data}
+              caption={t('stats.indicator.prevention_participants')}
+            />
+          ) : (
+            <Skeleton height={120} />
+          )}
+        </Stack>
+      )}
+    </Card>
   );
 }
 

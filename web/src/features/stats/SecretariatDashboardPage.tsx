@@ -29,6 +29,18 @@ export function SecretariatDashboardPage() {
     ...filter,
   });
   const referrals = useBreakdown({ indicator: 'referrals', dimension: 'referral_status', ...filter });
+  // follow-up actions are not filtered by kecamatan of origin
+  const { originDistrict: _district, ...actionFilter } = filter;
+  const actions = useBreakdown({
+    indicator: 'meeting_actions',
+    dimension: 'action_status',
+    series: 'action_overdue',
+    ...actionFilter,
+  });
+  const a = actions.data;
+  const actionCell = (row: string, col: string) =>
+    a ? (a.cells[a.rowKeys.indexOf(row)]?.[a.columnKeys.indexOf(col)] ?? 0) : null;
+  const openActions = a ? (a.rowTotals[a.rowKeys.indexOf('open')] ?? null) : null;
   const d = dash.data;
   const late = d && d.firstResponseOnTimePercent !== null ? 100 - d.firstResponseOnTimePercent : null;
 
@@ -40,7 +52,7 @@ export function SecretariatDashboardPage() {
         {dash.isError ? (
           <ErrorAlert error={dash.error} onRetry={() => void dash.refetch()} showFieldMessages />
         ) : null}
-        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 4, lg: 7 }} spacing="sm">
           <Card withBorder padding="md">
             <Text size="sm" c="dimmed">
               {t('stats.dashboard.cases')}
@@ -79,6 +91,22 @@ export function SecretariatDashboardPage() {
           </Card>
           <Card withBorder padding="md">
             <Text size="sm" c="dimmed">
+              {t('stats.secretariat.actionsOpen')}
+            </Text>
+            <Text fz={26} fw={700}>
+              {a ? countText(openActions, a.threshold, lang) : '…'}
+            </Text>
+          </Card>
+          <Card withBorder padding="md">
+            <Text size="sm" c="dimmed">
+              {t('stats.secretariat.actionsOverdue')}
+            </Text>
+            <Text fz={26} fw={700}>
+              {a ? countText(actionCell('open', 'overdue'), a.threshold, lang) : '…'}
+            </Text>
+          </Card>
+          <Card withBorder padding="md">
+            <Text size="sm" c="dimmed">
               {t('stats.dashboard.daysToService')}
             </Text>
             <Text fz={26} fw={700}>
@@ -102,6 +130,13 @@ export function SecretariatDashboardPage() {
             )}
             {referrals.data ? (
               <BreakdownTable breakdown={referrals.data} caption={t('stats.secretariat.referralsTitle')} />
+            ) : (
+              <Skeleton height={160} />
+            )}
+            {a ? (
+              <BreakdownTable breakdown={a} caption={t('stats.secretariat.actionsTitle')} />
+            ) : actions.isError ? (
+              <ErrorAlert error={actions.error} onRetry={() => void actions.refetch()} />
             ) : (
               <Skeleton height={160} />
             )}

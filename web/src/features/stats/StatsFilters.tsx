@@ -2,8 +2,9 @@ import { Group, NativeSelect, TextInput } from '@mantine/core';
 import type { StatsFilter } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
 import { DistrictFilter } from '../cases/DistrictFilter';
+import { useStatsTaskForces } from './stats.api';
 
-export const FILTER_KEYS = ['year', 'sub', 'from', 'to', 'originDistrict'] as const;
+export const FILTER_KEYS = ['year', 'sub', 'from', 'to', 'originDistrict', 'taskForce'] as const;
 export type FilterValues = Record<(typeof FILTER_KEYS)[number], string>;
 
 /** The current year in WITA, the default period. */
@@ -14,6 +15,7 @@ export function currentYear(): number {
 /** The URL's filter values as the API's filter: a year (default this year) with a quarter or month, all time, or a range. */
 export function filterFromValues(v: FilterValues): StatsFilter {
   const f: StatsFilter = {};
+  if (v.taskForce) f.taskForceId = v.taskForce;
   if (v.originDistrict) f.originDistrict = v.originDistrict;
   if (v.year === 'custom') {
     if (v.from) f.from = v.from;
@@ -31,16 +33,26 @@ interface Props {
   values: FilterValues;
   setFilter: (key: (typeof FILTER_KEYS)[number], value: string) => void;
   withDistrict?: boolean;
+  /** The kecamatan filters where prevention activities were held rather than where victims come from. */
+  districtOfActivity?: boolean;
   /** Field problems the server reported, by filter name. */
   errors?: Record<string, string>;
 }
 
 /** Period (year, quarter or month, all time or a range of dates) and kecamatan of origin; kept in the URL. */
-export function StatsFilters({ values, setFilter, withDistrict = true, errors = {} }: Props) {
+export function StatsFilters({
+  values,
+  setFilter,
+  withDistrict = true,
+  districtOfActivity = false,
+  errors = {},
+}: Props) {
   const { t, i18n } = useTranslation();
   const thisYear = currentYear();
   const years = Array.from({ length: thisYear - 2018 }, (_, i) => String(thisYear - i));
   const year = values.year || String(thisYear);
+  const taskForces = useStatsTaskForces();
+  const pickable = taskForces.data?.items ?? [];
   const monthName = (m: number) =>
     new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'id-ID', {
       month: 'long',
@@ -48,6 +60,19 @@ export function StatsFilters({ values, setFilter, withDistrict = true, errors = 
     }).format(new Date(Date.UTC(2000, m - 1, 1)));
   return (
     <Group gap="sm" align="flex-end" wrap="wrap" className="stats-filters">
+      {pickable.length > 1 ? (
+        <NativeSelect
+          label={t('stats.filters.taskForce')}
+          value={values.taskForce}
+          onChange={(e) => setFilter('taskForce', e.currentTarget.value)}
+          data={[
+            { value: '', label: t('stats.filters.taskForceAll') },
+            ...pickable.map((tf) => ({ value: tf.id, label: tf.name })),
+          ]}
+          error={errors.taskForceId}
+          w={{ base: '100%', xs: 280 }}
+        />
+      ) : null}
       <NativeSelect
         label={t('stats.filters.year')}
         value={year}
@@ -99,6 +124,7 @@ export function StatsFilters({ values, setFilter, withDistrict = true, errors = 
           <DistrictFilter
             value={values.originDistrict}
             onChange={(code) => setFilter('originDistrict', code)}
+            label={districtOfActivity ? t('stats.dimension.activity_district') : undefined}
           />
         </div>
       ) : null}

@@ -18,6 +18,7 @@ export function statKeyLabel(
   key: string,
   labels: Breakdown['labels'] = {},
 ): string {
+  if (key === '_unknown' && dimension === 'sub_task_force') return t('stats.value.noSubTaskForce');
   if (key === '_unknown' || key === 'total') return t(`stats.value.${key}`);
   if (labels[key]) return labels[key];
   switch (dimension) {
@@ -53,6 +54,10 @@ export function statKeyLabel(
     case 'origin_district':
     case 'destination_province':
     case 'task_force':
+    case 'owner_agency':
+    case 'sub_task_force':
+    case 'village':
+    case 'activity_district':
       return key;
     default:
       return t(`stats.value.${key}` as 'stats.value.total', { defaultValue: key });
@@ -66,4 +71,17 @@ export function statKeyLabel(
 export function countText(value: number | null, threshold: number, lang: Language, masked = false): string {
   if (value === null) return masked ? '•' : `< ${threshold}`;
   return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en').format(value);
+}
+
+/** A released cell for reading: a count as `countText`, a percentage with "%" ("no report yet" when null). */
+export function cellText(
+  b: Pick<Breakdown, 'unit' | 'threshold'>,
+  value: number | null,
+  lang: Language,
+  noReport: string,
+  masked = false,
+): string {
+  if (b.unit !== 'percent') return countText(value, b.threshold, lang, masked);
+  if (value === null) return noReport;
+  return `${new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en', { maximumFractionDigits: 1 }).format(value)}%`;
 }

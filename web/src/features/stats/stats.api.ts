@@ -33,3 +33,20 @@ export function useBreakdown(query: BreakdownQuery | null) {
 export function downloadBreakdownXlsx(query: BreakdownQuery, fallbackName: string) {
   return apiDownload('/stats/breakdown.xlsx', { query: clean(query as unknown as Query), fallbackName });
 }
+
+export interface StatsTaskForce {
+  id: string;
+  name: string;
+  level: 'national' | 'province' | 'regency';
+  parentId: string | null;
+  own: boolean;
+}
+
+/** The task forces the user may narrow the statistics to: their own first, then those below it. */
+export function useStatsTaskForces() {
+  return useQuery({
+    queryKey: ['stats', 'task-forces'],
+    queryFn: ({ signal }) => apiRequest<{ items: StatsTaskForce[] }>('/stats/task-forces', { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
