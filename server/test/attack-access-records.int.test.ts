@@ -276,6 +276,9 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       'community-watch group',
     );
 
+    const job = await call(env, coordinator, 'POST', '/api/v1/reports/yearly/2025/jobs');
+    expect(job.statusCode, job.body).toBeLessThan(300);
+
     const byPrefix: [string, Record<string, string>][] = [
       ['/api/v1/plans/', { id: plan.id, activityId: report.activity_id, fileId: evidenceId }],
       ['/api/v1/meetings/', { id: meeting.id, actionId: action.id }],
@@ -304,6 +307,7 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       ['/api/v1/notifications/', { id: notice.id }],
       ['/api/v1/security/alerts/', { id: securityAlertId }],
       ['/api/v1/users/', { id: managerId, sessionId: session.id }],
+      ['/api/v1/reports/yearly/', { id: job.json().id }],
       ['/api/v1/auth/sessions/', { sessionId: session.id }],
     ];
     ids = {};
