@@ -178,39 +178,8 @@ export class FieldCipher {
   }
 }
 
-/**
- * Loads the data key: `SINERGI_ENCRYPTION_KEY` (base64 of 32 bytes), or `DATA_DIR/keys/data.key`, created
- * with owner-only permissions on first start. Losing this key loses the personal data: back it up
- * apart from the database (docs/admin-guide.md).
- */
+/** The keys cannot be loaded, or do not fit the database: start-up stops with this message. */
 export class MissingKeyError extends Error {}
-
-export function loadFieldCipher(opts: {
-  dataKey?: string;
-  dataDir: string;
-  mayCreate?: boolean;
-}): FieldCipher {
-  if (opts.dataKey) {
-    const key = Buffer.from(opts.dataKey, 'base64');
-    if (key.length !== 32)
-      throw new Error('SINERGI_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-    return new FieldCipher({ k1: key }, 'k1');
-  }
-  const dir = path.join(opts.dataDir, 'keys');
-  const file = path.join(dir, 'data.key');
-  if (!fs.existsSync(file)) {
-    if (opts.mayCreate === false) {
-      throw new MissingKeyError(
-        `The encryption key is missing: ${file} does not exist and SINERGI_ENCRYPTION_KEY is not set, but this database holds encrypted data. Restore the key file (or set the variable) before starting.`,
-      );
-    }
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  }
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
-  return new FieldCipher({ k1: key }, 'k1');
-}
 
 const KEY_CHECK_PLAINTEXT = 'sinergi-encryption-key-check';
 
