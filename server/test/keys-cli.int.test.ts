@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { restoreBackup } from '../src/platform/backup/backup.js';
 import { createTestDatabase, DB_KINDS } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -192,6 +193,20 @@ describe.each(DB_KINDS)('sinergi keys on %s', (kind) => {
     expect(status.out).toMatch(/Current key \(database\): k2/);
     expect(status.out).toMatch(/No rotation under way/);
     expect(status.out).not.toMatch(/k1:/);
+
+    // A backup made with keys from a command carries them as the keyring file.
+    const out = path.join(secrets, 'after-rotation.sinergi-backup');
+    const backup = await cli({ ...fromCommand, SINERGI_BACKUP_PASSPHRASE: 'frasa-sandi-cadangan-uji' }, [
+      'backup',
+      '--out',
+      out,
+    ]);
+    expect(backup.code).toBe(0);
+    const restored = path.join(secrets, 'restored');
+    await restoreBackup(out, 'frasa-sandi-cadangan-uji', restored);
+    const ring = JSON.parse(fs.readFileSync(path.join(restored, 'keys', 'keyring.json'), 'utf8'));
+    expect(ring).toEqual({ current: 'k2', keys: { k2 }, search });
+    expect(fs.statSync(path.join(restored, 'keys', 'keyring.json')).mode & 0o777).toBe(0o600);
     await stopServer(server);
 
     // Start-up with the keyring in the environment, without k1.
