@@ -66,7 +66,7 @@ async function textTables(db: Db): Promise<TextTable[]> {
             ? 'key'
             : null;
       const columns = t.columns
-        .filter((c) => /text|char|json/i.test(c.dataType) && c.name !== key)
+        .filter((c) => /text|char/i.test(c.dataType) && c.name !== key)
         .map((c) => c.name);
       return { name: t.name, key, columns };
     })
