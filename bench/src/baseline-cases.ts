@@ -10,12 +10,20 @@ import pg from 'pg';
 import { visibilityOf } from '../../server/src/modules/cases/case.policy.js';
 import { caseRepository } from '../../server/src/modules/cases/case.repository.js';
 import { caseSearchFor } from '../../server/src/modules/cases/case-list.service.js';
-import { loadFieldCipher } from '../../server/src/platform/crypto.js';
+import { FieldCipher } from '../../server/src/platform/crypto.js';
 import type { Database } from '../../server/src/platform/db/schema.js';
+import { loadKeyring, searchKeyOf } from '../../server/src/platform/keys/keyring.js';
 
 const url = process.env.DATABASE_URL;
 const dataDir = process.env.DATA_DIR ?? './data';
-const cipher = loadFieldCipher({ dataKey: process.env.SINERGI_ENCRYPTION_KEY, dataDir, mayCreate: false });
+const keyring = loadKeyring({
+  dataKey: process.env.SINERGI_ENCRYPTION_KEY,
+  dataKeys: process.env.SINERGI_ENCRYPTION_KEYS,
+  keyCommand: process.env.SINERGI_KEY_COMMAND,
+  dataDir,
+  mayCreate: false,
+});
+const cipher = new FieldCipher(keyring.keys, keyring.newest, { derived: searchKeyOf(keyring) });
 const actor = {
   userId: process.env.BENCH_USER_ID!,
   username: 'bench',

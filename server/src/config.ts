@@ -35,6 +35,12 @@ export const configSchema = z.object({
       'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
     )
     .optional(),
+  /** Several keys, newest first: `k2:base64,k1:base64` (and `search:base64`, the search key). */
+  SINERGI_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  /** A command whose output is the keyring (a secrets manager's client); see the admin guide. */
+  SINERGI_KEY_COMMAND: z.string().min(1).optional(),
+  /** How often a running server looks whether a key rotation made another key current. */
+  KEY_REFRESH_SECONDS: positiveInt(30),
   COOKIE_SECURE: bool.optional(),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

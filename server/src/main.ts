@@ -35,6 +35,8 @@ import { createBackup, restoreBackup } from './platform/backup/backup.js';
 import { scheduleBackups } from './platform/backup/schedule.js';
 import { MissingKeyError } from './platform/crypto.js';
 import { AppError } from './platform/errors.js';
+import { scheduleKeyRefresh } from './platform/keys/key-state.js';
+import { registerKeyCommands } from './platform/keys/keys.cli.js';
 import { openRuntime } from './runtime.js';
 
 const cliMeta = { requestId: 'cli', ip: null };
@@ -107,12 +109,14 @@ program
     const stopWatch = scheduleDeadlineWatch(rt, app.log);
     const stopAlerts = scheduleAlertChecks(rt, app.log);
     const stopRetention = scheduleRetention(rt, app.log);
+    const stopKeyRefresh = scheduleKeyRefresh(rt, app.log);
     const stop = async (signal: string) => {
       app.log.info({ signal }, 'shutting down');
       stopBackups();
       stopWatch();
       stopAlerts();
       stopRetention();
+      stopKeyRefresh();
       await app.close();
       await rt.close();
       process.exit(0);
@@ -392,5 +396,7 @@ program
       console.log('Now restore the PostgreSQL dump of the same time with pg_restore (docs/admin-guide.md).');
     else console.log('Start Sinergi on this folder, then run `sinergi audit verify`.');
   });
+
+registerKeyCommands(program, withRuntime);
 
 program.parseAsync(process.argv).catch(fail);

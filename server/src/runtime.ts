@@ -2,13 +2,11 @@ import { type Config, loadConfig } from './config.js';
 import { sealLegacyStageNotes } from './modules/legal/stage-note.js';
 import { systemClock } from './platform/clock.js';
 import type { AppDeps } from './platform/context.js';
-import { loadFieldCipher, verifyKeyAgainstDatabase } from './platform/crypto.js';
+import type { FieldCipher } from './platform/crypto.js';
 import { connectDatabase } from './platform/db/connect.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { openCipher } from './platform/keys/key-state.js';
 import { ReferenceData } from './platform/reference.js';
-import { getSetting, setSetting } from './platform/settings.js';
-
-const KEY_CHECK_SETTING = 'encryption_key_check';
 
 /** Opens the configured database and migrates it; what `serve` and every CLI command start from. */
 export async function openRuntime(
@@ -21,21 +19,10 @@ export async function openRuntime(
     dataDir: config.dataDir,
   });
   let applied: string[] = [];
-  let cipher: ReturnType<typeof loadFieldCipher>;
+  let cipher: FieldCipher;
   try {
     if (options.migrate !== false) applied = await migrateToLatest(handle.db);
-    const check = await getSetting(handle.db, KEY_CHECK_SETTING).catch(() => undefined);
-    // A database that already holds encrypted data never gets a fresh key silently.
-    cipher = loadFieldCipher({
-      dataKey: config.SINERGI_ENCRYPTION_KEY,
-      dataDir: config.dataDir,
-      mayCreate: !check,
-    });
-    await verifyKeyAgainstDatabase(
-      cipher,
-      async () => check,
-      (value) => setSetting(handle.db, KEY_CHECK_SETTING, value, new Date()),
-    );
+    ({ cipher } = await openCipher(handle.db, config, () => new Date()));
     if (options.migrate !== false) await sealLegacyStageNotes(handle.db, cipher);
   } catch (err) {
     await handle.close();

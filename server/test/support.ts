@@ -17,6 +17,7 @@ import type { AppDeps } from '../src/platform/context.js';
 import { FieldCipher } from '../src/platform/crypto.js';
 import { connectDatabase, type DbKind } from '../src/platform/db/connect.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { openCipher } from '../src/platform/keys/key-state.js';
 import { ReferenceData } from '../src/platform/reference.js';
 
 export const DB_KINDS: DbKind[] = ['sqlite', 'postgres'];
@@ -71,7 +72,7 @@ export async function createTestDatabase(kind: DbKind) {
 export async function createTestEnv(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { mfaRequired?: boolean } = {},
+  opts: { mfaRequired?: boolean; realKeys?: boolean } = {},
 ): Promise<TestEnv> {
   const db = await createTestDatabase(kind);
   await migrateToLatest(db.handle.db);
@@ -85,7 +86,9 @@ export async function createTestEnv(
     ...env,
   });
   const clock = new ManualClock(new Date('2026-11-28T01:00:00.000Z'));
-  const deps: AppDeps = { db: db.handle.db, dbKind: db.handle.kind, config, clock, reference, cipher };
+  // `realKeys`: the keys come from DATA_DIR or the environment as in production (key rotation tests).
+  const keys = opts.realKeys ? (await openCipher(db.handle.db, config, () => clock.now())).cipher : cipher;
+  const deps: AppDeps = { db: db.handle.db, dbKind: db.handle.kind, config, clock, reference, cipher: keys };
   const app = await buildApp(deps, { logger: false });
   return {
     deps,

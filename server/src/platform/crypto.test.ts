@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FieldCipher, loadFieldCipher } from './crypto.js';
+import { FieldCipher } from './crypto.js';
+import { keyringJson, loadKeyring, nextKeyId, parseKeyring, searchKeyOf } from './keys/keyring.js';
 
 describe('FieldCipher', () => {
   const k1 = randomBytes(32);
@@ -45,19 +46,54 @@ describe('FieldCipher', () => {
   });
 });
 
-describe('loadFieldCipher', () => {
+describe('loadKeyring', () => {
   it('creates an owner-only key file on first start and reuses it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-key-'));
-    const a = loadFieldCipher({ dataDir: dir });
+    const a = loadKeyring({ dataDir: dir });
     const file = path.join(dir, 'keys', 'data.key');
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const b = loadFieldCipher({ dataDir: dir });
-    expect(b.decrypt(a.encrypt('sama'))).toBe('sama');
+    expect(a).toMatchObject({ newest: 'k1', source: 'key-file' });
+    const b = loadKeyring({ dataDir: dir });
+    expect(b.keys.k1!.equals(a.keys.k1!)).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  it('refuses a key of the wrong size', () => {
+  it('refuses a key of the wrong size, and two key sources at once', () => {
     expect(() =>
-      loadFieldCipher({ dataKey: Buffer.alloc(16).toString('base64'), dataDir: '/nonexistent' }),
+      loadKeyring({ dataKey: Buffer.alloc(16).toString('base64'), dataDir: '/nonexistent' }),
     ).toThrow(/32 bytes/);
+    const k = randomBytes(32).toString('base64');
+    expect(() => loadKeyring({ dataKey: k, dataKeys: `k1:${k}`, dataDir: '/nonexistent' })).toThrow(
+      /only one/,
+    );
+  });
+  it('reads a list newest first with a separate search key, and the JSON form', () => {
+    const k1 = randomBytes(32);
+    const k2 = randomBytes(32);
+    const search = randomBytes(32);
+    const list = parseKeyring(
+      `k2:${k2.toString('base64')}, k1:${k1.toString('base64')},search:${search.toString('base64')}`,
+      'env',
+      'test',
+    );
+    expect(list.newest).toBe('k2');
+    expect(Object.keys(list.keys).sort()).toEqual(['k1', 'k2']);
+    expect(searchKeyOf(list).equals(search)).toBe(true);
+    const json = parseKeyring(keyringJson(list.keys, 'k2', search), 'command', 'test');
+    expect(json.newest).toBe('k2');
+    expect(json.keys.k1!.equals(k1)).toBe(true);
+    expect(searchKeyOf(json).equals(search)).toBe(true);
+    // Without a search entry the search key is the one k1 always gave, so old hashes still match.
+    const legacy = parseKeyring(`k2:${k2.toString('base64')},k1:${k1.toString('base64')}`, 'env', 'test');
+    expect(
+      new FieldCipher(legacy.keys, 'k2', { derived: searchKeyOf(legacy) }).blindIndex('Ruteng', 'name'),
+    ).toBe(new FieldCipher({ k1 }, 'k1').blindIndex('Ruteng', 'name'));
+    expect(() => searchKeyOf(parseKeyring(`k2:${k2.toString('base64')}`, 'env', 'test'))).toThrow(
+      /no search key/,
+    );
+    expect(() => parseKeyring('k2', 'env', 'test')).toThrow(/id:base64/);
+  });
+  it('names the next free key id', () => {
+    expect(nextKeyId(['k1'])).toBe('k2');
+    expect(nextKeyId(['k1', 'k9', 'main'])).toBe('k10');
   });
 });

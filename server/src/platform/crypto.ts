@@ -1,6 +1,23 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** The search key made from a master key (how it has always been made, so old hashes still match). */
+export function deriveIndexKey(master: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'sinergi blind index', 32));
+}
+
+/** The key id a field ciphertext names, or null for anything else. */
+export function ciphertextKeyId(value: string): string | null {
+  const m = /^v1\.([A-Za-z0-9_-]{1,32})\./.exec(value);
+  return m ? m[1]! : null;
+}
+
+/** The key id an encrypted file names in its header, or null when it is not one. */
+export function fileKeyId(head: Buffer): string | null {
+  if (head[0] !== 1 || head.length < 2 || head.length < 2 + head[1]!) return null;
+  return head.subarray(2, 2 + head[1]!).toString('utf8');
+}
 
 /**
  * Encryption of personal fields at rest (AES-256-GCM) and keyed hashes (HMAC-SHA-256) to search
@@ -9,24 +26,80 @@ import path from 'node:path';
  */
 export class FieldCipher {
   private readonly encKeys = new Map<string, Buffer>();
-  private readonly current: string;
+  private current: string;
   private readonly indexKey: Buffer;
+  /** Called when a ciphertext names a key this instance does not hold (a rotation started elsewhere). */
+  private reload?: () => Record<string, Buffer>;
 
-  /** `keys`: id -> 32-byte master key; `currentId` encrypts. The search key derives from the first key ever used. */
-  constructor(keys: Record<string, Buffer>, currentId: string, indexKeyId = currentId) {
+  /**
+   * `keys`: id -> 32-byte master key; `currentId` encrypts. The search key derives from the master
+   * key `index` names (by default the current one), or is given as the derived 32 bytes themselves,
+   * so it outlives the data key it first came from (docs/decisions.md, key rotation).
+   */
+  constructor(
+    keys: Record<string, Buffer>,
+    currentId: string,
+    index: string | { derived: Buffer } = currentId,
+  ) {
+    this.addKeys(keys);
+    if (!this.encKeys.has(currentId)) throw new Error(`no data key ${currentId}`);
+    this.current = currentId;
+    if (typeof index === 'string') {
+      const indexMaster = keys[index];
+      if (!indexMaster) throw new Error(`no data key ${index}`);
+      this.indexKey = deriveIndexKey(indexMaster);
+    } else {
+      if (index.derived.length !== 32) throw new Error('the search key must be 32 bytes');
+      this.indexKey = Buffer.from(index.derived);
+    }
+  }
+
+  /** Learns more keys (never forgets one: a key leaves only when the process restarts without it). */
+  addKeys(keys: Record<string, Buffer>): void {
     for (const [id, master] of Object.entries(keys)) {
       if (master.length !== 32) throw new Error(`data key ${id} must be 32 bytes`);
-      if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`invalid data key id ${id}`);
+      if (!KEY_ID.test(id)) throw new Error(`invalid data key id ${id}`);
       this.encKeys.set(
         id,
         Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'sinergi field encryption', 32)),
       );
     }
-    if (!this.encKeys.has(currentId)) throw new Error(`no data key ${currentId}`);
-    const indexMaster = keys[indexKeyId];
-    if (!indexMaster) throw new Error(`no data key ${indexKeyId}`);
-    this.current = currentId;
-    this.indexKey = Buffer.from(hkdfSync('sha256', indexMaster, Buffer.alloc(0), 'sinergi blind index', 32));
+  }
+
+  /** Makes `id` the key new ciphertexts are made with (it must be known, after a reload if need be). */
+  useKey(id: string): void {
+    if (!this.encKeys.has(id) && this.reload) this.addKeys(this.reload());
+    if (!this.encKeys.has(id)) throw new MissingKeyError(`The keyring does not hold the data key ${id}.`);
+    this.current = id;
+  }
+
+  hasKey(id: string): boolean {
+    return this.encKeys.has(id);
+  }
+
+  /** The ids of every key this instance can decrypt with. */
+  get keyIds(): string[] {
+    return [...this.encKeys.keys()].sort();
+  }
+
+  /** The derived search (blind index) key, to carry it over when the key it came from is retired. */
+  get searchKey(): Buffer {
+    return Buffer.from(this.indexKey);
+  }
+
+  /** Where to fetch the keyring again when a ciphertext names an unknown key. */
+  setReloader(reload: () => Record<string, Buffer>): void {
+    this.reload = reload;
+  }
+
+  private keyFor(keyId: string): Buffer {
+    let key = this.encKeys.get(keyId);
+    if (!key && this.reload) {
+      this.addKeys(this.reload());
+      key = this.encKeys.get(keyId);
+    }
+    if (!key) throw new Error(`unknown data key ${keyId}`);
+    return key;
   }
 
   encrypt(plaintext: string): string {
@@ -48,8 +121,7 @@ export class FieldCipher {
     if (version !== 'v1' || !keyId || iv === undefined || tag === undefined || data === undefined) {
       throw new Error('not a field ciphertext');
     }
-    const key = this.encKeys.get(keyId);
-    if (!key) throw new Error(`unknown data key ${keyId}`);
+    const key = this.keyFor(keyId);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString(
@@ -71,8 +143,7 @@ export class FieldCipher {
     if (blob[0] !== 1) throw new Error('not an encrypted file');
     const idLen = blob[1]!;
     const keyId = blob.subarray(2, 2 + idLen).toString('utf8');
-    const key = this.encKeys.get(keyId);
-    if (!key) throw new Error(`unknown data key ${keyId}`);
+    const key = this.keyFor(keyId);
     const iv = blob.subarray(2 + idLen, 14 + idLen);
     const tag = blob.subarray(14 + idLen, 30 + idLen);
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
@@ -105,39 +176,8 @@ export class FieldCipher {
   }
 }
 
-/**
- * Loads the data key: `SINERGI_ENCRYPTION_KEY` (base64 of 32 bytes), or `DATA_DIR/keys/data.key`, created
- * with owner-only permissions on first start. Losing this key loses the personal data: back it up
- * apart from the database (docs/admin-guide.md).
- */
+/** The keys cannot be loaded, or do not fit the database: start-up stops with this message. */
 export class MissingKeyError extends Error {}
-
-export function loadFieldCipher(opts: {
-  dataKey?: string;
-  dataDir: string;
-  mayCreate?: boolean;
-}): FieldCipher {
-  if (opts.dataKey) {
-    const key = Buffer.from(opts.dataKey, 'base64');
-    if (key.length !== 32)
-      throw new Error('SINERGI_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-    return new FieldCipher({ k1: key }, 'k1');
-  }
-  const dir = path.join(opts.dataDir, 'keys');
-  const file = path.join(dir, 'data.key');
-  if (!fs.existsSync(file)) {
-    if (opts.mayCreate === false) {
-      throw new MissingKeyError(
-        `The encryption key is missing: ${file} does not exist and SINERGI_ENCRYPTION_KEY is not set, but this database holds encrypted data. Restore the key file (or set the variable) before starting.`,
-      );
-    }
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  }
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
-  return new FieldCipher({ k1: key }, 'k1');
-}
 
 const KEY_CHECK_PLAINTEXT = 'sinergi-encryption-key-check';
 
@@ -160,7 +200,7 @@ export async function verifyKeyAgainstDatabase(
   }
   if (!ok) {
     throw new MissingKeyError(
-      'The encryption key does not match the one this database was written with. Start with the right key (SINERGI_ENCRYPTION_KEY or DATA_DIR/keys/data.key); nothing was written.',
+      'The encryption key does not match the one this database was written with. Start with the right keys (DATA_DIR/keys/keyring.json or data.key, SINERGI_ENCRYPTION_KEYS, SINERGI_ENCRYPTION_KEY or SINERGI_KEY_COMMAND); nothing was written.',
     );
   }
 }

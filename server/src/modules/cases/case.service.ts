@@ -295,7 +295,9 @@ export async function victimInitials(deps: Deps, db: Db, caseIds: string[]): Pro
     .where('role', '=', 'victim')
     // Erased people have no initials left to show.
     .where('erased_at', 'is', null)
+    // The id breaks ties (people added together): the order must not follow where rows happen to lie.
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
   for (const r of rows) {
     const list = map.get(r.case_id) ?? [];

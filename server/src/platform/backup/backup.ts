@@ -7,6 +7,8 @@ import { sql } from 'kysely';
 import type { Config } from '../../config.js';
 import type { Db, DbKind } from '../db/connect.js';
 import { MIGRATION_NAMES } from '../db/migrate.js';
+import { keyringOptions } from '../keys/key-state.js';
+import { keyringJson, loadKeyring, searchKeyOf } from '../keys/keyring.js';
 import { type ArchiveFile, BackupError, readArchive, sha256File, writeArchive } from './archive.js';
 
 export const BACKUP_FORMAT = 1;
@@ -105,6 +107,16 @@ export async function createBackup(
       const keyFile = path.join(work, 'data.key');
       fs.writeFileSync(keyFile, `${config.SINERGI_ENCRYPTION_KEY}\n`, { mode: 0o600 });
       keys.push({ path: 'keys/data.key', source: keyFile });
+    } else if (
+      (config.SINERGI_ENCRYPTION_KEYS || config.SINERGI_KEY_COMMAND) &&
+      !keys.some((k) => k.path === 'keys/keyring.json')
+    ) {
+      // Keys from the environment or a secrets manager: the backup carries every one of them (a
+      // rotation may be half done), as the keyring file a restored deployment starts from.
+      const ring = loadKeyring(keyringOptions(config));
+      const ringFile = path.join(work, 'keyring.json');
+      fs.writeFileSync(ringFile, keyringJson(ring.keys, ring.newest, searchKeyOf(ring)), { mode: 0o600 });
+      keys.push({ path: 'keys/keyring.json', source: ringFile });
     }
     entries.push(...keys);
     const files: ArchiveFile[] = [];

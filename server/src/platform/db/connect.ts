@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -37,7 +46,7 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 268435456');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
@@ -61,6 +70,29 @@ export async function openBulkReader(db: Db, kind: DbKind): Promise<{ db: Db; cl
   database.pragma('mmap_size = 0');
   const reader = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db: reader, close: () => reader.destroy() };
+}
+
+/**
+ * Transactions that take SQLite's write lock at BEGIN. A transaction that reads first and writes
+ * later fails at once with "database is locked" when another process (the CLI rotating keys or
+ * running retention beside the server) committed in between; taking the lock first makes it wait
+ * (busy_timeout) instead. In one process Kysely runs one transaction at a time anyway.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #settings: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(settings: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(settings);
+    this.#settings = settings;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#settings);
+  }
 }
 
 /** Whether the database answers a trivial query. */
