@@ -246,6 +246,40 @@ describe.each(DB_KINDS)('purge of deleted records and legal-stage notes on %s', 
     expect(raw.every((r) => r.note_enc === null && !r.details.includes('note'))).toBe(true);
   });
 
+  it('keeps the stored answer to a retried create encrypted, replays it, and drops it after a day', async () => {
+    manager = await again(manager);
+    const body = {
+      caseType: 'tppo',
+      reportedAt: new Date(env.clock.now().getTime() - DAY_MS).toISOString(),
+      channel: 'walk_in',
+      reportingParty: 'victim',
+      risk: 'high',
+      narrative: 'Veronika Ulang dibawa ke Batam oleh perekrut.',
+    };
+    const headers = { 'idempotency-key': 'retry-veronika-1' };
+    const first = await call(env, manager, 'POST', '/api/v1/cases', body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    const again1 = await call(env, manager, 'POST', '/api/v1/cases', body, headers);
+    expect(again1.statusCode).toBe(201);
+    expect(again1.json().id).toBe(first.json().id);
+    const stored = await env.deps.db
+      .selectFrom('idempotency_keys')
+      .select('response')
+      .where('key', '=', 'retry-veronika-1')
+      .executeTakeFirstOrThrow();
+    expect(stored.response).not.toContain('Veronika');
+    expect(stored.response.startsWith('v1.')).toBe(true);
+    env.clock.advance(25 * 3_600_000);
+    await runRetentionNow();
+    expect(
+      await env.deps.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('key', '=', 'retry-veronika-1')
+        .executeTakeFirst(),
+    ).toBeUndefined();
+  });
+
   async function runRetentionNow() {
     const { runScheduledRetention } = await import('../src/modules/retention/retention.service.js');
     return runScheduledRetention(env.deps, { force: true });

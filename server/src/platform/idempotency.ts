@@ -3,6 +3,24 @@ import type { Actor, AppDeps, RequestMeta } from './context.js';
 import { actorOf } from './http/auth-hooks.js';
 import { requestMeta } from './http/request-context.js';
 
+/** How long a stored answer serves retries; the daily run drops older ones. */
+export const IDEMPOTENCY_WINDOW_HOURS = 24;
+
+/** Answers stored before they were encrypted are plain JSON. */
+function readReply(deps: Pick<AppDeps, 'cipher'>, stored: string): string {
+  return stored.startsWith('v1.') ? deps.cipher.decrypt(stored) : stored;
+}
+
+/** Drops stored answers past the retry window; answers how many. */
+export async function dropExpiredReplies(deps: Pick<AppDeps, 'db' | 'clock'>): Promise<number> {
+  const before = new Date(deps.clock.now().getTime() - IDEMPOTENCY_WINDOW_HOURS * 3_600_000).toISOString();
+  const res = await deps.db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', before)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 /**
  * Runs a create once per `Idempotency-Key`: a retry with the same key (a phone on a weak
  * connection re-sending) gets the stored answer instead of a second record.
@@ -23,7 +41,7 @@ export async function idempotent<T>(
     .where('route', '=', route)
     .where('key', '=', trimmed)
     .executeTakeFirst();
-  if (stored) return { status: stored.status_code, body: JSON.parse(stored.response) as T };
+  if (stored) return { status: stored.status_code, body: JSON.parse(readReply(deps, stored.response)) as T };
   const result = await run();
   await deps.db
     .insertInto('idempotency_keys')
@@ -32,7 +50,8 @@ export async function idempotent<T>(
       user_id: actor.userId,
       route,
       status_code: result.status,
-      response: JSON.stringify(result.body),
+      // The answer to a create can carry the identity just recorded: encrypted like the record.
+      response: deps.cipher.encrypt(JSON.stringify(result.body)),
       created_at: deps.clock.now().toISOString(),
     })
     .onConflict((oc) => oc.doNothing())

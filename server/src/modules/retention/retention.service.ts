@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
+import { dropExpiredReplies } from '../../platform/idempotency.js';
 import { getSetting, setSetting } from '../../platform/settings.js';
 import { removeDocumentFile } from '../documents/document.service.js';
 import { anonymiseCase } from '../persons/anonymise.js';
@@ -193,6 +194,7 @@ export async function runScheduledRetention(
   });
   if (!claimed) return null;
   const counts = await runRetention(deps, { dryRun: false });
+  await dropExpiredReplies(deps);
   await setSetting(
     deps.db,
     LAST_RUN_SETTING,
