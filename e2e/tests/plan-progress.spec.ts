@@ -73,6 +73,28 @@ test('an agency focal person files a quarterly report with an obstacle and an in
   ).toBeVisible();
   await dialog.getByRole('button', { name: 'Batal' }).click();
 
+  // Corrected instead: the earlier version stays in the history with its evidence.
+  await card.getByRole('button', { name: /^Laporan dan bukti Pemulangan korban/ }).click();
+  await report.getByRole('button', { name: 'Perbaiki laporan' }).click();
+  const correction = page.getByRole('dialog', { name: /^Perbaiki laporan: Pemulangan korban/ });
+  await expect(correction.getByLabel(/^Periode tahun 2026/)).toBeDisabled();
+  await expect(correction.getByLabel('Kendala')).toHaveValue('Anggaran transportasi dipotong.');
+  await correction.getByLabel('Realisasi (orang)').fill('25');
+  await correction
+    .getByLabel(/^Capaian/)
+    .fill('25 korban dipulangkan ke desa asal (satu terlambat dicatat).');
+  await correction.getByRole('button', { name: 'Simpan perbaikan' }).click();
+  await expect(correction).toBeHidden();
+  const versions = evidence.getByTestId('progress-report');
+  await expect(versions.filter({ hasText: 'Versi 2 (berlaku)' })).toContainText('satu terlambat dicatat');
+  await expect(versions.filter({ hasText: 'Versi 1 (sudah dikoreksi)' })).toContainText(
+    '24 korban dipulangkan',
+  );
+  await page.screenshot({ path: `${ARTIFACTS}plan-correction-1280.png` });
+  await page.keyboard.press('Escape');
+  await expect(evidence).toBeHidden();
+  await expect(card.getByText('25 dari 25 orang')).toBeVisible();
+
   // On a phone (opened there, as a phone user would): nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 780 });
   await page.reload();

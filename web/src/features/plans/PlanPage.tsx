@@ -257,7 +257,12 @@ export function PlanPage() {
         onClose={() => setReporting(null)}
         onFiled={setViewing}
       />
-      <ProgressReportsDialog plan={data} activity={viewing} onClose={() => setViewing(null)} />
+      <ProgressReportsDialog
+        plan={data}
+        activity={viewing}
+        agencies={agencies}
+        onClose={() => setViewing(null)}
+      />
       {importDialog}
     </>
   );

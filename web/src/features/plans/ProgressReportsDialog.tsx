@@ -15,11 +15,14 @@ import { useLanguage } from '../../i18n';
 import { AttachmentLine } from '../attachments/AttachmentLine';
 import { AttachmentUpload } from '../attachments/AttachmentUpload';
 import { ACCEPTED_FILES } from '../documents/document-labels';
+import { ProgressForm } from './ProgressForm';
 import { evidencePath, useAttachEvidence, useProgressHistory, useRemoveEvidence } from './plan.api';
 
 interface ProgressReportsDialogProps {
   plan: PlanTree;
   activity: PlanActivity | null;
+  /** Member agencies, for the correction form's intervention request. */
+  agencies: { value: string; label: string }[];
   onClose: () => void;
 }
 
@@ -27,9 +30,10 @@ interface ProgressReportsDialogProps {
  * An activity's reports, each period with its corrections, and the evidence of each version: the
  * reporting agency attaches files to the latest version; everyone in the task force downloads.
  */
-export function ProgressReportsDialog({ plan, activity, onClose }: ProgressReportsDialogProps) {
+export function ProgressReportsDialog({ plan, activity, agencies, onClose }: ProgressReportsDialogProps) {
   const { t } = useTranslation();
   const history = useProgressHistory(plan.id, activity?.id ?? null);
+  const [correcting, setCorrecting] = useState<ProgressReport | null>(null);
   const [removing, setRemoving] = useState<{ report: ProgressReport; fileId: string; name: string } | null>(
     null,
   );
@@ -56,10 +60,21 @@ export function ProgressReportsDialog({ plan, activity, onClose }: ProgressRepor
               report={r}
               latest={history.data.find((x) => x.year === r.year && x.period === r.period) === r}
               onRemove={(fileId, name) => setRemoving({ report: r, fileId, name })}
+              onCorrect={() => setCorrecting(r)}
             />
           ))}
         </Stack>
       )}
+      {activity && correcting ? (
+        <ProgressForm
+          key={`${correcting.id}-${correcting.version}`}
+          plan={plan}
+          activity={activity}
+          agencies={agencies}
+          correcting={correcting}
+          onClose={() => setCorrecting(null)}
+        />
+      ) : null}
       {activity ? (
         <RemoveEvidenceDialog
           planId={plan.id}
@@ -78,12 +93,14 @@ function ReportCard({
   report: r,
   latest,
   onRemove,
+  onCorrect,
 }: {
   plan: PlanTree;
   activity: PlanActivity;
   report: ProgressReport;
   latest: boolean;
   onRemove: (fileId: string, name: string) => void;
+  onCorrect: () => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -112,9 +129,32 @@ function ReportCard({
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
         {r.achievement}
       </Text>
-      <Text size="xs" c="dimmed">
-        {formatDateTime(r.createdAt, lang, zone)}
-      </Text>
+      {r.obstacles ? (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={600} size="sm">
+            {t('plans.obstacles')}:{' '}
+          </Text>
+          {r.obstacles}
+        </Text>
+      ) : null}
+      {r.intervention ? (
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          <Text span fw={600} size="sm">
+            {t('plans.intervention')}:{' '}
+          </Text>
+          {r.intervention}
+        </Text>
+      ) : null}
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Text size="xs" c="dimmed">
+          {formatDateTime(r.createdAt, lang, zone)}
+        </Text>
+        {latest && r.can.attach ? (
+          <Button size="xs" variant="light" onClick={onCorrect}>
+            {t('plans.correct')}
+          </Button>
+        ) : null}
+      </Group>
       <Text size="sm" fw={600} mt="xs">
         {t('plans.evidence.files')}
       </Text>

@@ -50,6 +50,29 @@ export function useFileProgress(planId: string) {
   });
 }
 
+/** Corrects a period's report with the version read; the earlier version is kept. */
+export function useCorrectProgress(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      activityId,
+      year,
+      period,
+      input,
+    }: {
+      activityId: string;
+      year: number;
+      period: number;
+      input: Omit<ProgressInput, 'year' | 'period'> & { version: number };
+    }) =>
+      apiRequest<ProgressReport>(
+        `/plans/${encodeURIComponent(planId)}/activities/${encodeURIComponent(activityId)}/reports/${year}/${period}`,
+        { method: 'PUT', body: input },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['plans', planId] }),
+  });
+}
+
 export interface PlanImportResult {
   preview: {
     plan: { title: string; startYear: number; endYear: number; periodKind: string } | null;
