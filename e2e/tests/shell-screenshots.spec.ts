@@ -36,3 +36,16 @@ test('the shell on a 1280 px desktop: navigation at the side', async ({ page }, 
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('shell-1280', { path, contentType: 'image/png' });
 });
+
+test('on a short laptop screen the menu scrolls, so its last entry is reachable', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 600 });
+  await signIn(page, 'koordinator.dp3a');
+  const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+  const last = nav.getByRole('link', { name: 'Profil' });
+  await expect(last).not.toBeInViewport();
+  await nav.hover();
+  await page.mouse.wheel(0, 2000);
+  await expect(last).toBeInViewport();
+  await last.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Profil' })).toBeVisible();
+});

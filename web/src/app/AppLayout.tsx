@@ -60,7 +60,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('nav.main')}>
+      {/* The menu scrolls on its own: on a laptop screen (768 px high) the last entries are below the fold. */}
+      <AppShell.Navbar
+        p="sm"
+        id="main-navigation"
+        aria-label={t('nav.main')}
+        style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}
+      >
         <Stack gap={4}>
           {session.taskForce ? (
             <Text size="xs" c="dimmed" hiddenFrom="sm" px="sm" pb="xs">
