@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/platform/audit.js';
+import { recordRead } from '../src/platform/audit-reads.js';
 import { buildUser, call, createTestEnv, DB_KINDS, signIn, type TestEnv } from './support.js';
 
 const run = promisify(execFile);
@@ -48,6 +49,39 @@ describe.each(DB_KINDS)('audit trail on %s', (kind) => {
       /append-only/,
     );
     await expect(env.deps.db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('records every one of many concurrent reads, answered only after its record is committed, in one intact chain', async () => {
+    const before = await env.deps.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const reads = Array.from({ length: 40 }, (_, i) =>
+      recordRead(
+        env.deps,
+        { userId: null, agencyId: null },
+        { requestId: `concurrent-${i}`, ip: null },
+        { action: 'stats.read', details: { indicator: 'cases', n: i } },
+      ).then(async () => {
+        // Resolved means committed: the record is there for anyone to read.
+        const row = await env.deps.db
+          .selectFrom('audit_events')
+          .select('request_id')
+          .where('request_id', '=', `concurrent-${i}`)
+          .executeTakeFirst();
+        return row?.request_id;
+      }),
+    );
+    // A change recorded meanwhile in its own transaction joins the same chain.
+    const change = signIn(env, (await buildUser(env, ['analyst'])).username);
+    expect(await Promise.all(reads)).toEqual(Array.from({ length: 40 }, (_, i) => `concurrent-${i}`));
+    await change;
+    const after = await env.deps.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBeGreaterThanOrEqual(41);
+    expect((await verifyAuditChain(env.deps.db)).ok).toBe(true);
   });
 
   it('detects an event altered directly in the database, naming the first broken link', async () => {

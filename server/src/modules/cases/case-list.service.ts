@@ -1,6 +1,6 @@
 import type { CaseListQuery } from '@sinergi/core';
+import { recordRead } from '../../platform/audit-reads.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
-import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { taskForceZone } from '../taskforces/taskforce.service.js';
 import { accessFromTeam, teamCaseIds, visibilityOf } from './case.policy.js';
@@ -74,9 +74,10 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
     }),
   );
   if (search) {
-    await inTransaction(deps, actor, meta, (_trx, audit) =>
-      audit({ action: 'case.search', details: { by: search.kind, results: total, caseIds: ids } }),
-    );
+    await recordRead(deps, actor, meta, {
+      action: 'case.search',
+      details: { by: search.kind, results: total, caseIds: ids },
+    });
   }
   return { items, total, totalExact, page: query.page, pageSize: query.pageSize };
 }

@@ -14,6 +14,7 @@ import {
   transitionProblem,
 } from '@sinergi/core';
 import type { AuditEventInput } from '../../platform/audit.js';
+import { recordRead } from '../../platform/audit-reads.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
@@ -362,9 +363,12 @@ async function detailOf(
 export async function getCase(deps: Deps, actor: Actor, meta: Meta, id: string): Promise<CaseDetail> {
   const { row, access } = await loadCaseFor(deps, actor, id);
   const detail = await detailOf(deps, deps.db, actor, row, access);
-  await inTransaction(deps, actor, meta, (_trx, audit) =>
-    audit({ action: 'case.read', entityType: 'case', entityId: id, details: { access } }),
-  );
+  await recordRead(deps, actor, meta, {
+    action: 'case.read',
+    entityType: 'case',
+    entityId: id,
+    details: { access },
+  });
   return detail;
 }
 
@@ -493,9 +497,7 @@ export async function transitionCase(
 export async function caseTimeline(deps: Deps, actor: Actor, meta: Meta, id: string) {
   const { access } = await loadCaseFor(deps, actor, id);
   const events = await repo.events(deps.db, id);
-  await inTransaction(deps, actor, meta, (_trx, audit) =>
-    audit({ action: 'case.timeline_read', entityType: 'case', entityId: id }),
-  );
+  await recordRead(deps, actor, meta, { action: 'case.timeline_read', entityType: 'case', entityId: id });
   return {
     items: events.map((e) => {
       const details = JSON.parse(e.details) as Record<string, unknown>;

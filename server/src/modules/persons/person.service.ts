@@ -12,6 +12,7 @@ import {
 } from '@sinergi/core';
 import type { Insertable } from 'kysely';
 import type { AuditEventInput } from '../../platform/audit.js';
+import { recordRead } from '../../platform/audit-reads.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
@@ -227,14 +228,12 @@ export async function listPersons(deps: Deps, actor: Actor, meta: Meta, caseId: 
     rows.map((r) => r.id),
   );
   if (full && rows.length) {
-    await inTransaction(deps, actor, meta, (_t, audit) =>
-      audit({
-        action: 'person.read',
-        entityType: 'case',
-        entityId: caseId,
-        details: { personIds: rows.map((r) => r.id) },
-      }),
-    );
+    await recordRead(deps, actor, meta, {
+      action: 'person.read',
+      entityType: 'case',
+      entityId: caseId,
+      details: { personIds: rows.map((r) => r.id) },
+    });
   }
   return { items: rows.map((r) => presentPerson(deps, r, full, consents.get(r.id) ?? [])) };
 }
@@ -255,9 +254,12 @@ export async function getPerson(
     .executeTakeFirst();
   if (!row) throw errors.notFound();
   if (access === 'full') {
-    await inTransaction(deps, actor, meta, (_t, audit) =>
-      audit({ action: 'person.read', entityType: 'person', entityId: personId, details: { caseId } }),
-    );
+    await recordRead(deps, actor, meta, {
+      action: 'person.read',
+      entityType: 'person',
+      entityId: personId,
+      details: { caseId },
+    });
   }
   return presentPerson(
     deps,

@@ -13,7 +13,8 @@ import {
   type StatsFilter,
   suppressTable,
 } from '@sinergi/core';
-import { type Actor, type AppDeps, inTransaction, type RequestMeta } from '../../platform/context.js';
+import { recordRead } from '../../platform/audit-reads.js';
+import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { errors } from '../../platform/errors.js';
 import { AGGREGATED, RESPONSE, readAggregate, refreshStale } from './stats.aggregate.js';
@@ -325,18 +326,16 @@ export async function breakdown(
       );
   }
   if (action)
-    await inTransaction(deps, actor, meta, async (_trx, audit) =>
-      audit({
-        action,
-        details: {
-          indicator: q.indicator,
-          dimension: q.dimension,
-          series,
-          taskForces: r.scope.taskForceIds.length,
-          exact: r.scope.exact,
-        },
-      }),
-    );
+    await recordRead(deps, actor, meta, {
+      action,
+      details: {
+        indicator: q.indicator,
+        dimension: q.dimension,
+        series,
+        taskForces: r.scope.taskForceIds.length,
+        exact: r.scope.exact,
+      },
+    });
   return {
     indicator: q.indicator,
     unit: STAT_INDICATORS[q.indicator].unit,
@@ -461,12 +460,10 @@ export async function dashboard(
   const accepted = at('accepted');
   const completed = at('completed');
   if (audited)
-    await inTransaction(deps, actor, meta, async (_trx, audit) =>
-      audit({
-        action: 'stats.read',
-        details: { indicator: 'dashboard', taskForces: r.scope.taskForceIds.length, exact },
-      }),
-    );
+    await recordRead(deps, actor, meta, {
+      action: 'stats.read',
+      details: { indicator: 'dashboard', taskForces: r.scope.taskForceIds.length, exact },
+    });
   return {
     period: r.period,
     exact,
