@@ -1,7 +1,8 @@
-// Per-statement timings of the case list on a large SQLite database, in process (no HTTP): for each
+// Per-statement timings of the case list on a large database, in process (no HTTP): for each
 // request of the benchmark mix, the time of the total and of the page, for a case manager and the
-// coordinator. BENCH_CASES (default 100,000); BENCH_DATA_DIR keeps the generated database between
-// runs (generated when missing), so a change to a query can be measured in seconds.
+// coordinator. SQLite by default; BENCH_DATABASE_URL (postgres://...) profiles PostgreSQL instead.
+// BENCH_CASES (default 100,000); BENCH_DATA_DIR keeps the generated database between runs
+// (generated when missing), so a change to a query can be measured in seconds.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,7 @@ async function main() {
     DATA_DIR: dataDir,
     SINERGI_ENCRYPTION_KEY: fs.readFileSync(keyFile, 'utf8'),
     LOG_LEVEL: 'warn',
+    ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
   };
   const rt = await openRuntime(loadConfig(env));
   const seeded = await seedDemo(rt, 'Profile-Ruteng-2026');
