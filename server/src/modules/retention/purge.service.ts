@@ -102,9 +102,14 @@ export async function purgeDeleted(deps: Deps, opts: { dryRun: boolean }): Promi
       counts[kind.name] += (await kind.due(deps.db, Number.MAX_SAFE_INTEGER)).length;
       continue;
     }
+    const purged = new Set<string>();
     for (;;) {
       const batch = await kind.due(deps.db, PURGE_BATCH);
       if (!batch.length) break;
+      // A row that is still there after its purge committed would loop for ever: stop and say so.
+      if (batch.some((d) => purged.has(d.id)))
+        throw new Error(`${kind.name}: a purged record is still present`);
+      for (const d of batch) purged.add(d.id);
       await inTransaction(
         deps,
         { userId: null, agencyId: null },
