@@ -16,7 +16,7 @@ import { caseSearchFor } from '../../server/src/modules/cases/case-list.service.
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { openRuntime } from '../../server/src/runtime.js';
 import { caseListQueries } from './case-queries.js';
-import { addCaseManagers, generateCases } from './generate-cases.js';
+import { addCaseManagers, demoCaseHome, generateCases } from './generate-cases.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = 7;
@@ -34,16 +34,7 @@ async function main() {
   };
   const rt = await openRuntime(loadConfig(env));
   const seeded = await seedDemo(rt, 'Profile-Ruteng-2026');
-  const tf = await rt.db
-    .selectFrom('task_forces')
-    .selectAll()
-    .where('level', '=', 'regency')
-    .executeTakeFirstOrThrow();
-  const agency = await rt.db
-    .selectFrom('agencies')
-    .selectAll()
-    .where('short_name', '=', 'UPTD PPA Manggarai')
-    .executeTakeFirstOrThrow();
+  const { tf, agency } = await demoCaseHome(rt.db);
   const userRow = (username: string) =>
     rt.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
   const manager = await userRow('manajer.uptdppa');

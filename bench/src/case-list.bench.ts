@@ -11,7 +11,7 @@ import { loadConfig } from '../../server/src/config.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { openRuntime } from '../../server/src/runtime.js';
 import { caseListQueries } from './case-queries.js';
-import { addCaseManagers, generateCases } from './generate-cases.js';
+import { addCaseManagers, demoCaseHome, generateCases } from './generate-cases.js';
 import { type LoadFigures, printTable, runLoad } from './load.js';
 import { startProcess, stopProcess } from './processes.js';
 
@@ -62,16 +62,7 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<LoadFigures[]> {
   const rt = await openRuntime(loadConfig(env));
   const seeded = await seedDemo(rt, PASSWORD);
   if (seeded.status !== 'seeded') throw new Error('could not seed');
-  const tf = await rt.db
-    .selectFrom('task_forces')
-    .selectAll()
-    .where('level', '=', 'regency')
-    .executeTakeFirstOrThrow();
-  const agency = await rt.db
-    .selectFrom('agencies')
-    .selectAll()
-    .where('short_name', '=', 'UPTD PPA Manggarai')
-    .executeTakeFirstOrThrow();
+  const { tf, agency } = await demoCaseHome(rt.db);
   const manager = await rt.db
     .selectFrom('users')
     .selectAll()

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../server/src/config.js';
 import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { openRuntime } from '../../server/src/runtime.js';
-import { addCaseManagers, generateCases } from './generate-cases.js';
+import { addCaseManagers, demoCaseHome, generateCases } from './generate-cases.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,16 +27,7 @@ async function main() {
   };
   const rt = await openRuntime(loadConfig(env));
   if ((await seedDemo(rt, 'Bench-Ruteng-2026')).status !== 'seeded') throw new Error('could not seed');
-  const tf = await rt.db
-    .selectFrom('task_forces')
-    .selectAll()
-    .where('level', '=', 'regency')
-    .executeTakeFirstOrThrow();
-  const agency = await rt.db
-    .selectFrom('agencies')
-    .selectAll()
-    .where('short_name', '=', 'UPTD PPA Manggarai')
-    .executeTakeFirstOrThrow();
+  const { tf, agency } = await demoCaseHome(rt.db);
   const started = Date.now();
   const gen = await generateCases(rt.db, rt.cipher, rt.reference, {
     cases: CASES,

@@ -229,3 +229,18 @@ export async function addCaseManagers(
   }
   return ids;
 }
+
+/** The demo's regency task force and its UPTD PPA, where the benchmarks put their generated cases. */
+export async function demoCaseHome(db: Kysely<Database>) {
+  const taskForce = await db
+    .selectFrom('task_forces')
+    .selectAll()
+    .where('level', '=', 'regency')
+    .executeTakeFirstOrThrow();
+  const agency = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('short_name', '=', 'UPTD PPA Manggarai')
+    .executeTakeFirstOrThrow();
+  return { tf: taskForce, agency };
+}

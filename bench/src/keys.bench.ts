@@ -8,7 +8,7 @@ import { seedDemo } from '../../server/src/modules/demo/demo.seed.js';
 import { keyringOptions } from '../../server/src/platform/keys/key-state.js';
 import { rotateKeys } from '../../server/src/platform/keys/rotate.js';
 import { openRuntime } from '../../server/src/runtime.js';
-import { addCaseManagers, generateCases } from './generate-cases.js';
+import { addCaseManagers, demoCaseHome, generateCases } from './generate-cases.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 
@@ -22,16 +22,7 @@ async function main() {
   const rt = await openRuntime(config);
   try {
     if ((await seedDemo(rt, 'Bench-Ruteng-2026')).status !== 'seeded') throw new Error('could not seed');
-    const tf = await rt.db
-      .selectFrom('task_forces')
-      .selectAll()
-      .where('level', '=', 'regency')
-      .executeTakeFirstOrThrow();
-    const agency = await rt.db
-      .selectFrom('agencies')
-      .selectAll()
-      .where('short_name', '=', 'UPTD PPA Manggarai')
-      .executeTakeFirstOrThrow();
+    const { tf, agency } = await demoCaseHome(rt.db);
     const gen = await generateCases(rt.db, rt.cipher, rt.reference, {
       cases: CASES,
       taskForceId: tf.id,

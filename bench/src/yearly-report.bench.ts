@@ -20,7 +20,7 @@ import { yearlyReportDocx } from '../../server/src/modules/reports/yearly-report
 import { yearlyReportPdf } from '../../server/src/modules/reports/yearly-report.pdf.js';
 import type { Actor } from '../../server/src/platform/context.js';
 import { openRuntime } from '../../server/src/runtime.js';
-import { addCaseManagers, generateCases } from './generate-cases.js';
+import { addCaseManagers, demoCaseHome, generateCases } from './generate-cases.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 2_000);
 const YEAR = 2025;
@@ -39,16 +39,7 @@ async function main() {
   );
   try {
     if ((await seedDemo(rt, 'Bench-Ruteng-2026')).status !== 'seeded') throw new Error('could not seed');
-    const tf = await rt.db
-      .selectFrom('task_forces')
-      .selectAll()
-      .where('level', '=', 'regency')
-      .executeTakeFirstOrThrow();
-    const agency = await rt.db
-      .selectFrom('agencies')
-      .selectAll()
-      .where('short_name', '=', 'UPTD PPA Manggarai')
-      .executeTakeFirstOrThrow();
+    const { tf, agency } = await demoCaseHome(rt.db);
     const gen = await generateCases(rt.db, rt.cipher, rt.reference, {
       cases: CASES,
       taskForceId: tf.id,
