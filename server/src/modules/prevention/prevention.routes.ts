@@ -161,30 +161,6 @@ export function preventionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => updatePreventionActivity(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
     );
-    app.delete(
-      '/prevention/activities/:id',
-      {
-        preValidation: authorize('plan.report'),
-        schema: {
-          tags,
-          summary: 'Remove an outreach session entered by mistake, with a reason (kept, hidden everywhere)',
-          params: idParams,
-          body: preventionRemovalSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        await removePreventionRecord(
-          deps,
-          actorOf(req),
-          requestMeta(req),
-          'prevention_activities',
-          req.params.id,
-          req.body,
-        );
-        return reply.status(204).send(null);
-      },
-    );
     app.put(
       '/prevention/watch-groups/:id',
       {
@@ -199,30 +175,6 @@ export function preventionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => updateWatchGroup(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
-    );
-    app.delete(
-      '/prevention/watch-groups/:id',
-      {
-        preValidation: authorize('plan.report'),
-        schema: {
-          tags,
-          summary: 'Remove a watch group entered by mistake or disbanded, with a reason',
-          params: idParams,
-          body: preventionRemovalSchema,
-          response: { 204: z.null(), ...errorResponses },
-        },
-      },
-      async (req, reply) => {
-        await removePreventionRecord(
-          deps,
-          actorOf(req),
-          requestMeta(req),
-          'watch_groups',
-          req.params.id,
-          req.body,
-        );
-        return reply.status(204).send(null);
-      },
     );
     app.put(
       '/prevention/alerts/:id',
@@ -239,29 +191,44 @@ export function preventionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (req) => updateAlert(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
     );
-    app.delete(
-      '/prevention/alerts/:id',
-      {
-        preValidation: authorize('taskforce.read'),
-        schema: {
-          tags,
-          summary: 'Remove an alert entered by mistake or twice, with a reason',
-          params: idParams,
-          body: preventionRemovalSchema,
-          response: { 204: z.null(), ...errorResponses },
+    // Removal with a reason works alike for the three kinds of record (an alert, like its report,
+    // is open to every agency of the task force; the service decides who may remove which).
+    for (const [path, table, permission, summary] of [
+      [
+        '/prevention/activities/:id',
+        'prevention_activities',
+        'plan.report',
+        'Remove an outreach session entered by mistake, with a reason (kept, hidden everywhere)',
+      ],
+      [
+        '/prevention/watch-groups/:id',
+        'watch_groups',
+        'plan.report',
+        'Remove a watch group entered by mistake or disbanded, with a reason',
+      ],
+      [
+        '/prevention/alerts/:id',
+        'recruitment_alerts',
+        'taskforce.read',
+        'Remove an alert entered by mistake or twice, with a reason',
+      ],
+    ] as const)
+      app.delete(
+        path,
+        {
+          preValidation: authorize(permission),
+          schema: {
+            tags,
+            summary,
+            params: idParams,
+            body: preventionRemovalSchema,
+            response: { 204: z.null(), ...errorResponses },
+          },
         },
-      },
-      async (req, reply) => {
-        await removePreventionRecord(
-          deps,
-          actorOf(req),
-          requestMeta(req),
-          'recruitment_alerts',
-          req.params.id,
-          req.body,
-        );
-        return reply.status(204).send(null);
-      },
-    );
+        async (req, reply) => {
+          await removePreventionRecord(deps, actorOf(req), requestMeta(req), table, req.params.id, req.body);
+          return reply.status(204).send(null);
+        },
+      );
   };
 }
