@@ -21,3 +21,10 @@ export function caseListQueries(niks: string[], caseNumbers: string[]): string[]
     qs.push(`q=${encodeURIComponent(caseNumbers[(i * 104729) % caseNumbers.length]!)}`);
   return qs;
 }
+
+/** The kind of a case-list request, for latency by kind (the app audits searches, not lists). */
+export function caseListKind(url: string): string {
+  const q = new URL(url).searchParams;
+  if (q.has('q')) return /^\d{16}$/.test(q.get('q')!) ? 'search by NIK' : 'search by case number';
+  return [...q.keys()].length === 0 ? 'plain list' : 'filtered list';
+}

@@ -9,6 +9,8 @@ export interface LoadFigures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Latency by kind of request, when the run was given a `kindOf`. */
+  byKind?: { kind: string; requests: number; p50: number; p95: number; p99: number }[];
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -24,12 +26,19 @@ function percentile(sorted: number[], p: number): number {
 export async function runLoad(
   name: string,
   url: string | (() => string),
-  opts: { connections?: number; durationMs?: number; headers?: Record<string, string> } = {},
+  opts: {
+    connections?: number;
+    durationMs?: number;
+    headers?: Record<string, string>;
+    /** Names the kind of a request from its URL, for latency by kind. */
+    kindOf?: (url: string) => string;
+  } = {},
 ): Promise<LoadFigures> {
   const connections = opts.connections ?? 16;
   const durationMs = opts.durationMs ?? 10_000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
+  const byKind = new Map<string, number[]>();
   let errors = 0;
   let non2xx = 0;
   const started = performance.now();
@@ -39,10 +48,18 @@ export async function runLoad(
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get(next(), { agent, headers: opts.headers }, (res) => {
+      const target = next();
+      const req = http.get(target, { agent, headers: opts.headers }, (res) => {
         res.resume();
         res.on('end', () => {
-          latencies.push(performance.now() - t0);
+          const ms = performance.now() - t0;
+          latencies.push(ms);
+          if (opts.kindOf) {
+            const kind = opts.kindOf(target);
+            const list = byKind.get(kind) ?? [];
+            list.push(ms);
+            byKind.set(kind, list);
+          }
           if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
           resolve();
         });
@@ -70,6 +87,18 @@ export async function runLoad(
     p99: percentile(sorted, 99),
     errors,
     non2xx,
+    ...(opts.kindOf && {
+      byKind: [...byKind].map(([kind, list]) => {
+        const s = list.sort((a, b) => a - b);
+        return {
+          kind,
+          requests: s.length,
+          p50: percentile(s, 50),
+          p95: percentile(s, 95),
+          p99: percentile(s, 99),
+        };
+      }),
+    }),
   };
 }
 
@@ -82,4 +111,11 @@ export function printTable(title: string, rows: LoadFigures[]): void {
       `| ${r.name} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
     );
   }
+  const kinds = rows.filter((r) => r.byKind);
+  if (kinds.length === 0) return;
+  console.log('\n| run | kind of request | requests | p50 ms | p95 ms | p99 ms |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const r of kinds)
+    for (const k of r.byKind!)
+      console.log(`| ${r.name} | ${k.kind} | ${k.requests} | ${k.p50} | ${k.p95} | ${k.p99} |`);
 }

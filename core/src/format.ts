@@ -45,14 +45,34 @@ export function formatRupiah(n: number): string {
   return `Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(n)}`;
 }
 
+/**
+ * Date formatters by time zone, made once: building an `Intl.DateTimeFormat` costs far more than
+ * using one, and lists ask for the same few zones on every request.
+ */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  make: () => Intl.DateTimeFormat,
+) {
+  let f = cache.get(timeZone);
+  if (!f) {
+    f = make();
+    // Zones come from settings, but an unbounded map is never right.
+    if (cache.size > 100) cache.clear();
+    cache.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in a time zone: "today" for a task force. */
 export function calendarDateIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
+  const parts = formatIn(
+    dayFormats,
     timeZone,
-  }).formatToParts(instant);
+    () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }),
+  ).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -61,7 +81,11 @@ export function calendarDateIn(instant: Date, timeZone: string): string {
 export function startOfDayIn(day: string, timeZone: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    formatIn(
+      offsetFormats,
+      timeZone,
+      () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }),
+    )
       .formatToParts(utcMidnight)
       .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);

@@ -82,6 +82,14 @@ describe.each(DB_KINDS)('audit trail on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(Number(after.n) - Number(before.n)).toBeGreaterThanOrEqual(41);
     expect((await verifyAuditChain(env.deps.db)).ok).toBe(true);
+    // Reads committed together keep the order they were made in.
+    const order = await env.deps.db
+      .selectFrom('audit_events')
+      .select('request_id')
+      .where('request_id', 'like', 'concurrent-%')
+      .orderBy('seq')
+      .execute();
+    expect(order.map((r) => r.request_id)).toEqual(Array.from({ length: 40 }, (_, i) => `concurrent-${i}`));
   });
 
   it('detects an event altered directly in the database, naming the first broken link', async () => {

@@ -1,4 +1,4 @@
-import { type AuditEventInput, recordAudit } from './audit.js';
+import { type AuditEventInput, appendAuditEvents } from './audit.js';
 import type { AppDeps, RequestMeta } from './context.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
@@ -80,7 +80,8 @@ async function drain(deps: Deps, w: Writer): Promise<void> {
 }
 
 function write(deps: Deps, batch: Pending[]): Promise<void> {
-  return deps.db.transaction().execute(async (trx) => {
-    for (const p of batch) await recordAudit(trx, deps.dbKind, p.actor, p.meta, p.event, p.at);
-  });
+  const events = batch.map((p) => ({ actor: p.actor, ctx: p.meta, event: p.event, at: p.at }));
+  // On PostgreSQL the append is one statement, a transaction of its own.
+  if (deps.dbKind === 'postgres') return appendAuditEvents(deps.db, deps.dbKind, events);
+  return deps.db.transaction().execute((trx) => appendAuditEvents(trx, deps.dbKind, events));
 }

@@ -172,7 +172,6 @@ export interface AuditEventInput {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-const ADVISORY_LOCK_KEY = 738_210_551;
 
 interface ChainFields {
   id: string;
@@ -191,7 +190,18 @@ interface ChainFields {
 
 /** The hash of one event: sha-256 over its fields in a fixed order, including the previous hash. */
 export function eventHash(e: ChainFields): string {
-  const canonical = JSON.stringify([
+  return createHash('sha256')
+    .update(`${canonicalHead(e)}${JSON.stringify(e.prev_hash)}]`)
+    .digest('hex');
+}
+
+/**
+ * The canonical text of an event up to its previous hash: a JSON array of the fields in a fixed
+ * order, left open where the previous hash (a hex string) and the closing bracket follow. The
+ * PostgreSQL chain function appends those two under the chain's lock.
+ */
+export function canonicalHead(e: Omit<ChainFields, 'prev_hash'>): string {
+  const open = JSON.stringify([
     e.id,
     e.occurred_at,
     e.actor_user_id,
@@ -203,16 +213,15 @@ export function eventHash(e: ChainFields): string {
     e.ip,
     e.outcome,
     e.details,
-    e.prev_hash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return `${open.slice(0, -1)},`;
 }
 
 /**
  * Appends an event to the hash chain. Call it with the transaction of the change it records; on
  * PostgreSQL an advisory lock held to the end of that transaction keeps concurrent writers in line.
  */
-export async function recordAudit(
+export function recordAudit(
   trx: Db,
   kind: 'sqlite' | 'postgres',
   actor: AuditActor,
@@ -220,16 +229,30 @@ export async function recordAudit(
   event: AuditEventInput,
   now: Date,
 ): Promise<void> {
-  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const fields: ChainFields = {
+  return appendAuditEvents(trx, kind, [{ actor, ctx, event, at: now }]);
+}
+
+export interface AuditAppend {
+  actor: AuditActor;
+  ctx: AuditContext;
+  event: AuditEventInput;
+  at: Date;
+}
+
+/**
+ * Appends several events to the hash chain in order, in the caller's transaction: the chain's lock
+ * is taken and its last hash read once, and the events go in one insert. Used for read records
+ * committed together (group commit); one event is `recordAudit`.
+ */
+export async function appendAuditEvents(
+  trx: Db,
+  kind: 'sqlite' | 'postgres',
+  events: readonly AuditAppend[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map(({ actor, ctx, event, at }) => ({
     id: randomUUID(),
-    occurred_at: now.toISOString(),
+    occurred_at: at.toISOString(),
     actor_user_id: actor.userId,
     actor_agency_id: actor.agencyId,
     action: event.action,
@@ -239,12 +262,28 @@ export async function recordAudit(
     ip: ctx.ip ?? null,
     outcome: event.outcome ?? 'success',
     details: JSON.stringify(event.details ?? {}),
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  await trx
-    .insertInto('audit_events')
-    .values({ ...fields, outcome: fields.outcome as 'success', hash: eventHash(fields) })
-    .execute();
+  }));
+  if (kind === 'postgres') {
+    // One statement (migration 202612060100): the database takes the lock, reads the last hash and
+    // chains the events over the canonical text sent here, in one round trip.
+    const payload = rows.map((r) => ({ ...r, canonical_head: canonicalHead(r) }));
+    await sql`select audit_append(${JSON.stringify(payload)}::jsonb)`.execute(trx);
+    return;
+  }
+  const last = await trx
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  let prev = last?.hash ?? GENESIS_HASH;
+  const chained = rows.map((r) => {
+    const fields: ChainFields = { ...r, prev_hash: prev };
+    prev = eventHash(fields);
+    return { ...fields, outcome: fields.outcome as 'success', hash: prev };
+  });
+  // The rows keep their order: `seq` follows the insert's VALUES order.
+  await trx.insertInto('audit_events').values(chained).execute();
 }
 
 export interface VerifyResult {

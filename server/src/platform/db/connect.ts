@@ -11,7 +11,9 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { preparedPool } from './prepared-pool.js';
 import type { Database } from './schema.js';
+import { cachedStatements } from './statement-cache.js';
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -32,7 +34,7 @@ export interface ConnectOptions {
 export function connectDatabase(opts: ConnectOptions): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (!opts.sqliteFile) throw new Error('No database configured');
@@ -46,7 +48,9 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 268435456');
   database.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cachedStatements(database) }),
+  });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 

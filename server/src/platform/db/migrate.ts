@@ -22,6 +22,7 @@ import * as statsResponses from '../../migrations/202611300600_stats_responses.j
 import * as coordinationFiles from '../../migrations/202611300800_coordination_files.js';
 import * as legalStageNote from '../../migrations/202611300900_legal_stage_note.js';
 import * as importResume from '../../migrations/202611300910_import_resume.js';
+import * as auditAppend from '../../migrations/202612060100_audit_append.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300800_coordination_files': coordinationFiles,
   '202611300900_legal_stage_note': legalStageNote,
   '202611300910_import_resume': importResume,
+  '202612060100_audit_append': auditAppend,
 };
 
 /** Names of every migration, in the order they apply. */
