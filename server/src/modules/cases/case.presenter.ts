@@ -10,6 +10,7 @@ import {
 import type { Actor, AppDeps } from '../../platform/context.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { type CaseAccess, caseAbilities } from './case.policy.js';
+import type { CaseListRow } from './case.repository.js';
 
 type Deps = Pick<AppDeps, 'reference' | 'cipher' | 'clock'>;
 
@@ -33,7 +34,7 @@ export function parseProfile(json: string): TraffickingProfile {
 
 export function presentSummary(
   deps: Deps,
-  row: CaseRow,
+  row: CaseListRow,
   access: CaseAccess,
   extra: { agencyShortName: string; victimInitials: string[] | null },
 ): CaseSummary {

@@ -99,6 +99,51 @@ function orderList<Q extends { orderBy: (e: RawBuilder<unknown>, d?: 'asc' | 'de
   return q.orderBy(sql.ref(`${table}.${sort.column}`), sort.dir).orderBy(id, sort.dir);
 }
 
+/**
+ * The columns a list row shows (`presentSummary`): a case's story, place and profile are not read
+ * for a list, which keeps each page's rows small to read, send and parse.
+ */
+export const CASE_LIST_COLUMNS = [
+  'cases.id',
+  'cases.case_number',
+  'cases.case_type',
+  'cases.stage',
+  'cases.risk',
+  'cases.reported_at',
+  'cases.incident_date',
+  'cases.lead_agency_id',
+  'cases.victim_count',
+  'cases.child_victim_count',
+  'cases.origin_district_code',
+  'cases.destination_country',
+  'cases.exploitation_types',
+  'cases.first_response_due_at',
+  'cases.first_response_at',
+  'cases.latest_screening',
+  'cases.version',
+] as const;
+
+export type CaseListRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'case_number'
+  | 'case_type'
+  | 'stage'
+  | 'risk'
+  | 'reported_at'
+  | 'incident_date'
+  | 'lead_agency_id'
+  | 'victim_count'
+  | 'child_victim_count'
+  | 'origin_district_code'
+  | 'destination_country'
+  | 'exploitation_types'
+  | 'first_response_due_at'
+  | 'first_response_at'
+  | 'latest_screening'
+  | 'version'
+>;
+
 export const caseRepository = {
   byId(db: Db, id: string): Promise<CaseRow | undefined> {
     return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -200,7 +245,7 @@ export const caseRepository = {
           )
           .select((eb) => eb.fn.countAll().as('n')),
         page: orderList(
-          db.selectFrom('cases').selectAll('cases').where('cases.id', 'in', ids),
+          db.selectFrom('cases').select(CASE_LIST_COLUMNS).where('cases.id', 'in', ids),
           'cases',
           'cases.id',
           sort,
@@ -221,7 +266,9 @@ export const caseRepository = {
             .as('matches'),
         )
         .select((eb) => eb.fn.countAll().as('n')),
-      page: orderList(q.selectAll('cases'), 'cases', 'cases.id', sort).limit(f.pageSize).offset(offset),
+      page: orderList(q.select(CASE_LIST_COLUMNS), 'cases', 'cases.id', sort)
+        .limit(f.pageSize)
+        .offset(offset),
     };
   },
 
