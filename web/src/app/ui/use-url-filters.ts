@@ -11,10 +11,30 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
     [serialized, keys],
   );
   const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
-  // Two changes before the next render (two filters set in quick succession) must both stand: the
-  // router's updater sees the query of the last render only, so the latest one is kept here.
+  // Several changes in quick succession (filters set one after another) must all stand. The router
+  // applies each a little later, and a render in between shows an older query; building the next
+  // change on that would silently undo the ones still on their way. So the query last written is
+  // kept here, with the ones written since the address last caught up: a render showing one of
+  // those is ours arriving, and the newest is kept; any other address is a navigation (a link, the
+  // back button), which wins.
   const latest = useRef(params);
-  latest.current = params;
+  const pending = useRef<string[]>([]);
+  const seen = useRef(serialized);
+  if (seen.current !== serialized) {
+    seen.current = serialized;
+    const at = pending.current.indexOf(serialized);
+    if (at === -1) pending.current = [];
+    else pending.current = pending.current.slice(at + 1);
+    if (pending.current.length === 0) latest.current = params;
+  }
+  const write = useCallback(
+    (next: URLSearchParams, replace: boolean) => {
+      latest.current = next;
+      pending.current.push(next.toString());
+      setParams(next, { replace });
+    },
+    [setParams],
+  );
 
   const setFilter = useCallback(
     (key: K, value: string) => {
@@ -22,10 +42,9 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
       if (value) next.set(key, value);
       else next.delete(key);
       next.delete('page');
-      latest.current = next;
-      setParams(next, { replace: true });
+      write(next, true);
     },
-    [setParams],
+    [write],
   );
 
   const setPage = useCallback(
@@ -33,13 +52,12 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
       const next = new URLSearchParams(latest.current);
       if (value > 1) next.set('page', String(value));
       else next.delete('page');
-      latest.current = next;
-      setParams(next);
+      write(next, false);
     },
-    [setParams],
+    [write],
   );
 
-  const clear = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
+  const clear = useCallback(() => write(new URLSearchParams(), true), [write]);
   const hasFilters = keys.some((key) => values[key] !== '');
   return { values, page, setFilter, setPage, clear, hasFilters };
 }
