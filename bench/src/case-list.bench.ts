@@ -167,11 +167,12 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<LoadFigures[]> {
   } finally {
     await stopProcess(server);
   }
-  if (process.env.BENCH_BASELINE === '0') {
+  const finish = async () => {
     await pgInfo?.stop();
     if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
     return rows;
-  }
+  };
+  if (process.env.BENCH_BASELINE === '0') return finish();
   const baseline = await startProcess(
     ['--conditions=sinergi-source', '--import', 'tsx', 'bench/src/baseline-cases.ts'],
     {
@@ -196,9 +197,7 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<LoadFigures[]> {
   } finally {
     await stopProcess(baseline);
   }
-  await pgInfo?.stop();
-  if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  return rows;
+  return finish();
 }
 
 async function main() {

@@ -123,26 +123,8 @@ export const CASE_LIST_COLUMNS = [
   'cases.version',
 ] as const;
 
-export type CaseListRow = Pick<
-  CaseRow,
-  | 'id'
-  | 'case_number'
-  | 'case_type'
-  | 'stage'
-  | 'risk'
-  | 'reported_at'
-  | 'incident_date'
-  | 'lead_agency_id'
-  | 'victim_count'
-  | 'child_victim_count'
-  | 'origin_district_code'
-  | 'destination_country'
-  | 'exploitation_types'
-  | 'first_response_due_at'
-  | 'first_response_at'
-  | 'latest_screening'
-  | 'version'
->;
+type ListColumn<T> = T extends `cases.${infer C extends keyof CaseRow}` ? C : never;
+export type CaseListRow = Pick<CaseRow, ListColumn<(typeof CASE_LIST_COLUMNS)[number]>>;
 
 export const caseRepository = {
   byId(db: Db, id: string): Promise<CaseRow | undefined> {
