@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** List filters and the page number, kept in the URL so a filtered list can be shared and reloaded. */
@@ -14,23 +14,28 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
   // Several changes in quick succession (filters set one after another) must all stand. The router
   // applies each a little later, and a render in between shows an older query; building the next
   // change on that would silently undo the ones still on their way. So the query last written is
-  // kept here, with the ones written since the address last caught up: a render showing one of
+  // kept here, with the ones written since the address last caught up: an address showing one of
   // those is ours arriving, and the newest is kept; any other address is a navigation (a link, the
-  // back button), which wins.
+  // back button), which wins. This is settled when a render is committed, never while rendering:
+  // React may render an address and then throw that render away (the router's updates are
+  // transitions an input event can interrupt), and bookkeeping done in a discarded render would
+  // make a later render of the older address look like a navigation.
   const latest = useRef(params);
   const pending = useRef<string[]>([]);
-  const seen = useRef(serialized);
-  if (seen.current !== serialized) {
-    seen.current = serialized;
+  const committed = useRef(serialized);
+  useLayoutEffect(() => {
+    committed.current = serialized;
     const at = pending.current.indexOf(serialized);
-    if (at === -1) pending.current = [];
-    else pending.current = pending.current.slice(at + 1);
-    if (pending.current.length === 0) latest.current = params;
-  }
+    pending.current = at === -1 ? [] : pending.current.slice(at + 1);
+    if (pending.current.length === 0) latest.current = new URLSearchParams(serialized);
+  }, [serialized]);
   const write = useCallback(
     (next: URLSearchParams, replace: boolean) => {
+      const query = next.toString();
       latest.current = next;
-      pending.current.push(next.toString());
+      // Writing the address already shown changes nothing, so it would never arrive.
+      if (query === committed.current && pending.current.length === 0) return;
+      pending.current.push(query);
       setParams(next, { replace });
     },
     [setParams],
