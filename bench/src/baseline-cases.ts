@@ -62,6 +62,12 @@ http
       now: new Date().toISOString(),
       timeZone: 'Asia/Makassar',
       search: f.q ? caseSearchFor(cipher, f.q) : undefined,
+      // The page carries the same reader columns as the app's (team flag, victims' encrypted names).
+      reader: {
+        userId: actor.userId,
+        identities: actor.permissions.has('person.identity.read'),
+        dialect: url ? 'postgres' : 'sqlite',
+      },
     });
     const [total, rows] = await Promise.all([run(count.compile()), run(page.compile())]);
     res.setHeader('content-type', 'application/json');

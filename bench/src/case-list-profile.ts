@@ -74,6 +74,7 @@ async function main() {
         now: new Date().toISOString(),
         timeZone: tf.time_zone,
         search: f.q ? caseSearchFor(rt.cipher, f.q) : undefined,
+        reader: { userId: actor.userId, identities: true, dialect: rt.dbKind },
       });
       const time = async (run: () => Promise<unknown>) => {
         const ms: number[] = [];

@@ -283,6 +283,61 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     });
   });
 
+  it("lists victims' initials in the order they were added, only on the rows of the reader's team cases", async () => {
+    // A coordinator who opened a case is on its team: full access there, limited on the others.
+    const res = await call(env, coordinator, 'POST', '/api/v1/cases', intake());
+    expect(res.statusCode, res.body).toBe(201);
+    const own = res.json();
+    const add = async (body: Record<string, unknown>) => {
+      env.clock.advance(1000);
+      const r = await call(env, coordinator, 'POST', `/api/v1/cases/${own.id}/persons`, body);
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json();
+    };
+    await add({ role: 'victim', fullName: 'Zakarias Urutan Pertama', sex: 'Male', estimatedAge: 30 });
+    await add({ role: 'witness', fullName: 'Wilhelmus Saksi Saja', sex: 'Male', estimatedAge: 40 });
+    const erased = await add({
+      role: 'victim',
+      fullName: 'Hilang Dihapus Data',
+      sex: 'Male',
+      estimatedAge: 22,
+    });
+    await add({ role: 'victim', fullName: 'Agnes Urutan Ketiga', sex: 'Female', estimatedAge: 19 });
+    const erase = await call(env, coordinator, 'POST', `/api/v1/cases/${own.id}/persons/${erased.person.id}/erase`, {
+      reason: 'Korban meminta datanya dihapus melalui surat tertulis.',
+    });
+    expect(erase.statusCode, erase.body).toBe(200);
+    const other = await newCase();
+    await addPerson(other.id, {
+      role: 'victim',
+      fullName: 'Bukan Tim Koordinator',
+      sex: 'Male',
+      estimatedAge: 33,
+    });
+
+    const list = (await call(env, coordinator, 'GET', '/api/v1/cases?pageSize=200')).json();
+    const row = (id: string) => list.items.find((x: { id: string }) => x.id === id);
+    expect(row(own.id)).toMatchObject({ access: 'full', victimInitials: ['Z.U.P.', 'A.U.K.'] });
+    expect(row(other.id)).toMatchObject({ access: 'limited', victimInitials: null });
+    expect(JSON.stringify(list)).not.toContain('B.T.K.');
+    // The same rows through a search, and for leadership (no identities) nothing at all.
+    const found = (
+      await call(env, coordinator, 'GET', `/api/v1/cases?q=${encodeURIComponent(own.caseNumber)}`)
+    ).json();
+    expect(found.items[0]).toMatchObject({ id: own.id, victimInitials: ['Z.U.P.', 'A.U.K.'] });
+    const led = (await call(env, leadership, 'GET', '/api/v1/cases?pageSize=200')).json();
+    expect(led.items.find((x: { id: string }) => x.id === own.id)).toMatchObject({
+      access: 'limited',
+      victimInitials: null,
+    });
+    // The case team's own list shows them the same way.
+    const mine = (await call(env, manager, 'GET', '/api/v1/cases?pageSize=200')).json();
+    expect(mine.items.find((x: { id: string }) => x.id === other.id)).toMatchObject({
+      access: 'full',
+      victimInitials: ['B.T.K.'],
+    });
+  });
+
   it('records people with encrypted identities: neither database holds the name or NIK in clear', async () => {
     const c = await newCase();
     const name = 'Fransiska Enkripsi Wunggu';

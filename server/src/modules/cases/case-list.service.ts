@@ -1,12 +1,11 @@
-import type { CaseListQuery } from '@sinergi/core';
+import { type CaseListQuery, initials } from '@sinergi/core';
 import { recordRead } from '../../platform/audit-reads.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { taskForceZone } from '../taskforces/taskforce.service.js';
-import { accessFromTeam, teamCaseIds, visibilityOf } from './case.policy.js';
+import { accessFromTeam, visibilityOf } from './case.policy.js';
 import { presentSummary } from './case.presenter.js';
-import { type CaseSearch, caseRepository as repo } from './case.repository.js';
-import { victimInitials } from './case.service.js';
+import { type CaseSearch, caseRepository as repo, victimNamesOf } from './case.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'reference'>;
 type Meta = RequestMeta;
@@ -55,24 +54,33 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
   const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
   const visibility = await visibilityOf(deps.db, actor);
   const timeZone = await taskForceZone(deps.db, actor.taskForceId);
-  const { rows, total, totalExact } = await repo.list(deps.db, visibility, query, { now, timeZone, search });
+  // Each row says whether the reader is on its team and, if they may read identities, carries the
+  // team case's victims' encrypted names: the access of each row is still decided by the policy.
+  const reader = {
+    userId: actor.userId,
+    identities: actor.permissions.has('person.identity.read'),
+    dialect: deps.dbKind,
+  };
+  const { rows, total, totalExact } = await repo.list(deps.db, visibility, query, {
+    now,
+    timeZone,
+    search,
+    reader,
+  });
   const ids = rows.map((r) => r.id);
-  // A case manager's list holds only team cases; others ask which of the page's cases they are on.
-  const onTeam = visibility.mode === 'team' ? new Set(ids) : await teamCaseIds(deps.db, actor, ids);
-  const accessById = new Map(rows.map((r) => [r.id, accessFromTeam(actor, onTeam.has(r.id))] as const));
-  const fullIds = ids.filter((id) => accessById.get(id) === 'full');
   const shortNames = await agencyShortNames(
     deps.db,
     rows.map((r) => r.lead_agency_id),
     deps.clock.now(),
   );
-  const initialsMap = await victimInitials(deps, deps.db, fullIds);
-  const items = rows.map((r) =>
-    presentSummary(deps, r, accessById.get(r.id)!, {
+  const items = rows.map((r) => {
+    const access = accessFromTeam(actor, r.on_team === 1);
+    return presentSummary(deps, r, access, {
       agencyShortName: shortNames.get(r.lead_agency_id) ?? '',
-      victimInitials: initialsMap.get(r.id) ?? [],
-    }),
-  );
+      victimInitials:
+        access === 'full' ? victimNamesOf(r).map((name) => initials(deps.cipher.decrypt(name))) : [],
+    });
+  });
   if (search) {
     await recordRead(deps, actor, meta, {
       action: 'case.search',

@@ -62,18 +62,6 @@ export function visibleCases(v: Visibility) {
   };
 }
 
-/** Which of these cases the actor is on the team of (one query for a whole page). */
-export async function teamCaseIds(db: Db, actor: Actor, caseIds: string[]): Promise<Set<string>> {
-  if (caseIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('case_team')
-    .select('case_id')
-    .where('user_id', '=', actor.userId)
-    .where('case_id', 'in', caseIds)
-    .execute();
-  return new Set(rows.map((r) => r.case_id));
-}
-
 /** The access level from team membership, for a case already known to be visible. */
 export function accessFromTeam(actor: Actor, onTeam: boolean): CaseAccess {
   return onTeam && actor.permissions.has('person.identity.read') ? 'full' : 'limited';
