@@ -1,6 +1,6 @@
 // Baseline for the case list: node:http, no framework, no session, no validation, no audit, no
-// decryption. It builds the very statements the app runs (the repository's listQueries) and sends
-// them straight through the driver (better-sqlite3 or pg).
+// decryption. It builds the very statement the app runs (the repository's listStatement) and sends
+// it straight through the driver (better-sqlite3 or pg).
 import http from 'node:http';
 import path from 'node:path';
 import { caseListQuerySchema, permissionsFor } from '@sinergi/core';
@@ -58,7 +58,7 @@ http
     if (req.url === '/ready') return res.end('ok');
     const params = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams);
     const f = caseListQuerySchema.parse(params);
-    const { count, page } = caseRepository.listQueries(builder, visibility, f, {
+    const { statement } = caseRepository.listStatement(builder, visibility, f, {
       now: new Date().toISOString(),
       timeZone: 'Asia/Makassar',
       search: f.q ? caseSearchFor(cipher, f.q) : undefined,
@@ -69,12 +69,12 @@ http
         dialect: url ? 'postgres' : 'sqlite',
       },
     });
-    const [total, rows] = await Promise.all([run(count.compile()), run(page.compile())]);
+    const found = (await run(statement.compile())) as { id: string | null; total_n: number | string }[];
     res.setHeader('content-type', 'application/json');
     res.end(
       JSON.stringify({
-        items: rows,
-        total: (total[0] as { n: number }).n,
+        items: found.filter((r) => r.id !== null),
+        total: Number(found[0]?.total_n ?? 0),
         page: f.page,
         pageSize: f.pageSize,
       }),

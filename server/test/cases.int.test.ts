@@ -303,9 +303,15 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
       estimatedAge: 22,
     });
     await add({ role: 'victim', fullName: 'Agnes Urutan Ketiga', sex: 'Female', estimatedAge: 19 });
-    const erase = await call(env, coordinator, 'POST', `/api/v1/cases/${own.id}/persons/${erased.person.id}/erase`, {
-      reason: 'Korban meminta datanya dihapus melalui surat tertulis.',
-    });
+    const erase = await call(
+      env,
+      coordinator,
+      'POST',
+      `/api/v1/cases/${own.id}/persons/${erased.person.id}/erase`,
+      {
+        reason: 'Korban meminta datanya dihapus melalui surat tertulis.',
+      },
+    );
     expect(erase.statusCode, erase.body).toBe(200);
     const other = await newCase();
     await addPerson(other.id, {
@@ -320,6 +326,8 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     expect(row(own.id)).toMatchObject({ access: 'full', victimInitials: ['Z.U.P.', 'A.U.K.'] });
     expect(row(other.id)).toMatchObject({ access: 'limited', victimInitials: null });
     expect(JSON.stringify(list)).not.toContain('B.T.K.');
+    const beyond = (await call(env, coordinator, 'GET', '/api/v1/cases?pageSize=100&page=50')).json();
+    expect(beyond).toMatchObject({ items: [], total: list.total, totalExact: true });
     // The same rows through a search, and for leadership (no identities) nothing at all.
     const found = (
       await call(env, coordinator, 'GET', `/api/v1/cases?q=${encodeURIComponent(own.caseNumber)}`)
@@ -864,6 +872,9 @@ describe.each(DB_KINDS)("a case manager's plain list on %s", (kind) => {
       const p2 = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2&page=2')).json();
       const p3 = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2&page=3')).json();
       expect(p1.total).toBe(5);
+      // A page past the end has no rows but still the total.
+      const beyond = (await call(env, m, 'GET', '/api/v1/cases?pageSize=2&page=4')).json();
+      expect(beyond).toMatchObject({ items: [], total: 5, totalExact: true, page: 4 });
       const dates = [...p1.items, ...p2.items, ...p3.items].map((c: { reportedAt: string }) =>
         c.reportedAt.slice(0, 10),
       );
