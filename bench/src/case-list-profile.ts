@@ -1,6 +1,7 @@
 // Per-statement timings of the case list on a large database, in process (no HTTP): for each
-// request of the benchmark mix, the time of the total and of the page, for a case manager and the
-// coordinator. SQLite by default; BENCH_DATABASE_URL (postgres://...) profiles PostgreSQL instead.
+// request of the benchmark mix, the time of the total and of the page on their own and of the one
+// statement the app runs (the page joined with its total), for a case manager and the coordinator.
+// SQLite by default; BENCH_DATABASE_URL (postgres://...) profiles PostgreSQL instead.
 // BENCH_CASES (default 100,000); BENCH_DATA_DIR keeps the generated database between runs
 // (generated when missing), so a change to a query can be measured in seconds.
 import { randomBytes } from 'node:crypto';
@@ -65,17 +66,23 @@ async function main() {
   for (const a of actors) {
     const actor = { userId: a.row.id, agencyId: a.row.agency_id, taskForceId: tf.id, roles: a.roles };
     const visibility = await visibilityOf(rt.db, actor as never);
-    console.log(`\n${a.name}\n| request | total | count ms | page ms |\n|---|---:|---:|---:|`);
+    console.log(
+      `\n${a.name}\n| request | total | count ms | page ms | one statement ms |\n|---|---:|---:|---:|---:|`,
+    );
     let sumCount = 0;
     let sumPage = 0;
+    let sumOne = 0;
     for (const q of queries) {
       const f: CaseListQuery = caseListQuerySchema.parse(Object.fromEntries(new URLSearchParams(q)));
-      const { count, page } = caseRepository.listQueries(rt.db, visibility, f, {
+      const at = {
         now: new Date().toISOString(),
         timeZone: tf.time_zone,
         search: f.q ? caseSearchFor(rt.cipher, f.q) : undefined,
         reader: { userId: actor.userId, identities: true, dialect: rt.dbKind },
-      });
+      };
+      // The two parts on their own, then the one statement the app runs (page joined with total).
+      const { count, page } = caseRepository.listQueries(rt.db, visibility, f, at);
+      const { statement } = caseRepository.listStatement(rt.db, visibility, f, at);
       const time = async (run: () => Promise<unknown>) => {
         const ms: number[] = [];
         for (let i = 0; i < RUNS; i++) {
@@ -88,13 +95,18 @@ async function main() {
       const total = (await count.executeTakeFirst()) as { n: number } | undefined;
       const c = await time(() => count.execute());
       const p = await time(() => page.execute());
+      const one = await time(() => statement.execute());
       sumCount += c;
       sumPage += p;
+      sumOne += one;
       const label = q.startsWith('q=') ? `${q.slice(0, 8)}…` : q || '(default)';
-      console.log(`| ${label} | ${total?.n ?? 0} | ${c.toFixed(2)} | ${p.toFixed(2)} |`);
+      console.log(
+        `| ${label} | ${total?.n ?? 0} | ${c.toFixed(2)} | ${p.toFixed(2)} | ${one.toFixed(2)} |`,
+      );
     }
+    const mean = (sum: number) => (sum / queries.length).toFixed(2);
     console.log(
-      `mean per request: count ${(sumCount / queries.length).toFixed(2)} ms, page ${(sumPage / queries.length).toFixed(2)} ms`,
+      `mean per request: count ${mean(sumCount)} ms, page ${mean(sumPage)} ms, one statement ${mean(sumOne)} ms`,
     );
   }
   await rt.close();

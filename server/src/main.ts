@@ -123,6 +123,7 @@ program
     };
     process.once('SIGINT', () => void stop('SIGINT'));
     process.once('SIGTERM', () => void stop('SIGTERM'));
+    rt.reference.preload();
     await app.listen({ port: config.PORT, host: config.HOST });
     console.log(`Sinergi is ready at http://${config.HOST}:${config.PORT} (database: ${rt.dbKind})`);
   });

@@ -37,6 +37,16 @@ export class ReferenceData {
   private regions?: Map<string, Region>;
   private children?: Map<string, Region[]>;
   private countryList?: Country[];
+  private countryByCode?: Map<string, Country>;
+
+  /**
+   * Reads everything now. The server calls this before it listens, so the first request that
+   * needs a region (the first case list after a start) does not wait for 90,000 rows to be parsed.
+   */
+  preload(): void {
+    this.loadRegions();
+    this.countries();
+  }
 
   private loadRegions(): void {
     if (this.regions) return;
@@ -105,11 +115,13 @@ export class ReferenceData {
       this.countryList = Object.keys(en)
         .map((code) => ({ code, nameId: id[code] ?? en[code]!, nameEn: en[code]! }))
         .sort((a, b) => a.nameId.localeCompare(b.nameId, 'id'));
+      this.countryByCode = new Map(this.countryList.map((c) => [c.code, c]));
     }
     return this.countryList;
   }
 
   country(code: string): Country | undefined {
-    return this.countries().find((c) => c.code === code.toUpperCase());
+    this.countries();
+    return this.countryByCode!.get(code.toUpperCase());
   }
 }

@@ -8,6 +8,18 @@
 
 const PREFIX = 'sinergi.draft.';
 
+/**
+ * Whose drafts may be written now: the signed-in user, and nobody once they sign out or their
+ * session ends. A form still on screen while signing out can have a write on its way (a debounced
+ * save, a re-render); it must not put a draft back after sign-out removed them all.
+ */
+let writer: string | null = null;
+
+/** Set by the session: the user who signed in, or null when no one is signed in. */
+export function allowDraftsOf(userId: string | null): void {
+  writer = userId;
+}
+
 function keyOf(userId: string, name: string): string {
   return `${PREFIX}${userId}.${name}`;
 }
@@ -32,6 +44,8 @@ export function readDraft<T>(userId: string, name: string): T | null {
 
 /** False when the browser refuses to store it (private mode, storage full). */
 export function writeDraft(userId: string, name: string, value: unknown): boolean {
+  // Not a storage failure: the user is no longer signed in, and nothing of theirs is kept.
+  if (userId !== writer) return true;
   try {
     storage()?.setItem(keyOf(userId, name), JSON.stringify(value));
     return storage() !== null;

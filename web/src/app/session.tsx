@@ -11,7 +11,7 @@ import {
   useState,
 } from 'react';
 import { ApiError, apiRequest, apiState } from './api-client';
-import { clearDrafts } from './device-drafts';
+import { allowDraftsOf, clearDrafts } from './device-drafts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -42,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const accept = useCallback((info: SessionInfo) => {
     // Drafts typed by someone else on this browser are not theirs to see.
     clearDrafts(info.user.id);
+    allowDraftsOf(info.user.id);
     apiState.setCsrfToken(info.csrfToken);
     signedIn.current = true;
     setState({ status: 'signedIn', info });
@@ -50,6 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const end = useCallback(
     (reason: 'expired' | 'signedOut' | null) => {
       apiState.setCsrfToken(null);
+      allowDraftsOf(null);
       signedIn.current = false;
       // Nothing one user loaded may be shown to the next one.
       queryClient.clear();
