@@ -100,9 +100,7 @@ async function main() {
       sumPage += p;
       sumOne += one;
       const label = q.startsWith('q=') ? `${q.slice(0, 8)}…` : q || '(default)';
-      console.log(
-        `| ${label} | ${total?.n ?? 0} | ${c.toFixed(2)} | ${p.toFixed(2)} | ${one.toFixed(2)} |`,
-      );
+      console.log(`| ${label} | ${total?.n ?? 0} | ${c.toFixed(2)} | ${p.toFixed(2)} | ${one.toFixed(2)} |`);
     }
     const mean = (sum: number) => (sum / queries.length).toFixed(2);
     console.log(
