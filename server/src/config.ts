@@ -61,6 +61,13 @@ export const configSchema = z.object({
   /** How often the server looks at new audit events for alerts. */
   ALERT_CHECK_SECONDS: positiveInt(60),
   WEB_DIST: z.string().optional(),
+  /** SQLite only: threads that run the case list's reads beside the server's own; 0 keeps them on it. */
+  SQLITE_READ_THREADS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (off) or more')
+    .max(8, 'must be at most 8')
+    .optional(),
   /** Statistics for leadership, analysts and roll-ups hide counts from 1 to this value minus one. */
   STATS_SMALL_CELL_THRESHOLD: z.coerce
     .number({ message: 'must be a number' })

@@ -17,6 +17,7 @@ export async function openRuntime(
     databaseUrl: config.DATABASE_URL,
     sqliteFile: config.sqliteFile,
     dataDir: config.dataDir,
+    readWorkers: config.SQLITE_READ_THREADS,
   });
   let applied: string[] = [];
   let cipher: FieldCipher;

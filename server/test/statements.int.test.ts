@@ -5,7 +5,9 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '../src/platform/db/connect.js';
 import { MAX_PREPARED_PER_CONNECTION, preparedPool } from '../src/platform/db/prepared-pool.js';
+import { attachReadWorkers, readRows, startReadWorkers } from '../src/platform/db/read-workers.js';
 import type { Database } from '../src/platform/db/schema.js';
 import { cachedStatements } from '../src/platform/db/statement-cache.js';
 import { createTestDatabase } from './support.js';
@@ -99,5 +101,66 @@ describe('kept statements on SQLite', () => {
     // 'select 2' was the least recently used and is gone; 'select 1' stays.
     expect(kept.prepare('select 1')).toBe(one);
     expect(kept.prepare('select 2')).not.toBe(two);
+  });
+});
+
+describe('reader threads on SQLite', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sinergi-readers-'));
+  const handle = connectDatabase({ sqliteFile: path.join(dir, 'r.sqlite'), readWorkers: 1 });
+  const db = handle.db;
+  beforeAll(async () => {
+    await sql`create table t (a integer primary key, b blob, c text)`.execute(db);
+  });
+  afterAll(async () => {
+    await handle.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const rowsOf = (from = 0) =>
+    db
+      .selectFrom(sql`t`.as('t'))
+      .select([sql<number>`a`.as('a'), sql<Buffer>`b`.as('b'), sql<string>`c`.as('c')])
+      .where(sql`a`, '>=', from)
+      .orderBy(sql`a`);
+
+  it('reads what the main connection committed just before, blobs as Buffers', async () => {
+    await sql`insert into t (a, b, c) values (1, ${Buffer.from([1, 2, 250])}, 'satu')`.execute(db);
+    const first = await readRows(db, rowsOf());
+    expect(first).toEqual([{ a: 1, b: Buffer.from([1, 2, 250]), c: 'satu' }]);
+    expect(Buffer.isBuffer(first[0]!.b)).toBe(true);
+    await sql`insert into t (a, b, c) values (2, null, ${'dua'})`.execute(db);
+    expect(await readRows(db, rowsOf(2))).toEqual([{ a: 2, b: null, c: 'dua' }]);
+  });
+
+  it('runs on its own read-only connection: a statement that writes is refused there', async () => {
+    const write = sql`insert into t (a, c) values (3, 'tiga') returning a`;
+    await expect(readRows(db, { compile: () => write.compile(db) })).rejects.toThrow(/readonly|read-only/i);
+    const left = await sql<{ n: number }>`select count(*) as n from t where a = 3`.execute(db);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('passes an error in the SQL on as it is, without running it again elsewhere', async () => {
+    await expect(
+      readRows(db, { compile: () => sql`select * from missing_table`.compile(db) }),
+    ).rejects.toMatchObject({
+      code: 'SQLITE_ERROR',
+      message: expect.stringMatching(/no such table/),
+    });
+  });
+
+  it('answers on the main connection when the threads cannot run, and gives them up after three stops', async () => {
+    const broken = connectDatabase({ sqliteFile: path.join(dir, 'b.sqlite'), readWorkers: 0 });
+    try {
+      await sql`create table t (a integer primary key, b blob, c text)`.execute(broken.db);
+      await sql`insert into t (a, c) values (5, 'lima')`.execute(broken.db);
+      // Threads pointed at a file that does not exist stop as they start.
+      const threads = startReadWorkers(path.join(dir, 'missing', 'x.sqlite'), 1)!;
+      attachReadWorkers(broken.db, threads);
+      const q = broken.db.selectFrom(sql`t`.as('t')).select(sql<string>`c`.as('c'));
+      for (let i = 0; i < 4; i++) expect(await readRows(broken.db, q)).toEqual([{ c: 'lima' }]);
+      expect(threads.usable).toBe(false);
+      await threads.close();
+    } finally {
+      await broken.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { type CaseListQuery, EXPLOITATION_TYPES, startOfDayIn } from '@sinergi/c
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { toNumber } from '../../platform/db/connect.js';
+import { readRows } from '../../platform/db/read-workers.js';
 import type { CaseRow, CaseTable } from '../../platform/db/schema.js';
 import { type Visibility, visibleCases } from './case.policy.js';
 
@@ -239,7 +240,7 @@ export const caseRepository = {
   /** One page of the cases the actor may see, with filters and an optional search. */
   async list(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
     const { statement, cap } = caseRepository.listStatement(db, visibility, f, at);
-    const found = await statement.execute();
+    const found = await readRows(db, statement);
     const n = toNumber(found[0]?.total_n as string | number | undefined);
     // A page past the end is the total's row alone, with no case in it.
     const rows = found.filter((r) => r.id !== null) as ((typeof found)[number] & CaseListRow)[];

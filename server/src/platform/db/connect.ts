@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { preparedPool } from './prepared-pool.js';
+import { attachReadWorkers, defaultReadWorkers, startReadWorkers } from './read-workers.js';
 import type { Database } from './schema.js';
 import { cachedStatements } from './statement-cache.js';
 
@@ -28,6 +29,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   sqliteFile?: string;
   dataDir?: string;
+  /** SQLite reader threads for heavy reads (`readRows`); by default one per core beyond the first, at most two. */
+  readWorkers?: number;
 }
 
 /** Opens the database the configuration names: PostgreSQL when a URL is given, otherwise SQLite. */
@@ -51,7 +54,16 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: cachedStatements(database) }),
   });
-  return { db, kind: 'sqlite', close: () => db.destroy() };
+  const readers = startReadWorkers(opts.sqliteFile, opts.readWorkers ?? defaultReadWorkers());
+  if (readers) attachReadWorkers(db, readers);
+  return {
+    db,
+    kind: 'sqlite',
+    close: async () => {
+      await readers?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /**
