@@ -240,7 +240,10 @@ export const caseRepository = {
   /** One page of the cases the actor may see, with filters and an optional search. */
   async list(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
     const { statement, cap } = caseRepository.listStatement(db, visibility, f, at);
-    const found = await readRows(db, statement);
+    // A team's list (a case manager's) reads few pages and runs in a SQLite reader thread; a task
+    // force's whole list scans many, and the reader's connection loses its cached pages at every
+    // commit, so those stay on the connection whose cache the writes keep (decisions.md).
+    const found = visibility.mode === 'team' ? await readRows(db, statement) : await statement.execute();
     const n = toNumber(found[0]?.total_n as string | number | undefined);
     // A page past the end is the total's row alone, with no case in it.
     const rows = found.filter((r) => r.id !== null) as ((typeof found)[number] & CaseListRow)[];
