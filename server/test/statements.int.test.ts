@@ -164,3 +164,27 @@ describe('reader threads on SQLite', () => {
     }
   });
 });
+
+describe('reader threads on an in-memory SQLite database', () => {
+  it('starts none: reads run on the one connection that holds the data, with no thread failing', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error & { code?: string }) => warnings.push(w.code ?? w.message);
+    process.on('warning', onWarning);
+    const handle = connectDatabase({ sqliteFile: ':memory:', readWorkers: 1 });
+    try {
+      await sql`create table m (a integer)`.execute(handle.db);
+      await sql`insert into m (a) values (7)`.execute(handle.db);
+      for (let i = 0; i < 4; i++) {
+        const rows = await readRows(handle.db, {
+          compile: () => sql<{ a: number }>`select a from m`.compile(handle.db),
+        });
+        expect(rows).toEqual([{ a: 7 }]);
+      }
+      await new Promise((r) => setImmediate(r));
+      expect(warnings).not.toContain('SINERGI_READ_THREADS');
+    } finally {
+      process.off('warning', onWarning);
+      await handle.close();
+    }
+  });
+});

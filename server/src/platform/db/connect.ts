@@ -54,7 +54,9 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   const db = new Kysely<Database>({
     dialect: new ImmediateSqliteDialect({ database: cachedStatements(database) }),
   });
-  const readers = startReadWorkers(opts.sqliteFile, opts.readWorkers ?? defaultReadWorkers());
+  // An in-memory database exists only on this connection: a thread would open an empty one.
+  const readerCount = database.memory ? 0 : (opts.readWorkers ?? defaultReadWorkers());
+  const readers = startReadWorkers(opts.sqliteFile, readerCount);
   if (readers) attachReadWorkers(db, readers);
   return {
     db,
