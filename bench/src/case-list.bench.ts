@@ -160,7 +160,7 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<LoadFigures[]> {
         await runLoad(
           `${kind} app, ${username}`,
           () => `http://127.0.0.1:3910/api/v1/cases?${queries[i++ % queries.length]}`,
-          { connections, durationMs, headers: { cookie }, kindOf: caseListKind },
+          { connections, durationMs, headers: { cookie }, kindOf: caseListKind, serverPid: server.pid },
         ),
       );
     }
@@ -191,7 +191,7 @@ async function benchOne(kind: 'sqlite' | 'postgres'): Promise<LoadFigures[]> {
       await runLoad(
         `${kind} baseline (node:http + driver), manajer.uptdppa`,
         () => `http://127.0.0.1:3911/cases?${queries[i++ % queries.length]}`,
-        { connections, durationMs, kindOf: caseListKind },
+        { connections, durationMs, kindOf: caseListKind, serverPid: baseline.pid },
       ),
     );
   } finally {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { type CpuPerRequest, cpuPerRequest, sampleCpu } from './cpu.js';
 
 export interface LoadFigures {
   name: string;
@@ -11,6 +12,8 @@ export interface LoadFigures {
   non2xx: number;
   /** Latency by kind of request, when the run was given a `kindOf`. */
   byKind?: { kind: string; requests: number; p50: number; p95: number; p99: number }[];
+  /** CPU time per request of the server, PostgreSQL and the load generator (Linux), when given `serverPid`. */
+  cpu?: CpuPerRequest;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -32,6 +35,8 @@ export async function runLoad(
     headers?: Record<string, string>;
     /** Names the kind of a request from its URL, for latency by kind. */
     kindOf?: (url: string) => string;
+    /** The server's process, to report CPU time per request. */
+    serverPid?: number;
   } = {},
 ): Promise<LoadFigures> {
   const connections = opts.connections ?? 16;
@@ -41,6 +46,7 @@ export async function runLoad(
   const byKind = new Map<string, number[]>();
   let errors = 0;
   let non2xx = 0;
+  const cpuBefore = sampleCpu(opts.serverPid);
   const started = performance.now();
   const deadline = started + durationMs;
   const next = typeof url === 'string' ? () => url : url;
@@ -76,6 +82,7 @@ export async function runLoad(
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuPerRequest(cpuBefore, sampleCpu(opts.serverPid), latencies.length);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   return {
@@ -87,6 +94,7 @@ export async function runLoad(
     p99: percentile(sorted, 99),
     errors,
     non2xx,
+    ...(cpu && { cpu }),
     ...(opts.kindOf && {
       byKind: [...byKind].map(([kind, list]) => {
         const s = list.sort((a, b) => a - b);
@@ -110,6 +118,13 @@ export function printTable(title: string, rows: LoadFigures[]): void {
     console.log(
       `| ${r.name} | ${r.requests} | ${r.requestsPerSecond} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} |`,
     );
+  }
+  const withCpu = rows.filter((r) => r.cpu);
+  if (withCpu.length) {
+    console.log('\n| run | CPU ms per request: server | PostgreSQL | load generator |');
+    console.log('|---|---:|---:|---:|');
+    for (const r of withCpu)
+      console.log(`| ${r.name} | ${r.cpu!.server} | ${r.cpu!.postgres} | ${r.cpu!.loadGenerator} |`);
   }
   const kinds = rows.filter((r) => r.byKind);
   if (kinds.length === 0) return;
