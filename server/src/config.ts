@@ -48,6 +48,13 @@ export const configSchema = z.object({
   API_RATE_LIMIT: positiveInt(600),
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_MAX_HOURS: positiveInt(12),
+  /** How long a server process may reuse a session check before reading it again; 0 reads every time. */
+  SESSION_CHECK_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (read every time) or more')
+    .max(60, 'must be at most 60')
+    .default(2),
   LOCKOUT_THRESHOLD: positiveInt(5),
   LOCKOUT_MINUTES: positiveInt(15),
   BODY_LIMIT_BYTES: positiveInt(1_048_576),

@@ -1,12 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/connect.js';
 import type { SessionRow } from '../db/schema.js';
+import { keptSessionRows, updateKeptSession } from './session-cache.js';
 
 export const SESSION_COOKIE = 'sinergi_session';
 
 export interface SessionPolicy {
   idleMs: number;
   maxMs: number;
+  /** How long this process may reuse a session check (`session-cache.ts`); 0 reads every time. */
+  keepMs?: number;
 }
 
 function tokenId(token: string): string {
@@ -67,22 +70,25 @@ export async function findSession(
   policy: SessionPolicy,
   now: Date,
 ): Promise<SessionLookup> {
-  const rows = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .innerJoin('agencies', 'agencies.id', 'users.agency_id')
-    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .selectAll('sessions')
-    .select([
-      'users.username',
-      'users.agency_id',
-      'users.active',
-      'agencies.active as agency_active',
-      'agencies.task_force_id',
-      'user_roles.role',
-    ])
-    .where('sessions.id', '=', tokenId(token))
-    .execute();
+  const id = tokenId(token);
+  const rows = await keptSessionRows(db, id, policy.keepMs ?? 0, now.getTime(), () =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .innerJoin('agencies', 'agencies.id', 'users.agency_id')
+      .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .selectAll('sessions')
+      .select([
+        'users.username',
+        'users.agency_id',
+        'users.active',
+        'agencies.active as agency_active',
+        'agencies.task_force_id',
+        'user_roles.role',
+      ])
+      .where('sessions.id', '=', id)
+      .execute(),
+  );
   const first = rows[0];
   if (!first) return { status: 'missing' };
   const session: SessionRow = {
@@ -123,6 +129,9 @@ export async function touchSession(db: Db, session: SessionRow, now: Date): Prom
     .set({ last_seen_at: now.toISOString() })
     .where('id', '=', session.id)
     .execute();
+  updateKeptSession<{ last_seen_at: string }>(db, session.id, (row) => {
+    row.last_seen_at = now.toISOString();
+  });
 }
 
 export async function revokeSession(db: Db, sessionId: string, reason: string, now: Date): Promise<void> {

@@ -11,10 +11,15 @@ import {
   sql,
 } from 'kysely';
 import pg from 'pg';
+import { SESSION_TABLES, SESSION_WRITES_KEPT } from '../auth/session-cache.js';
 import { preparedPool } from './prepared-pool.js';
 import { attachReadWorkers, defaultReadWorkers, startReadWorkers } from './read-workers.js';
 import type { Database } from './schema.js';
 import { cachedStatements } from './statement-cache.js';
+import { createWriteWatch, registerWriteWatch, watchDialect } from './write-watch.js';
+
+/** Every connection reports writes to the tables of the session check, which it may then keep. */
+const sessionWriteWatch = () => createWriteWatch(SESSION_TABLES, SESSION_WRITES_KEPT);
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
@@ -37,7 +42,11 @@ export interface ConnectOptions {
 export function connectDatabase(opts: ConnectOptions): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedPool(pool) }) });
+    const watch = sessionWriteWatch();
+    const db = new Kysely<Database>({
+      dialect: watchDialect(new PostgresDialect({ pool: preparedPool(pool) }), watch),
+    });
+    registerWriteWatch(db, watch);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (!opts.sqliteFile) throw new Error('No database configured');
@@ -51,9 +60,11 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 268435456');
   database.pragma('temp_store = MEMORY');
+  const watch = sessionWriteWatch();
   const db = new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({ database: cachedStatements(database) }),
+    dialect: watchDialect(new ImmediateSqliteDialect({ database: cachedStatements(database) }), watch),
   });
+  registerWriteWatch(db, watch);
   // An in-memory database exists only on this connection: a thread would open an empty one.
   const readerCount = database.memory ? 0 : (opts.readWorkers ?? defaultReadWorkers());
   const readers = startReadWorkers(opts.sqliteFile, readerCount);

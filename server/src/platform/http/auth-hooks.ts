@@ -17,6 +17,7 @@ export function sessionPolicy(deps: Pick<AppDeps, 'config'>) {
   return {
     idleMs: deps.config.SESSION_IDLE_MINUTES * 60_000,
     maxMs: deps.config.SESSION_MAX_HOURS * 3_600_000,
+    keepMs: deps.config.SESSION_CHECK_SECONDS * 1000,
   };
 }
 
