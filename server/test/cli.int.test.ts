@@ -102,6 +102,8 @@ describe.each(DB_KINDS)('the sinergi command on %s', (kind) => {
       'Compang-Ruteng-5678',
     ]);
     expect(reset.code, reset.out).toBe(0);
+    // The server sees a change made by another process within SESSION_CHECK_SECONDS (2 by default).
+    env.clock.advance(2_000);
     expect((await call(env, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
     await signIn(env, 'penyidik.baru', 'Compang-Ruteng-5678');
     const disable = await sinergi(dbEnv, ['user', 'disable', '--username', 'penyidik.baru']);
