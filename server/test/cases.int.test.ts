@@ -301,7 +301,12 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
       sex: 'Male',
       estimatedAge: 22,
     });
-    await add({ role: 'victim', fullName: 'Agnes Urutan Ketiga', sex: 'Female', estimatedAge: 19 });
+    const third = await add({
+      role: 'victim',
+      fullName: 'Agnes Urutan Ketiga',
+      sex: 'Female',
+      estimatedAge: 19,
+    });
     const erase = await call(
       env,
       coordinator,
@@ -342,6 +347,16 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     expect(mine.items.find((x: { id: string }) => x.id === other.id)).toMatchObject({
       access: 'full',
       victimInitials: ['B.T.K.'],
+    });
+    // A corrected name shows at once in the list (initials are kept by ciphertext, not by person).
+    const fix = await call(env, coordinator, 'PATCH', `/api/v1/cases/${own.id}/persons/${third.person.id}`, {
+      version: third.person.version,
+      fullName: 'Maria Nama Benar',
+    });
+    expect(fix.statusCode, fix.body).toBe(200);
+    const again = (await call(env, coordinator, 'GET', '/api/v1/cases?pageSize=200')).json();
+    expect(again.items.find((x: { id: string }) => x.id === own.id)).toMatchObject({
+      victimInitials: ['Z.U.P.', 'M.N.B.'],
     });
   });
 

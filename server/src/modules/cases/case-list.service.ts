@@ -49,6 +49,33 @@ async function agencyShortNames(db: Db, ids: string[], now: Date): Promise<Map<s
   return out;
 }
 
+/** Victims' initials kept by their name's ciphertext: how long, and how many at most. */
+const INITIALS_KEEP_MS = 10 * 60_000;
+const INITIALS_MAX = 20_000;
+const keptInitials = new Map<string, { initials: string; until: number }>();
+
+/**
+ * The initials of an encrypted name. A list is read again and again through the day, and each
+ * decryption costs about as much as the rest of a row's presentation, so the initials (never the
+ * name) are kept a few minutes by ciphertext: a changed or re-encrypted name is a new ciphertext,
+ * and an erased person's is no longer in any row to be looked up.
+ */
+function initialsOf(cipher: Pick<AppDeps['cipher'], 'decrypt'>, ciphertext: string, nowMs: number): string {
+  const kept = keptInitials.get(ciphertext);
+  if (kept && kept.until > nowMs) return kept.initials;
+  const value = initials(cipher.decrypt(ciphertext));
+  keptInitials.delete(ciphertext);
+  if (keptInitials.size >= INITIALS_MAX) {
+    // The oldest first: a Map iterates in insertion order.
+    for (const key of keptInitials.keys()) {
+      keptInitials.delete(key);
+      if (keptInitials.size < INITIALS_MAX * 0.9) break;
+    }
+  }
+  keptInitials.set(ciphertext, { initials: value, until: nowMs + INITIALS_KEEP_MS });
+  return value;
+}
+
 export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: CaseListQuery) {
   const now = deps.clock.now().toISOString();
   const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
@@ -73,12 +100,13 @@ export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: Cas
     rows.map((r) => r.lead_agency_id),
     deps.clock.now(),
   );
+  const nowMs = deps.clock.now().getTime();
   const items = rows.map((r) => {
     const access = accessFromTeam(actor, r.on_team === 1);
     return presentSummary(deps, r, access, {
       agencyShortName: shortNames.get(r.lead_agency_id) ?? '',
       victimInitials:
-        access === 'full' ? victimNamesOf(r).map((name) => initials(deps.cipher.decrypt(name))) : [],
+        access === 'full' ? victimNamesOf(r).map((name) => initialsOf(deps.cipher, name, nowMs)) : [],
     });
   });
   if (search) {

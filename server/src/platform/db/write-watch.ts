@@ -31,10 +31,20 @@ export function createWriteWatch(tables: readonly string[], exempt: readonly Reg
     `\\b(?:update|insert\\s+into|delete\\s+from|truncate(?:\\s+table)?|replace\\s+into)\\s+(?:"?\\w+"?\\.)?"?(?:${names})"?(?![\\w"])`,
     'i',
   );
+  // The texts come from the code, so few: each is tested once.
+  const seen = new Map<string, boolean>();
   return {
     generation: 0,
     pending: 0,
-    writes: (text) => write.test(text) && !exempt.some((e) => e.test(text.trim())),
+    writes: (text) => {
+      let w = seen.get(text);
+      if (w === undefined) {
+        w = write.test(text) && !exempt.some((e) => e.test(text.trim()));
+        if (seen.size >= 2000) seen.clear();
+        seen.set(text, w);
+      }
+      return w;
+    },
   };
 }
 
