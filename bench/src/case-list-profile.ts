@@ -95,7 +95,7 @@ async function main() {
       const total = (await count.executeTakeFirst()) as { n: number } | undefined;
       const c = await time(() => count.execute());
       const p = await time(() => page.execute());
-      const one = await time(() => statement.execute());
+      const one = await time(() => rt.db.executeQuery(statement.compile()));
       sumCount += c;
       sumPage += p;
       sumOne += one;

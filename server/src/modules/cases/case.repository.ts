@@ -1,9 +1,10 @@
 import { type CaseListQuery, EXPLOITATION_TYPES, startOfDayIn } from '@sinergi/core';
-import { type RawBuilder, sql } from 'kysely';
+import { type Compilable, type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { toNumber } from '../../platform/db/connect.js';
 import { readRows } from '../../platform/db/read-workers.js';
 import type { CaseRow, CaseTable } from '../../platform/db/schema.js';
+import { templated } from '../../platform/db/statement-templates.js';
 import { type Visibility, visibleCases } from './case.policy.js';
 
 /** What a list is read against: the time now, the task force's zone for the days typed, the search. */
@@ -57,42 +58,128 @@ function parseSort(sort: CaseListQuery['sort']): ListSort {
  * The list's filters and search as one condition on `table` (`cases`, or `case_team`, whose rows
  * carry the same list columns under the same names).
  */
-function listFilter(table: 'cases' | 'case_team', idColumn: string, f: CaseListQuery, at: ListContext) {
+function listFilter(
+  table: 'cases' | 'case_team',
+  idColumn: string,
+  f: CaseListQuery,
+  at: ListContext,
+  v: ListValues,
+) {
   const col = (name: string) => sql.ref(`${table}.${name}`);
   const conds: RawBuilder<unknown>[] = [];
-  if (f.type) conds.push(sql`${col('case_type')} = ${f.type}`);
-  if (f.stage) conds.push(sql`${col('stage')} = ${f.stage}`);
-  if (f.risk) conds.push(sql`${col('risk')} = ${f.risk}`);
-  // Days are the task force's days: 1 March in Manggarai starts at 16.00 UTC on 28 February.
-  if (f.from) conds.push(sql`${col('reported_at')} >= ${startOfDayIn(f.from, at.timeZone).toISOString()}`);
-  if (f.to)
-    conds.push(sql`${col('reported_at')} < ${startOfDayIn(nextDay(f.to), at.timeZone).toISOString()}`);
-  if (f.originDistrict) conds.push(sql`${col('origin_district_code')} = ${f.originDistrict}`);
-  if (f.destinationCountry) conds.push(sql`${col('destination_country')} = ${f.destinationCountry}`);
-  if (f.exploitationType && (EXPLOITATION_TYPES as readonly string[]).includes(f.exploitationType))
-    conds.push(sql`${col('exploitation_types')} like ${`%,${f.exploitationType},%`}`);
-  if (f.leadAgencyId) conds.push(sql`${col('lead_agency_id')} = ${f.leadAgencyId}`);
+  if (f.type) conds.push(sql`${col('case_type')} = ${v.type}`);
+  if (f.stage) conds.push(sql`${col('stage')} = ${v.stage}`);
+  if (f.risk) conds.push(sql`${col('risk')} = ${v.risk}`);
+  if (f.from) conds.push(sql`${col('reported_at')} >= ${v.fromAt}`);
+  if (f.to) conds.push(sql`${col('reported_at')} < ${v.toAt}`);
+  if (f.originDistrict) conds.push(sql`${col('origin_district_code')} = ${v.originDistrict}`);
+  if (f.destinationCountry) conds.push(sql`${col('destination_country')} = ${v.destinationCountry}`);
+  if (exploitationFilter(f)) conds.push(sql`${col('exploitation_types')} like ${v.exploitationLike}`);
+  if (f.leadAgencyId) conds.push(sql`${col('lead_agency_id')} = ${v.leadAgencyId}`);
   if (f.overdue === 'true')
     conds.push(
-      sql`${col('first_response_at')} is null and ${col('first_response_due_at')} < ${at.now} and ${col('stage')} <> 'closed'`,
+      sql`${col('first_response_at')} is null and ${col('first_response_due_at')} < ${v.now} and ${col('stage')} <> 'closed'`,
     );
   if (f.overdue === 'false')
-    conds.push(
-      sql`(${col('first_response_at')} is not null or ${col('first_response_due_at')} >= ${at.now})`,
-    );
+    conds.push(sql`(${col('first_response_at')} is not null or ${col('first_response_due_at')} >= ${v.now})`);
   const search = at.search;
   if (search?.kind === 'nik')
-    conds.push(sql`${sql.ref(idColumn)} in (select case_id from persons where nik_hash = ${search.hash})`);
+    conds.push(sql`${sql.ref(idColumn)} in (select case_id from persons where nik_hash = ${v.searchHash})`);
   else if (search?.kind === 'name')
-    conds.push(sql`${sql.ref(idColumn)} in (select case_id from persons where name_hash = ${search.hash})`);
+    conds.push(sql`${sql.ref(idColumn)} in (select case_id from persons where name_hash = ${v.searchHash})`);
   else if (search?.kind === 'number_prefix')
     // A range rather than LIKE, so both databases use the case-number index.
-    conds.push(
-      sql`${col('case_number')} >= ${search.value} and ${col('case_number')} < ${`${search.value}\uffff`}`,
-    );
-  else if (search?.kind === 'number_contains')
-    conds.push(sql`${col('case_number')} like ${`%${search.value}%`}`);
+    conds.push(sql`${col('case_number')} >= ${v.numberFrom} and ${col('case_number')} < ${v.numberTo}`);
+  else if (search?.kind === 'number_contains') conds.push(sql`${col('case_number')} like ${v.numberLike}`);
   return conds.length ? sql<boolean>`${sql.join(conds, sql` and `)}` : sql<boolean>`1 = 1`;
+}
+
+function exploitationFilter(f: CaseListQuery): boolean {
+  return !!f.exploitationType && (EXPLOITATION_TYPES as readonly string[]).includes(f.exploitationType);
+}
+
+/**
+ * Every value a list statement carries, worked out before it is built: the statement's text then
+ * depends only on the list's shape (`listShape`), and a built text is reused (`templated`).
+ */
+export interface ListValues extends Record<string, unknown> {
+  userId: string;
+  taskForceId: string;
+  readerId: string;
+  type: string | null;
+  stage: string | null;
+  risk: string | null;
+  fromAt: string | null;
+  toAt: string | null;
+  originDistrict: string | null;
+  destinationCountry: string | null;
+  exploitationLike: string | null;
+  leadAgencyId: string | null;
+  now: string;
+  searchHash: string | null;
+  numberFrom: string | null;
+  numberTo: string | null;
+  numberLike: string | null;
+  pageSize: number;
+  offset: number;
+  /** The total is counted up to here (one past the cap, to tell "more than"). */
+  countLimit: number;
+}
+
+function listValues(visibility: Visibility, f: CaseListQuery, at: ListContext): ListValues {
+  const search = at.search;
+  const number = search?.kind === 'number_prefix' || search?.kind === 'number_contains' ? search.value : null;
+  const offset = (f.page - 1) * f.pageSize;
+  return {
+    userId: visibility.mode === 'taskforce' ? '' : visibility.userId,
+    taskForceId: visibility.mode === 'team' ? '' : visibility.taskForceId,
+    readerId: at.reader?.userId ?? '',
+    type: f.type ?? null,
+    stage: f.stage ?? null,
+    risk: f.risk ?? null,
+    // Days are the task force's days: 1 March in Manggarai starts at 16.00 UTC on 28 February.
+    fromAt: f.from ? startOfDayIn(f.from, at.timeZone).toISOString() : null,
+    toAt: f.to ? startOfDayIn(nextDay(f.to), at.timeZone).toISOString() : null,
+    originDistrict: f.originDistrict ?? null,
+    destinationCountry: f.destinationCountry ?? null,
+    exploitationLike: exploitationFilter(f) ? `%,${f.exploitationType},%` : null,
+    leadAgencyId: f.leadAgencyId ?? null,
+    now: at.now,
+    searchHash: search?.kind === 'nik' || search?.kind === 'name' ? search.hash : null,
+    numberFrom: search?.kind === 'number_prefix' ? search.value : null,
+    numberTo: search?.kind === 'number_prefix' ? `${search.value}\uffff` : null,
+    numberLike: search?.kind === 'number_contains' ? `%${number}%` : null,
+    pageSize: f.pageSize,
+    offset,
+    countLimit: offset + (at.totalCap ?? LIST_TOTAL_CAP) + 1,
+  };
+}
+
+/** Everything that decides a list statement's text (not its values). */
+function listShape(visibility: Visibility, f: CaseListQuery, at: ListContext): string {
+  return JSON.stringify([
+    visibility.mode,
+    f.sort,
+    !!f.type,
+    !!f.stage,
+    !!f.risk,
+    !!f.from,
+    !!f.to,
+    !!f.originDistrict,
+    !!f.destinationCountry,
+    exploitationFilter(f),
+    !!f.leadAgencyId,
+    f.overdue ?? null,
+    at.search?.kind ?? null,
+    at.reader ? [at.reader.identities, at.reader.dialect] : null,
+  ]);
+}
+
+/** The visibility whose ids are the values' (stand-ins while a statement's text is built). */
+function visibilityWith(visibility: Visibility, v: ListValues): Visibility {
+  if (visibility.mode === 'team') return { mode: 'team', userId: v.userId };
+  if (visibility.mode === 'taskforce') return { mode: 'taskforce', taskForceId: v.taskForceId };
+  return { mode: 'taskforce_or_team', taskForceId: v.taskForceId, userId: v.userId };
 }
 
 /** Orders a list query; ties broken by id in the same direction, so indexes serve the order. */
@@ -139,14 +226,21 @@ export const CASE_LIST_COLUMNS = [
 type ListColumn<T> = T extends `cases.${infer C extends keyof CaseRow}` ? C : never;
 export type CaseListRow = Pick<CaseRow, ListColumn<(typeof CASE_LIST_COLUMNS)[number]>>;
 
+/** A row of the list statement: a case (or nulls, past the last page) and the total beside it. */
+export type ListStatementRow = { [K in keyof CaseListRow]: CaseListRow[K] | null } & {
+  total_n: string | number;
+  on_team?: number;
+  victim_names?: string | string[] | null;
+};
+
 /**
  * The reader's columns of a page row: `on_team` (1 or 0) and `victim_names`, the team case's
  * victims' encrypted names in the order they were added (a JSON array; null or absent when the
  * reader may not read identities or is not on the team). In a case manager's own list every row
  * is a team case, so neither needs a test.
  */
-function readerColumns(reader: ListReader, teamOnly: boolean) {
-  const isOnTeam = sql`exists (select 1 from case_team as reader_team where reader_team.case_id = cases.id and reader_team.user_id = ${reader.userId})`;
+function readerColumns(reader: ListReader, teamOnly: boolean, v: ListValues) {
+  const isOnTeam = sql`exists (select 1 from case_team as reader_team where reader_team.case_id = cases.id and reader_team.user_id = ${v.readerId})`;
   const columns = [
     (teamOnly ? sql<number>`1` : sql<number>`case when ${isOnTeam} then 1 else 0 end`).as('on_team'),
   ];
@@ -243,10 +337,13 @@ export const caseRepository = {
     // A team's list (a case manager's) reads few pages and runs in a SQLite reader thread; a task
     // force's whole list scans many, and the reader's connection loses its cached pages at every
     // commit, so those stay on the connection whose cache the writes keep (decisions.md).
-    const found = visibility.mode === 'team' ? await readRows(db, statement) : await statement.execute();
-    const n = toNumber(found[0]?.total_n as string | number | undefined);
+    const found =
+      visibility.mode === 'team'
+        ? await readRows(db, statement)
+        : (await db.executeQuery(statement.compile())).rows;
+    const n = toNumber(found[0]?.total_n);
     // A page past the end is the total's row alone, with no case in it.
-    const rows = found.filter((r) => r.id !== null) as ((typeof found)[number] & CaseListRow)[];
+    const rows = found.filter((r) => r.id !== null) as (ListStatementRow & CaseListRow)[];
     return { rows, total: Math.min(n, cap), totalExact: n <= cap };
   },
 
@@ -256,8 +353,26 @@ export const caseRepository = {
    * parse, bind and send, which under load is most of a page's price.
    */
   listStatement(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
-    const { count, page, cap } = caseRepository.listQueries(db, visibility, f, at);
-    const statement = orderList(
+    const values = listValues(visibility, f, at);
+    const statement: Compilable<ListStatementRow> = {
+      compile: () =>
+        templated(db, listShape(visibility, f, at), values, (v) =>
+          caseRepository.buildListStatement(db, visibility, f, at, v),
+        ),
+    };
+    return { statement, cap: values.countLimit - 1 };
+  },
+
+  /** The list statement built afresh with the query builder (what `listStatement` reuses). */
+  buildListStatement(
+    db: Db,
+    visibility: Visibility,
+    f: CaseListQuery,
+    at: ListContext,
+    v: ListValues = listValues(visibility, f, at),
+  ) {
+    const { count, page } = caseRepository.listQueries(db, visibility, f, at, v);
+    return orderList(
       db
         .selectFrom(count.as('total'))
         .leftJoin(page.as('page'), (join) => join.onTrue())
@@ -267,7 +382,6 @@ export const caseRepository = {
       'page.id',
       parseSort(f.sort),
     );
-    return { statement, cap };
   },
 
   /**
@@ -275,35 +389,35 @@ export const caseRepository = {
    * `cap` past the page (an exact count of tens of thousands of rows costs more than the page
    * itself; the list then says "more than"), and the page's rows.
    */
-  listQueries(db: Db, visibility: Visibility, f: CaseListQuery, at: ListContext) {
-    const offset = (f.page - 1) * f.pageSize;
-    const cap = offset + (at.totalCap ?? LIST_TOTAL_CAP);
+  listQueries(
+    db: Db,
+    visibility: Visibility,
+    f: CaseListQuery,
+    at: ListContext,
+    v: ListValues = listValues(visibility, f, at),
+  ) {
+    const cap = v.countLimit - 1;
     const sort = parseSort(f.sort);
     if (visibility.mode === 'team') {
       // A case manager's cases, read from the team rows alone (they carry the list columns,
       // and one covering index serves every filter and order); then only the page's rows.
       const mine = db
         .selectFrom('case_team')
-        .where('case_team.user_id', '=', visibility.userId)
-        .where(listFilter('case_team', 'case_team.case_id', f, at));
+        .where('case_team.user_id', '=', v.userId)
+        .where(listFilter('case_team', 'case_team.case_id', f, at, v));
       const ids = orderList(mine.select('case_team.case_id'), 'case_team', 'case_team.case_id', sort)
-        .limit(f.pageSize)
-        .offset(offset);
+        .limit(v.pageSize)
+        .offset(v.offset);
       return {
         cap,
         count: db
-          .selectFrom(
-            mine
-              .select(sql<number>`1`.as('one'))
-              .limit(cap + 1)
-              .as('matches'),
-          )
+          .selectFrom(mine.select(sql<number>`1`.as('one')).limit(v.countLimit).as('matches'))
           .select((eb) => eb.fn.countAll().as('n')),
         page: orderList(
           db
             .selectFrom('cases')
             .select(CASE_LIST_COLUMNS)
-            .select(at.reader ? readerColumns(at.reader, true) : [])
+            .select(at.reader ? readerColumns(at.reader, true, v) : [])
             .where('cases.id', 'in', ids),
           'cases',
           'cases.id',
@@ -313,26 +427,21 @@ export const caseRepository = {
     }
     const q = db
       .selectFrom('cases')
-      .where(visibleCases(visibility))
-      .where(listFilter('cases', 'cases.id', f, at));
+      .where(visibleCases(visibilityWith(visibility, v)))
+      .where(listFilter('cases', 'cases.id', f, at, v));
     return {
       cap,
       count: db
-        .selectFrom(
-          q
-            .select(sql<number>`1`.as('one'))
-            .limit(cap + 1)
-            .as('matches'),
-        )
+        .selectFrom(q.select(sql<number>`1`.as('one')).limit(v.countLimit).as('matches'))
         .select((eb) => eb.fn.countAll().as('n')),
       page: orderList(
-        q.select(CASE_LIST_COLUMNS).select(at.reader ? readerColumns(at.reader, false) : []),
+        q.select(CASE_LIST_COLUMNS).select(at.reader ? readerColumns(at.reader, false, v) : []),
         'cases',
         'cases.id',
         sort,
       )
-        .limit(f.pageSize)
-        .offset(offset),
+        .limit(v.pageSize)
+        .offset(v.offset),
     };
   },
 
