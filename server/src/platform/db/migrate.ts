@@ -23,6 +23,7 @@ import * as coordinationFiles from '../../migrations/202611300800_coordination_f
 import * as legalStageNote from '../../migrations/202611300900_legal_stage_note.js';
 import * as importResume from '../../migrations/202611300910_import_resume.js';
 import * as auditAppend from '../../migrations/202612060100_audit_append.js';
+import * as victimNamesIndex from '../../migrations/202612062200_victim_names_index.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300900_legal_stage_note': legalStageNote,
   '202611300910_import_resume': importResume,
   '202612060100_audit_append': auditAppend,
+  '202612062200_victim_names_index': victimNamesIndex,
 };
 
 /** Names of every migration, in the order they apply. */
