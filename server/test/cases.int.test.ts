@@ -3,6 +3,7 @@ import { caseListQuerySchema } from '@sinergi/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRepository } from '../src/modules/cases/case.repository.js';
+import { verifyAuditChain } from '../src/platform/audit.js';
 import { HOUR } from '../src/platform/clock.js';
 import {
   auditEvents,
@@ -458,6 +459,21 @@ describe.each(DB_KINDS)('cases on %s', (kind) => {
     expect(byNumber.items.map((x: { id: string }) => x.id)).toEqual([c.id]);
     const searches = await auditEvents(env, 'case.search');
     expect(searches.filter((e) => e.actor_user_id === managerId).length).toBeGreaterThanOrEqual(3);
+    // The record names what was found, in the server's own form (PostgreSQL writes it in the
+    // search's statement), and the chain still verifies.
+    const mine = searches.filter((e) => e.actor_user_id === managerId).slice(-3);
+    expect(mine.map((e) => e.details)).toEqual(
+      ['nik', 'name', 'number_prefix'].map((by) => JSON.stringify({ by, results: 1, caseIds: [c.id] })),
+    );
+    const none = await call(env, manager, 'GET', '/api/v1/cases?q=5310019999999999');
+    expect(none.json()).toMatchObject({ items: [], total: 0 });
+    const empty = (await auditEvents(env, 'case.search')).at(-1)!;
+    expect(empty).toMatchObject({
+      actor_user_id: managerId,
+      outcome: 'success',
+      details: JSON.stringify({ by: 'nik', results: 0, caseIds: [] }),
+    });
+    expect((await verifyAuditChain(env.deps.db)).ok).toBe(true);
     expect(
       searches.every(
         (e) => !e.details.includes('5310010101010000') && !e.details.toLowerCase().includes('kornelis'),
