@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -11,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import helmet from 'helmet';
 import { agencyRoutes } from './modules/agencies/agency.routes.js';
 import { alertRoutes } from './modules/audit/alert.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -104,7 +104,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
-  await app.register(helmet, {
+  // Security headers on every answer. The middleware is made once: the Fastify plugin made it
+  // again, its policy parsed, for each request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -122,6 +124,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     },
     // HSTS only means something over TLS; behind a TLS proxy it is sent by the app too.
     hsts: deps.config.COOKIE_SECURE === true ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    securityHeaders(req.raw, reply.raw, (err) => done(err as Error | undefined));
   });
   await app.register(cookie);
   await app.register(multipart, {
