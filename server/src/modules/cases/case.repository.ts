@@ -128,7 +128,6 @@ export interface ListValues extends Record<string, unknown> {
 
 function listValues(visibility: Visibility, f: CaseListQuery, at: ListContext): ListValues {
   const search = at.search;
-  const number = search?.kind === 'number_prefix' || search?.kind === 'number_contains' ? search.value : null;
   const offset = (f.page - 1) * f.pageSize;
   return {
     userId: visibility.mode === 'taskforce' ? '' : visibility.userId,
@@ -148,7 +147,7 @@ function listValues(visibility: Visibility, f: CaseListQuery, at: ListContext): 
     searchHash: search?.kind === 'nik' || search?.kind === 'name' ? search.hash : null,
     numberFrom: search?.kind === 'number_prefix' ? search.value : null,
     numberTo: search?.kind === 'number_prefix' ? `${search.value}\uffff` : null,
-    numberLike: search?.kind === 'number_contains' ? `%${number}%` : null,
+    numberLike: search?.kind === 'number_contains' ? `%${search.value}%` : null,
     pageSize: f.pageSize,
     offset,
     countLimit: offset + (at.totalCap ?? LIST_TOTAL_CAP) + 1,
