@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { type CpuPerRequest, cpuPerRequest, sampleCpu } from './cpu.js';
+import { KeepAliveClient } from './http-client.js';
 
 export interface LoadFigures {
   name: string;
@@ -25,6 +25,8 @@ function percentile(sorted: number[], p: number): number {
 /**
  * Closed-loop load: `connections` clients on keep-alive sockets, each sending its next request
  * when the previous answer is read, for `durationMs`. Latencies in milliseconds, measured exactly.
+ * Each client is a bare HTTP/1.1 socket (`http-client.ts`), so the load generator takes as little
+ * of the machine's CPU from the server as it can.
  */
 export async function runLoad(
   name: string,
@@ -41,7 +43,6 @@ export async function runLoad(
 ): Promise<LoadFigures> {
   const connections = opts.connections ?? 16;
   const durationMs = opts.durationMs ?? 10_000;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   const byKind = new Map<string, number[]>();
   let errors = 0;
@@ -51,39 +52,41 @@ export async function runLoad(
   const deadline = started + durationMs;
   const next = typeof url === 'string' ? () => url : url;
 
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const t0 = performance.now();
-      const target = next();
-      const req = http.get(target, { agent, headers: opts.headers }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          const ms = performance.now() - t0;
-          latencies.push(ms);
-          if (opts.kindOf) {
-            const kind = opts.kindOf(target);
-            const list = byKind.get(kind) ?? [];
-            list.push(ms);
-            byKind.set(kind, list);
-          }
-          if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) non2xx++;
-          resolve();
-        });
-      });
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-    });
+  const one = async (client: KeepAliveClient) => {
+    const t0 = performance.now();
+    const target = next();
+    const u = new URL(target);
+    let status: number;
+    try {
+      status = await client.get(`${u.pathname}${u.search}`);
+    } catch {
+      errors++;
+      return;
+    }
+    const ms = performance.now() - t0;
+    latencies.push(ms);
+    if (opts.kindOf) {
+      const kind = opts.kindOf(target);
+      const list = byKind.get(kind) ?? [];
+      list.push(ms);
+      byKind.set(kind, list);
+    }
+    if (status < 200 || status >= 300) non2xx++;
+  };
 
+  const first = new URL(next());
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (performance.now() < deadline) await one();
+      const client = new KeepAliveClient(first.hostname, Number(first.port || 80), opts.headers);
+      try {
+        while (performance.now() < deadline) await one(client);
+      } finally {
+        client.close();
+      }
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuPerRequest(cpuBefore, sampleCpu(opts.serverPid), latencies.length);
-  agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
   return {
     name,

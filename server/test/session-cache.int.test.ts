@@ -147,6 +147,14 @@ describe.each(DB_KINDS)('the session check kept between requests on %s', (kind) 
     expect(watch.generation).toBe(before);
   });
 
+  it('reads afresh when the clock went back, rather than keeping a check longer', async () => {
+    const { id, session } = await newUser();
+    expect((await me(session)).statusCode).toBe(200);
+    await fromOutside(env, 'update users set active = $1 where id = $2', [0, id]);
+    env.clock.advance(-10_000);
+    expect((await me(session)).statusCode).toBe(401);
+  });
+
   it('reads every time with SESSION_CHECK_SECONDS=0', async () => {
     const other = await createTestEnv(kind, { SESSION_CHECK_SECONDS: '0' });
     try {

@@ -54,7 +54,9 @@ export async function keptSessionRows<T>(
   if (!watch || ttlMs <= 0) return read();
   const cache = cacheOf<T>(db);
   const hit = cache.get(key);
-  if (hit && watch.pending === 0 && hit.generation === watch.generation && nowMs - hit.at < ttlMs) {
+  const age = hit ? nowMs - hit.at : -1;
+  // A clock that went back makes the age negative: read again rather than keep it longer.
+  if (hit && watch.pending === 0 && hit.generation === watch.generation && age >= 0 && age < ttlMs) {
     return hit.rows;
   }
   const generation = watch.generation;

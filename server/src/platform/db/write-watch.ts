@@ -144,14 +144,16 @@ class WatchedDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const t = this.#track(connection);
-    await this.#inner.beginTransaction(connection, settings);
+    // The inner driver gets its own connection object: it may call private methods on it (the
+    // PostgreSQL driver marks a connection whose rollback failed, so the pool drops it).
+    await this.#inner.beginTransaction(t.inner, settings);
     t.inTransaction = true;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const t = this.#track(connection);
     try {
-      await this.#inner.commitTransaction(connection);
+      await this.#inner.commitTransaction(t.inner);
     } finally {
       this.#ended(t);
     }
@@ -160,7 +162,7 @@ class WatchedDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const t = this.#track(connection);
     try {
-      await this.#inner.rollbackTransaction(connection);
+      await this.#inner.rollbackTransaction(t.inner);
     } finally {
       this.#ended(t);
     }
@@ -172,7 +174,7 @@ class WatchedDriver implements Driver {
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
     if (!this.#inner.savepoint) throw new Error('savepoints are not supported by this database');
-    await this.#inner.savepoint(connection, name, compileQuery);
+    await this.#inner.savepoint(this.#track(connection).inner, name, compileQuery);
   }
 
   async rollbackToSavepoint(
@@ -181,7 +183,7 @@ class WatchedDriver implements Driver {
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
     if (!this.#inner.rollbackToSavepoint) throw new Error('savepoints are not supported by this database');
-    await this.#inner.rollbackToSavepoint(connection, name, compileQuery);
+    await this.#inner.rollbackToSavepoint(this.#track(connection).inner, name, compileQuery);
   }
 
   async releaseSavepoint(
@@ -190,7 +192,7 @@ class WatchedDriver implements Driver {
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
     if (!this.#inner.releaseSavepoint) throw new Error('savepoints are not supported by this database');
-    await this.#inner.releaseSavepoint(connection, name, compileQuery);
+    await this.#inner.releaseSavepoint(this.#track(connection).inner, name, compileQuery);
   }
 
   releaseConnection(connection: DatabaseConnection): Promise<void> {
