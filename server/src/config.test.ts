@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       LOGIN_RATE_LIMIT: 20,
       SESSION_IDLE_MINUTES: 30,
       SESSION_MAX_HOURS: 12,
+      SESSION_CHECK_SECONDS: 2,
     });
     expect(c.sqliteFile).toMatch(/data\/sinergi\.sqlite$/);
   });
@@ -27,6 +28,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000', COOKIE_SECURE: 'maybe' })).toThrow(
       /COOKIE_SECURE="maybe": must be true or false/,
     );
+    // A session check kept longer would leave a disabled account working too long on other servers.
+    expect(() => loadConfig({ SESSION_CHECK_SECONDS: '30' })).toThrow(
+      /SESSION_CHECK_SECONDS="30": must be at most 10/,
+    );
+    expect(loadConfig({ SESSION_CHECK_SECONDS: '0' }).SESSION_CHECK_SECONDS).toBe(0);
   });
   it('ignores empty variables', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);

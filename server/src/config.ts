@@ -53,7 +53,7 @@ export const configSchema = z.object({
     .number({ message: 'must be a number' })
     .int('must be a whole number')
     .min(0, 'must be 0 (read every time) or more')
-    .max(60, 'must be at most 60')
+    .max(10, 'must be at most 10')
     .default(2),
   LOCKOUT_THRESHOLD: positiveInt(5),
   LOCKOUT_MINUTES: positiveInt(15),
