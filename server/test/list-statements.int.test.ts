@@ -129,22 +129,12 @@ describe.each(DB_KINDS)('case-list statements reused by shape on %s', (kind) => 
 
   it('puts each request its own values: two users of one shape get their own ids', () => {
     const f = caseListQuerySchema.parse({ risk: 'high' });
-    const a = caseRepository
-      .listStatement(
-        handle.db,
-        { mode: 'team', userId: sides[0].user },
-        f,
-        context(sides[0], undefined, 'none'),
-      )
-      .statement.compile();
-    const b = caseRepository
-      .listStatement(
-        handle.db,
-        { mode: 'team', userId: sides[1].user },
-        f,
-        context(sides[1], undefined, 'none'),
-      )
-      .statement.compile();
+    const statementOf = (s: Side) =>
+      caseRepository
+        .listStatement(handle.db, { mode: 'team', userId: s.user }, f, context(s, undefined, 'none'))
+        .statement.compile();
+    const a = statementOf(sides[0]);
+    const b = statementOf(sides[1]);
     expect(a.sql).toBe(b.sql);
     expect(a.parameters).toContain(sides[0].user);
     expect(a.parameters).not.toContain(sides[1].user);

@@ -62,7 +62,8 @@ export type SessionLookup =
 
 /**
  * Finds the session of a cookie token and says whether it is still usable at `now`; the user,
- * agency and roles come in the same query, as every authenticated request needs them.
+ * agency and roles come in the same query, as every authenticated request needs them. The rows may
+ * come from the last `policy.keepMs` (`keptSessionRows`); expiry and idle time are judged at `now`.
  */
 export async function findSession(
   db: Db,
