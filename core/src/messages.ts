@@ -57,6 +57,26 @@ export const FIELD_MESSAGES: Dict = {
   too_many: { id: 'Terlalu banyak: maksimal {max}.', en: 'Too many: at most {max}.' },
   too_small_number: { id: 'Minimal {min}.', en: 'At least {min}.' },
   too_big_number: { id: 'Maksimal {max}.', en: 'At most {max}.' },
+  retention_years_whole: {
+    id: 'Isi jumlah tahun dengan bilangan bulat, misalnya 10.',
+    en: 'Enter a whole number of years, for example 10.',
+  },
+  retention_change_pending: {
+    id: 'Sudah ada perubahan masa simpan yang menunggu. Batalkan dulu sebelum mengajukan yang lain.',
+    en: 'A change of the retention period is already pending. Cancel it before proposing another.',
+  },
+  retention_change_closed: {
+    id: 'Perubahan ini sudah dibatalkan atau sudah berlaku.',
+    en: 'This change was already cancelled or has taken effect.',
+  },
+  retention_confirm_own: {
+    id: 'Perubahan harus disetujui oleh administrator lain, bukan yang mengajukannya.',
+    en: 'The change must be confirmed by another administrator, not the one who proposed it.',
+  },
+  retention_confirm_admin: {
+    id: 'Hanya administrator gugus tugas yang dapat menyetujui perubahan lebih awal.',
+    en: 'Only an administrator of the task force can confirm a change early.',
+  },
   invalid_email: { id: 'Alamat email tidak valid.', en: 'Invalid email address.' },
   invalid_uuid: { id: 'Pilihan tidak valid.', en: 'Invalid selection.' },
   invalid_format: { id: 'Format tidak valid.', en: 'Invalid format.' },
@@ -348,6 +368,14 @@ export const FIELD_MESSAGES: Dict = {
   letter_pattern_unknown_token: {
     id: 'Pola hanya boleh memakai penanda seq, seq3, roman_month, month dan year dalam kurung kurawal.',
     en: 'The pattern may only use the markers seq, seq3, roman_month, month and year in curly brackets.',
+  },
+  upload_incomplete: {
+    id: 'Berkas tidak terkirim utuh (sambungan terputus?). Coba unggah lagi.',
+    en: 'The file did not arrive in full (was the connection cut?). Try uploading it again.',
+  },
+  upload_too_many_fields: {
+    id: 'Unggahan memuat terlalu banyak isian. Kirim hanya berkas dan isian formulirnya.',
+    en: 'The upload holds too many fields. Send only the file and the form’s own fields.',
   },
   file_type_not_allowed: {
     id: 'Jenis berkas tidak diizinkan. Unggah PDF, gambar (JPG, PNG) atau dokumen kantor.',

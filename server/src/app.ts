@@ -44,8 +44,9 @@ import { taskForceRoutes } from './modules/taskforces/taskforce.routes.js';
 import { userRoutes } from './modules/users/user.routes.js';
 import type { AppDeps } from './platform/context.js';
 import { registerSessionLoading } from './platform/http/auth-hooks.js';
-import { registerErrorHandling } from './platform/http/error-handler.js';
+import { registerErrorHandling, sendMalformedUrl } from './platform/http/error-handler.js';
 import { requestLanguage } from './platform/http/request-context.js';
+import { loggerOptions } from './platform/http/request-log.js';
 import { zodValidatorCompiler } from './platform/http/validation.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -58,6 +59,8 @@ function webDist(deps: AppDeps): string | null {
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where the log goes instead of standard output (tests read it). */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the whole HTTP application; `main` serves it and tests inject into it. */
@@ -85,17 +88,10 @@ export function docsPageCsp(header: string): string {
 
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger:
-      opts.logger === false
-        ? false
-        : {
-            level: deps.config.LOG_LEVEL,
-            redact: {
-              paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-              remove: true,
-            },
-          },
+    logger: opts.logger === false ? false : loggerOptions(deps.config.LOG_LEVEL, opts.logStream),
     genReqId: () => randomUUID(),
+    // A badly encoded or over-long path answers in the API's own error shape, with its request id.
+    frameworkErrors: (_error, req, reply) => sendMalformedUrl(req, reply),
     trustProxy: deps.config.TRUST_PROXY,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
   }).withTypeProvider<ZodTypeProvider>();

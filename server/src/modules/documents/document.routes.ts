@@ -5,6 +5,7 @@ import { errors } from '../../platform/errors.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
+import { readUpload } from '../attachments/attachment.http.js';
 import { deleteDocument, downloadDocument, listDocuments, uploadDocument } from './document.service.js';
 
 const documentSchema = z.object({
@@ -53,12 +54,8 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const part = await req.file();
-        if (!part) throw errors.validation({ file: 'required' });
-        const data = await part.toBuffer();
-        const personField = part.fields.personId as { value?: unknown } | undefined;
-        const personId =
-          typeof personField?.value === 'string' && personField.value ? personField.value : null;
+        const upload = await readUpload(req);
+        const personId = upload.fields.personId || null;
         if (personId && !z.string().uuid().safeParse(personId).success)
           throw errors.validation({ personId: 'invalid_uuid' });
         return reply
@@ -69,7 +66,7 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               actorOf(req),
               requestMeta(req),
               req.params.id,
-              { filename: part.filename, data },
+              { filename: upload.filename, data: upload.data },
               personId,
             ),
           );

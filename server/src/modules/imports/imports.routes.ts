@@ -10,10 +10,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
-import { errors } from '../../platform/errors.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
+import { readUpload } from '../attachments/attachment.http.js';
 import {
   dryRunImport,
   getImport,
@@ -81,14 +81,10 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const part = await req.file();
-        if (!part) throw errors.validation({ file: 'required' });
-        const data = await part.toBuffer();
+        const { filename, data } = await readUpload(req);
         return reply
           .status(201)
-          .send(
-            await uploadRegister(deps, actorOf(req), requestMeta(req), { filename: part.filename, data }),
-          );
+          .send(await uploadRegister(deps, actorOf(req), requestMeta(req), { filename, data }));
       },
     );
 

@@ -16,11 +16,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
-import { errors } from '../../platform/errors.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
+import { readUpload } from '../attachments/attachment.http.js';
 import { createActivity, createPlan, createProgramme, getPlanTree, listPlans } from './plan.service.js';
 import { exportPlanXlsx, importPlanXlsx } from './plan-xlsx.service.js';
 import { correctProgress, fileProgress, missingReports, progressHistory } from './progress.service.js';
@@ -200,9 +200,7 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const part = await req.file();
-        if (!part) throw errors.validation({ file: 'required' });
-        const data = await part.toBuffer();
+        const { data } = await readUpload(req);
         return importPlanXlsx(deps, actorOf(req), requestMeta(req), data, req.query.dryRun === 'true');
       },
     );

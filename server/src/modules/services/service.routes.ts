@@ -9,11 +9,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
-import { errors } from '../../platform/errors.js';
 import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
+import { readUpload } from '../attachments/attachment.http.js';
 import { contentDisposition } from '../documents/document.routes.js';
 import { assertSeesTaskForce } from '../taskforces/membership.policy.js';
 import { deadlineSettingsOf, updateDeadlineSettings } from './deadline-settings.service.js';
@@ -106,12 +106,10 @@ export function serviceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const part = await req.file();
-        if (!part) throw errors.validation({ file: 'required' });
-        const data = await part.toBuffer();
+        const { filename, data } = await readUpload(req);
         return reply.status(201).send(
           await uploadServiceDocument(deps, actorOf(req), requestMeta(req), req.params.id, {
-            filename: part.filename,
+            filename,
             data,
           }),
         );

@@ -26,6 +26,20 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
   );
 }
 
+/**
+ * A path the router cannot even read (bad percent-encoding, a parameter past its length): the
+ * API's error shape and request id, never the framework's own body echoing the address.
+ */
+export function sendMalformedUrl(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang = requestLanguage(req);
+  return reply
+    .status(400)
+    .header('x-request-id', req.id)
+    .header('cache-control', 'no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(body('validation_failed', lang, req.id, { fields: { _: fieldMessage('invalid_format', lang) } }));
+}
+
 /** One error shape for the whole API; a 500 reveals nothing, the log keeps the cause. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
