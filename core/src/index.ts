@@ -31,6 +31,7 @@ export * from './legal/schemas.js';
 export * from './legal/stages.js';
 export * from './messages.js';
 export * from './password.js';
+export * from './query.js';
 export * from './region.js';
 export * from './reports/yearly-report.js';
 export * from './retention.js';

@@ -452,6 +452,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Nilai k minimal 5: kelompok lebih kecil dapat mengenali korban.',
     en: 'k must be at least 5: smaller groups could identify a victim.',
   },
+  k_too_high: {
+    id: 'Nilai k paling besar 1000.',
+    en: 'k can be at most 1000.',
+  },
   import_file_type: {
     id: 'Berkas harus XLSX atau CSV.',
     en: 'The file must be XLSX or CSV.',

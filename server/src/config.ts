@@ -68,6 +68,11 @@ export const configSchema = z.object({
   /** How often the server looks at new audit events for alerts. */
   ALERT_CHECK_SECONDS: positiveInt(60),
   WEB_DIST: z.string().optional(),
+  /**
+   * SQLite only: FULL (default) syncs the WAL at every commit, so an acknowledged write survives
+   * a power cut; NORMAL is faster and may lose the last writes before one.
+   */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL'], { message: 'must be FULL or NORMAL' }).default('FULL'),
   /** SQLite only: threads that run the case list's reads beside the server's own; 0 keeps them on it. */
   SQLITE_READ_THREADS: z.coerce
     .number({ message: 'must be a number' })

@@ -4,6 +4,7 @@ import { systemClock } from './platform/clock.js';
 import type { AppDeps } from './platform/context.js';
 import type { FieldCipher } from './platform/crypto.js';
 import { connectDatabase } from './platform/db/connect.js';
+import { secureDataFiles } from './platform/db/file-modes.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { openCipher } from './platform/keys/key-state.js';
 import { ReferenceData } from './platform/reference.js';
@@ -13,11 +14,14 @@ export async function openRuntime(
   config: Config = loadConfig(),
   options: { migrate?: boolean } = {},
 ): Promise<AppDeps & { close(): Promise<void>; applied: string[] }> {
+  // PostgreSQL deployments keep their keys and backups there too.
+  secureDataFiles(config.dataDir);
   const handle = connectDatabase({
     databaseUrl: config.DATABASE_URL,
     sqliteFile: config.sqliteFile,
     dataDir: config.dataDir,
     readWorkers: config.SQLITE_READ_THREADS,
+    sqliteSynchronous: config.SQLITE_SYNCHRONOUS,
   });
   let applied: string[] = [];
   let cipher: FieldCipher;

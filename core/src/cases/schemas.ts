@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from '../query.js';
 import { REGION_CODE_PATTERN } from '../region.js';
 import {
   BP2MI_COMPLAINT_CATEGORIES,
@@ -247,7 +248,7 @@ export const caseListQuerySchema = z.object({
   sort: z
     .enum(['reported_at', '-reported_at', 'case_number', '-case_number', 'risk', 'first_response_due_at'])
     .default('-reported_at'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: queryInt({ min: 1, max: 100000 }).default(1),
+  pageSize: queryInt({ min: 1, max: 200 }).default(25),
 });
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;

@@ -6,6 +6,8 @@
 
 /** The lowest k a release may use; anything lower is refused. */
 export const K_MIN = 5;
+/** The largest k a release may ask for (every combination shared by this many people). */
+export const K_MAX = 1000;
 /** CTDC's own threshold. */
 export const K_DEFAULT = 11;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isAllowedK, K_DEFAULT } from './k-anonymity.js';
+import { queryInt } from '../query.js';
+import { K_DEFAULT, K_MAX, K_MIN } from './k-anonymity.js';
 
 const isoDate = z.iso.date({ message: 'date_format' });
 
@@ -15,10 +16,10 @@ export const ctdcQuerySchema = z
   .object({
     from: isoDate,
     to: isoDate,
-    k: z.coerce
-      .number()
-      .default(K_DEFAULT)
-      .refine((k) => isAllowedK(k), { message: 'k_too_low' }),
+    // Bounded: a k past any data set's size is meaningless, and the summary must stay a safe integer.
+    k: queryInt({ min: K_MIN, max: K_MAX, minMessage: 'k_too_low', maxMessage: 'k_too_high' }).default(
+      K_DEFAULT,
+    ),
     format: z.enum(['csv', 'xlsx']).default('csv'),
   })
   .refine((v) => v.to >= v.from, { message: 'date_range', path: ['to'] });

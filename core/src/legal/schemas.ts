@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GENDERS, RECRUITER_RELATIONS } from '../cases/enums.js';
 import { personFields } from '../cases/schemas.js';
+import { queryInt } from '../query.js';
 import { RESTITUTION_STATUSES } from './restitution.js';
 import { LEGAL_STAGES } from './stages.js';
 
@@ -323,7 +324,7 @@ export const LEGAL_LIST_VIEWS = ['all', 'stalled', 'unpaid'] as const;
 export const legalListQuerySchema = z.object({
   view: z.enum(LEGAL_LIST_VIEWS).default('all'),
   stage: z.enum(LEGAL_STAGES).optional(),
-  stalledDays: z.coerce.number().int().min(1).max(3650).optional(),
+  stalledDays: queryInt({ min: 1, max: 3650 }).optional(),
 });
 
 export const legalListItemSchema = z.object({

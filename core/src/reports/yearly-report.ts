@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from '../query.js';
 
 /**
  * The yearly report of a task force (Laporan Tahunan Gugus Tugas PP TPPO): generated as a job,
@@ -28,7 +29,7 @@ export const REPORT_FORMATS = ['docx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const reportYearParamsSchema = z.object({
-  year: z.coerce.number().int().min(2000, 'year_range').max(2100, 'year_range'),
+  year: queryInt({ min: 2000, max: 2100, minMessage: 'year_range', maxMessage: 'year_range' }),
 });
 
 export const reportJobSchema = z.object({

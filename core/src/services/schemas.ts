@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { meetingActionSchema } from '../coordination/meeting.js';
+import { queryInt } from '../query.js';
 import {
   REFERRAL_REASONS,
   REFERRAL_STATUSES,
@@ -125,8 +126,8 @@ export const referralListQuerySchema = z.object({
   box: z.enum(['incoming', 'outgoing', 'overrides']).default('incoming'),
   status: z.enum(REFERRAL_STATUSES).optional(),
   caseId: uuid.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  page: queryInt({ min: 1, max: 100000 }).default(1),
+  pageSize: queryInt({ min: 1, max: 100 }).default(25),
 });
 export type ReferralListQuery = z.infer<typeof referralListQuerySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInt } from '../query.js';
 
 /**
  * The statistics catalogue: what can be counted and by which dimensions. Labels live in the web's
@@ -165,9 +166,9 @@ export const UNKNOWN_KEY = '_unknown';
 const isoDate = z.iso.date({ message: 'date_format' });
 
 const filterShape = {
-  year: z.coerce.number().int().min(2000, 'year_range').max(2100, 'year_range').optional(),
-  quarter: z.coerce.number().int().min(1, 'quarter_range').max(4, 'quarter_range').optional(),
-  month: z.coerce.number().int().min(1, 'month_range').max(12, 'month_range').optional(),
+  year: queryInt({ min: 2000, max: 2100, minMessage: 'year_range', maxMessage: 'year_range' }).optional(),
+  quarter: queryInt({ min: 1, max: 4, minMessage: 'quarter_range', maxMessage: 'quarter_range' }).optional(),
+  month: queryInt({ min: 1, max: 12, minMessage: 'month_range', maxMessage: 'month_range' }).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   taskForceId: z.string().uuid('task_force_unknown').optional(),

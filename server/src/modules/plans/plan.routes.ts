@@ -8,6 +8,7 @@ import {
   progressCorrectionSchema,
   progressInputSchema,
   progressReportSchema,
+  queryInt,
   workProgrammeInputSchema,
   workProgrammeSchema,
   yearEvaluationInputSchema,
@@ -36,10 +37,10 @@ const tags = ['action plans'];
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(200).optional() });
 const activityParams = idParams.extend({ activityId: z.string().uuid() });
 const periodParams = activityParams.extend({
-  year: z.coerce.number().int().min(2000).max(2100),
-  period: z.coerce.number().int().min(1).max(4),
+  year: queryInt({ min: 2000, max: 2100 }),
+  period: queryInt({ min: 1, max: 4 }),
 });
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const yearQuery = z.object({ year: queryInt({ min: 2000, max: 2100 }).optional() });
 
 export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -72,7 +73,7 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           createPlan(deps, actor, meta, req.body),
         ),
     );
-    const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+    const yearParams = z.object({ year: queryInt({ min: 2000, max: 2100 }) });
     app.get(
       '/work-programmes/:year',
       {
@@ -320,8 +321,8 @@ export function planRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Activities not yet reported for a period, by agency (secretariat)',
           params: idParams,
           querystring: z.object({
-            year: z.coerce.number().int().min(2000).max(2100),
-            period: z.coerce.number().int().min(1).max(4),
+            year: queryInt({ min: 2000, max: 2100 }),
+            period: queryInt({ min: 1, max: 4 }),
           }),
           response: {
             200: z.object({

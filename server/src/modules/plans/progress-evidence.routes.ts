@@ -1,4 +1,4 @@
-import { progressReportSchema, removalSchema } from '@sinergi/core';
+import { progressReportSchema, queryInt, removalSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
@@ -11,8 +11,8 @@ import { attachEvidence, downloadEvidence, removeEvidence } from './progress-evi
 const tags = ['action plan'];
 const activityParams = idParams.extend({ activityId: z.string().uuid() });
 const periodParams = activityParams.extend({
-  year: z.coerce.number().int().min(2000).max(2100),
-  period: z.coerce.number().int().min(1).max(4),
+  year: queryInt({ min: 2000, max: 2100 }),
+  period: queryInt({ min: 1, max: 4 }),
 });
 
 /** Evidence files of progress reports. */

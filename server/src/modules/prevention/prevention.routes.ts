@@ -8,6 +8,7 @@ import {
   preventionActivitySchema,
   preventionActivityUpdateSchema,
   preventionRemovalSchema,
+  queryInt,
   watchGroupInputSchema,
   watchGroupSchema,
   watchGroupUpdateSchema,
@@ -49,7 +50,7 @@ export function preventionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'Outreach and socialisation sessions (sosialisasi, KIE), newest first',
           querystring: z.object({
             villageCode: z.string().max(20).optional(),
-            year: z.coerce.number().int().min(2000).max(2100).optional(),
+            year: queryInt({ min: 2000, max: 2100 }).optional(),
           }),
           response: { 200: z.object({ items: z.array(preventionActivitySchema) }), ...errorResponses },
         },

@@ -1,4 +1,4 @@
-import { countrySchema, REGION_CODE_PATTERN, REGION_LEVELS, regionSchema } from '@sinergi/core';
+import { countrySchema, queryInt, REGION_CODE_PATTERN, REGION_LEVELS, regionSchema } from '@sinergi/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../platform/context.js';
@@ -20,7 +20,7 @@ export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             parent: z.string().regex(REGION_CODE_PATTERN, { message: 'region_code_format' }).optional(),
             q: z.string().trim().min(2).max(100).optional(),
             level: z.enum(REGION_LEVELS).optional(),
-            limit: z.coerce.number().int().min(1).max(100).default(50),
+            limit: queryInt({ min: 1, max: 100 }).default(50),
           }),
           response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
         },

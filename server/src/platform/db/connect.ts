@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -12,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { SESSION_TABLES, SESSION_WRITES_KEPT } from '../auth/session-cache.js';
+import { secureDataFiles } from './file-modes.js';
 import { preparedPool } from './prepared-pool.js';
 import { attachReadWorkers, defaultReadWorkers, startReadWorkers } from './read-workers.js';
 import type { Database } from './schema.js';
@@ -34,6 +34,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   sqliteFile?: string;
   dataDir?: string;
+  /** SQLite's `synchronous`: FULL (default) syncs every commit, NORMAL may lose the last ones in a power cut. */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
   /** SQLite reader threads for heavy reads (`readRows`); by default one per core beyond the first, at most two. */
   readWorkers?: number;
 }
@@ -50,12 +52,13 @@ export function connectDatabase(opts: ConnectOptions): DbHandle {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (!opts.sqliteFile) throw new Error('No database configured');
-  if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  if (opts.dataDir) secureDataFiles(opts.dataDir, opts.sqliteFile);
   const database = new SQLite(opts.sqliteFile);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  database.pragma('synchronous = NORMAL');
+  // A system of record: an acknowledged write survives a power cut (WAL synced at each commit).
+  database.pragma(`synchronous = ${opts.sqliteSynchronous ?? 'FULL'}`);
   // Case rows are wide: a 64 MiB page cache and memory-mapped reads keep lists off the disk.
   database.pragma('cache_size = -65536');
   database.pragma('mmap_size = 268435456');

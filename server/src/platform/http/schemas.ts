@@ -1,10 +1,10 @@
-import { errorBodySchema } from '@sinergi/core';
+import { errorBodySchema, queryInt } from '@sinergi/core';
 import { z } from 'zod';
 
 /** Query parameters every list accepts. */
 export const pagingQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  page: queryInt({ min: 1, max: 100000 }).default(1),
+  pageSize: queryInt({ min: 1, max: 200 }).default(25),
 };
 
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
