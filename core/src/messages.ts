@@ -94,6 +94,26 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Kata sandi tidak boleh memuat nama pengguna.',
     en: 'The password must not contain the username.',
   },
+  password_breached: {
+    id: 'Kata sandi ini ada dalam daftar kata sandi yang pernah bocor; penyerang mencobanya lebih dulu. Pilih yang lain.',
+    en: 'This password is on a list of leaked passwords, which attackers try first. Choose another.',
+  },
+  password_breached_base: {
+    id: 'Kata sandi ini hanya kata sandi yang pernah bocor ditambah angka atau simbol di awal/akhir (mis. "iloveyou" + "1234"); penyerang mencoba pola ini lebih dulu. Pilih yang lain.',
+    en: 'This password is a leaked password with digits or symbols added at the start or end (e.g. "iloveyou" + "1234"), which attackers try first. Choose another.',
+  },
+  password_contains_agency: {
+    id: 'Kata sandi tidak boleh memuat nama atau singkatan instansi.',
+    en: 'The password must not contain the name or short name of the agency.',
+  },
+  password_contains_region: {
+    id: 'Kata sandi tidak boleh memuat nama wilayah gugus tugas (kabupaten/kota, kecamatan, provinsi atau singkatannya, mis. Manggarai, Ruteng, NTT).',
+    en: "The password must not contain a place name of the task force's region (regency or city, district, province or its short name, e.g. Manggarai, Ruteng, NTT).",
+  },
+  password_contains_app_name: {
+    id: 'Kata sandi tidak boleh memuat nama aplikasi atau gugus tugas (Sinergi, Gugus Tugas, TPPO).',
+    en: 'The password must not contain the name of the application or the task force (Sinergi, Gugus Tugas, TPPO).',
+  },
   password_wrong: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
   case_number_unknown: {
     id: 'Tidak ada kasus dengan nomor ini.',

@@ -75,6 +75,8 @@ export type User = z.infer<typeof userSchema>;
 export const loginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(100),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  /** Keep the session cookie when the browser closes ("remember me on this device"). */
+  rememberDevice: z.boolean().optional(),
 });
 export type LoginInput = z.infer<typeof loginSchema>;
 
@@ -104,6 +106,10 @@ export const sessionInfoSchema = z.object({
   demo: z.boolean(),
   /** Two-step verification: whether the user has it, and whether their roles require it. */
   mfa: z.object({ enabled: z.boolean(), required: z.boolean() }),
+  /** Failed sign-ins to the account between the user's previous sign-in and this session's. */
+  failedAttemptsSinceLastSignIn: z.number().int(),
+  /** When the last of them happened (null when there were none). */
+  lastFailedSignInAt: z.string().nullable(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 

@@ -157,7 +157,7 @@ describe.each(DB_KINDS)('administration on %s', (kind) => {
       displayName: 'Petugas Baru',
       agencyId: agency.id,
       roles: ['case_manager', 'coordinator'],
-      password: 'Golo-Curu-Ruteng-44',
+      password: 'Golo-Curu-Lingko-44',
     };
     const res = await call(env, admin, 'POST', '/api/v1/users', body);
     expect(res.statusCode).toBe(201);
@@ -170,7 +170,7 @@ describe.each(DB_KINDS)('administration on %s', (kind) => {
     const dup = await call(env, admin, 'POST', '/api/v1/users', body);
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.fields.username).toBe('Nama pengguna sudah dipakai.');
-    const s = await signIn(env, 'petugas.baru', 'Golo-Curu-Ruteng-44');
+    const s = await signIn(env, 'petugas.baru', 'Golo-Curu-Lingko-44');
     const me = await call(env, s, 'GET', '/api/v1/auth/me');
     expect(me.json().permissions).toEqual(expect.arrayContaining(['case.create', 'stats.exact']));
     const created = await auditEvents(env, 'user.created');
@@ -199,11 +199,11 @@ describe.each(DB_KINDS)('administration on %s', (kind) => {
     const u = await buildUser(env, ['service_provider']);
     const old = await signIn(env, u.username);
     const res = await call(env, admin, 'POST', `/api/v1/users/${u.id}/reset-password`, {
-      password: 'Wae-Rii-Baru-2026',
+      password: 'Sawah-Lingko-Baru-2026',
     });
     expect(res.statusCode).toBe(200);
     expect((await call(env, old, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
-    await signIn(env, u.username, 'Wae-Rii-Baru-2026');
+    await signIn(env, u.username, 'Sawah-Lingko-Baru-2026');
     expect((await auditEvents(env, 'user.password_reset')).some((e) => e.entity_id === u.id)).toBe(true);
   });
 

@@ -24,7 +24,7 @@ import {
  * operations on a case live in attack-access.int.test.ts.
  */
 
-const PASSWORD = 'Demo-Manggarai-2026';
+const PASSWORD = 'Demo-Lingko-Sawah-2026';
 
 /** Path parameters that are not records of one task force: a year, a period, a document kind, a region. */
 const NOT_RECORDS = new Set(['year', 'period', 'kind', 'code']);

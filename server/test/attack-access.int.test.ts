@@ -21,7 +21,7 @@ import {
  * request's own shape) and no answer may carry the record's data.
  */
 
-const PASSWORD = 'Demo-Manggarai-2026';
+const PASSWORD = 'Demo-Lingko-Sawah-2026';
 const NAME = 'Korban Matriks Akses';
 const NIK = '5310034405990002';
 const SUSPECT = 'Tersangka Matriks Akses';

@@ -104,11 +104,11 @@ describe.each(DB_KINDS)('malformed input on %s', (kind) => {
 
   beforeAll(async () => {
     env = await createTestEnv(kind, { API_RATE_LIMIT: '1000000' });
-    const seeded = await seedDemo(env.deps, 'Demo-Manggarai-2026');
+    const seeded = await seedDemo(env.deps, 'Demo-Lingko-Sawah-2026');
     expect(seeded.status).toBe('seeded');
     sessions = [];
     for (const u of ['manajer.uptdppa', 'koordinator.dp3a', 'admin'])
-      sessions.push(await signIn(env, u, 'Demo-Manggarai-2026'));
+      sessions.push(await signIn(env, u, 'Demo-Lingko-Sawah-2026'));
     caseId = (await env.deps.db.selectFrom('cases').select('id').executeTakeFirstOrThrow()).id;
     const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     ops = operationsOf(doc);

@@ -68,37 +68,178 @@ describe.each(DB_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(failed.every((e) => !e.details.includes('tidak.ada'))).toBe(true);
   });
 
-  it('locks an account for 15 minutes after 5 failed attempts, even against the right password', async () => {
+  const login = (body: Record<string, unknown>) => call(env, null, 'POST', '/api/v1/auth/login', body);
+  /** The body of an answer without its request id, as the client receives it. */
+  const bodyWithoutRequestId = (res: { body: string; json(): { requestId: string } }) =>
+    res.body.replace(res.json().requestId, '<id>');
+
+  it('makes an account wait longer after each failure from the 5th, refusing any password meanwhile', async () => {
     const user = await buildUser(env, ['investigator']);
-    for (let i = 0; i < 4; i++) {
-      const r = await call(env, null, 'POST', '/api/v1/auth/login', {
-        username: user.username,
-        password: `Salah-Sandi-${i}x`,
-      });
+    for (let i = 0; i < 5; i++) {
+      const r = await login({ username: user.username, password: `Salah-Sandi-${i}x` });
+      expect(r.statusCode).toBe(401);
       expect(r.json().error.code).toBe('invalid_credentials');
     }
-    const fifth = await call(env, null, 'POST', '/api/v1/auth/login', {
-      username: user.username,
-      password: 'Salah-Sandi-5x',
-    });
-    expect(fifth.statusCode).toBe(401);
-    expect(fifth.json().error.code).toBe('account_locked');
-    const right = await call(env, null, 'POST', '/api/v1/auth/login', {
-      username: user.username,
-      password: PASSWORD,
-    });
-    expect(right.statusCode).toBe(401);
-    expect(right.json().error.code).toBe('account_locked');
-    env.clock.advance(15 * MINUTE + 1000);
-    const later = await call(env, null, 'POST', '/api/v1/auth/login', {
-      username: user.username,
-      password: PASSWORD,
-    });
-    expect(later.statusCode).toBe(200);
+    // 5 failures: 1 s to wait; during it the right password is refused like a wrong one
+    const during = await login({ username: user.username, password: PASSWORD });
+    expect(during.statusCode).toBe(401);
+    expect(during.json().error.code).toBe('invalid_credentials');
+    env.clock.advance(1000);
+    // each further failure doubles the wait: 2 s after the 6th, 4 s after the 7th
+    expect((await login({ username: user.username, password: 'Salah-Sandi-6x' })).statusCode).toBe(401);
+    env.clock.advance(1999);
+    expect((await login({ username: user.username, password: PASSWORD })).statusCode).toBe(401);
+    env.clock.advance(1);
+    expect((await login({ username: user.username, password: 'Salah-Sandi-7x' })).statusCode).toBe(401);
+    const row = await env.deps.db
+      .selectFrom('users')
+      .select(['failed_attempts', 'locked_until', 'last_failed_login_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_attempts).toBe(7);
+    expect(Date.parse(row.locked_until!) - Date.parse(row.last_failed_login_at!)).toBe(4000);
+    // tries during a wait do not count
+    env.clock.advance(3999);
+    expect((await login({ username: user.username, password: PASSWORD })).statusCode).toBe(401);
+    env.clock.advance(1);
+    // the right password after the wait signs in, and the count starts again
+    const after = await login({ username: user.username, password: PASSWORD });
+    expect(after.statusCode).toBe(200);
+    const cleared = await env.deps.db
+      .selectFrom('users')
+      .select(['failed_attempts', 'locked_until'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(cleared).toEqual({ failed_attempts: 0, locked_until: null });
     const failed = await auditEvents(env, 'auth.login_failed');
-    const mine = failed.filter((e) => e.entity_id === user.id).map((e) => JSON.parse(e.details).reason);
-    expect(mine).toContain('wrong_password_locked');
-    expect(mine).toContain('locked');
+    const mine = failed.filter((e) => e.entity_id === user.id).map((e) => JSON.parse(e.details));
+    expect(mine.map((d) => d.reason)).toEqual([
+      ...Array(5).fill('wrong_password'),
+      'throttled',
+      'wrong_password',
+      'throttled',
+      'wrong_password',
+      'throttled',
+    ]);
+    expect(mine[4]).toEqual({ reason: 'wrong_password', failures: 5, throttled: true });
+  });
+
+  it('caps the wait at LOCKOUT_MINUTES', async () => {
+    const user = await buildUser(env, ['investigator']);
+    for (let i = 0; i < 20; i++) {
+      await login({ username: user.username, password: `Salah-Sandi-${i}x` });
+      env.clock.advance(15 * MINUTE);
+    }
+    const row = await env.deps.db
+      .selectFrom('users')
+      .select(['failed_attempts', 'locked_until', 'last_failed_login_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.failed_attempts).toBe(20);
+    expect(Date.parse(row.locked_until!) - Date.parse(row.last_failed_login_at!)).toBe(15 * MINUTE);
+    expect((await login({ username: user.username, password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('answers an unknown username and a waiting account with the same bytes, apart from the request id', async () => {
+    const user = await buildUser(env, ['analyst']);
+    for (let i = 0; i < 5; i++) await login({ username: user.username, password: `Salah-Sandi-${i}x` });
+    for (const lang of ['id', 'en']) {
+      const headers = { 'accept-language': lang };
+      const waiting = await call(
+        env,
+        null,
+        'POST',
+        '/api/v1/auth/login',
+        { username: user.username, password: PASSWORD },
+        headers,
+      );
+      const unknown = await call(
+        env,
+        null,
+        'POST',
+        '/api/v1/auth/login',
+        { username: 'tidak.ada.sama.sekali', password: PASSWORD },
+        headers,
+      );
+      const wrong = await call(
+        env,
+        null,
+        'POST',
+        '/api/v1/auth/login',
+        { username: (await buildUser(env, ['analyst'])).username, password: 'Salah-Sandi-0x' },
+        headers,
+      );
+      expect(waiting.statusCode).toBe(401);
+      expect(unknown.statusCode).toBe(401);
+      expect(wrong.statusCode).toBe(401);
+      expect(waiting.json().requestId).not.toBe(unknown.json().requestId);
+      expect(bodyWithoutRequestId(waiting)).toBe(bodyWithoutRequestId(unknown));
+      expect(bodyWithoutRequestId(wrong)).toBe(bodyWithoutRequestId(unknown));
+      expect(waiting.headers['content-type']).toBe(unknown.headers['content-type']);
+      expect(waiting.headers['content-length']).toBe(unknown.headers['content-length']);
+      expect(waiting.cookies).toEqual(unknown.cookies);
+    }
+  });
+
+  it('tells the user at the next sign-in how many sign-ins failed since the previous one, and when the last did', async () => {
+    const user = await buildUser(env, ['case_manager']);
+    const first = await login({ username: user.username, password: PASSWORD });
+    expect(first.json().failedAttemptsSinceLastSignIn).toBe(0);
+    expect(first.json().lastFailedSignInAt).toBeNull();
+    await login({ username: user.username, password: 'Salah-Sandi-1x' });
+    env.clock.advance(MINUTE);
+    const lastFailure = env.clock.now().toISOString();
+    await login({ username: user.username, password: 'Salah-Sandi-2x' });
+    env.clock.advance(MINUTE);
+    const res = await login({ username: user.username, password: PASSWORD });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().failedAttemptsSinceLastSignIn).toBe(2);
+    expect(res.json().lastFailedSignInAt).toBe(lastFailure);
+    // the session keeps saying it; the next sign-in starts from zero
+    const cookie = res.cookies.find((c) => c.name === 'sinergi_session')!;
+    const session = {
+      cookie: `sinergi_session=${cookie.value}`,
+      csrf: res.json().csrfToken,
+      userId: user.id,
+    };
+    const me = await call(env, session, 'GET', '/api/v1/auth/me');
+    expect(me.json().failedAttemptsSinceLastSignIn).toBe(2);
+    expect(me.json().lastFailedSignInAt).toBe(lastFailure);
+    const next = await login({ username: user.username, password: PASSWORD });
+    expect(next.json().failedAttemptsSinceLastSignIn).toBe(0);
+  });
+
+  it('keeps the session cookie after the browser closes only when asked to remember the device', async () => {
+    const user = await buildUser(env, ['case_manager']);
+    const cookieOf = (res: { cookies: { name: string; maxAge?: number; expires?: Date }[] }) =>
+      res.cookies.find((c) => c.name === 'sinergi_session')!;
+    const plain = await login({ username: user.username, password: PASSWORD });
+    expect(plain.statusCode).toBe(200);
+    expect(cookieOf(plain).maxAge).toBeUndefined();
+    expect(cookieOf(plain).expires).toBeUndefined();
+    expect(plain.headers['set-cookie']).not.toMatch(/Max-Age|Expires/i);
+    const notRemembered = await login({ username: user.username, password: PASSWORD, rememberDevice: false });
+    expect(cookieOf(notRemembered).maxAge).toBeUndefined();
+    const remembered = await login({ username: user.username, password: PASSWORD, rememberDevice: true });
+    expect(remembered.statusCode).toBe(200);
+    expect(cookieOf(remembered).maxAge).toBe(12 * 3600);
+    // the server ends both sessions after the same 12 hours
+    expect(Date.parse(remembered.json().expiresAt) - Date.parse(plain.json().expiresAt)).toBe(0);
+    // a string is not a boolean
+    const coerced = await login({ username: user.username, password: PASSWORD, rememberDevice: 'true' });
+    expect(coerced.statusCode).toBe(400);
+    expect(coerced.json().error.code).toBe('validation_failed');
+  });
+
+  it('lifts the wait when an administrator resets the password', async () => {
+    const admin = await signIn(env, (await buildUser(env, ['admin'])).username);
+    const user = await buildUser(env, ['analyst']);
+    for (let i = 0; i < 8; i++) await login({ username: user.username, password: `Salah-Sandi-${i}x` });
+    const reset = await call(env, admin, 'POST', `/api/v1/users/${user.id}/reset-password`, {
+      password: 'Sawah-Lodok-Cancar-9',
+    });
+    expect(reset.statusCode, reset.body).toBe(200);
+    expect((await login({ username: user.username, password: 'Sawah-Lodok-Cancar-9' })).statusCode).toBe(200);
   });
 
   it('refuses a state-changing request without the CSRF token, or with a wrong one', async () => {

@@ -53,7 +53,7 @@ describe('backup and restore on sqlite (the command)', () => {
   it('backs up a running deployment, survives its destruction, restores every table, document and the key', async () => {
     const dataDir = path.join(tmp, 'data');
     const base = { DATA_DIR: dataDir, SINERGI_BACKUP_PASSPHRASE: PASSPHRASE };
-    const seeded = await sinergi({ ...base, SINERGI_DEMO_PASSWORD: 'Demo-Manggarai-2026' }, [
+    const seeded = await sinergi({ ...base, SINERGI_DEMO_PASSWORD: 'Demo-Lingko-Sawah-2026' }, [
       'seed',
       '--demo',
     ]);

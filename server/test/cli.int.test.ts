@@ -36,13 +36,13 @@ describe.each(DB_KINDS)('the sinergi command on %s', (kind) => {
   afterAll(async () => env?.close());
 
   it('seeds the demo task force once, with the given password, and refuses a second seeding quietly', async () => {
-    const first = await sinergi({ ...dbEnv, SINERGI_DEMO_PASSWORD: 'Demo-Manggarai-2026' }, [
+    const first = await sinergi({ ...dbEnv, SINERGI_DEMO_PASSWORD: 'Demo-Lingko-Sawah-2026' }, [
       'seed',
       '--demo',
     ]);
     expect(first.code, first.out).toBe(0);
     expect(first.out).toMatch(/Demo task force seeded/);
-    const s = await signIn(env, 'manajer.uptdppa', 'Demo-Manggarai-2026');
+    const s = await signIn(env, 'manajer.uptdppa', 'Demo-Lingko-Sawah-2026');
     const me = (await call(env, s, 'GET', '/api/v1/auth/me')).json();
     expect(me.user.agencyShortName).toBe('UPTD PPA Manggarai');
     expect(me.taskForce).toMatchObject({
@@ -53,7 +53,7 @@ describe.each(DB_KINDS)('the sinergi command on %s', (kind) => {
     expect(me.demo).toBe(true);
     const status = (await call(env, null, 'GET', '/api/v1/auth/status')).json();
     expect(status.demoUsers.map((u: { username: string }) => u.username)).toContain('manajer.uptdppa');
-    expect(JSON.stringify(status)).not.toContain('Demo-Manggarai-2026');
+    expect(JSON.stringify(status)).not.toContain('Demo-Lingko-Sawah-2026');
     const agencies = (await call(env, s, 'GET', '/api/v1/agencies?pageSize=100')).json();
     expect(agencies.items.map((a: { shortName: string }) => a.shortName)).toEqual(
       expect.arrayContaining([
@@ -99,18 +99,18 @@ describe.each(DB_KINDS)('the sinergi command on %s', (kind) => {
       '--username',
       'penyidik.baru',
       '--password',
-      'Compang-Ruteng-5678',
+      'Compang-Lingko-5678',
     ]);
     expect(reset.code, reset.out).toBe(0);
     // The server sees a change made by another process within SESSION_CHECK_SECONDS (2 by default).
     env.clock.advance(2_000);
     expect((await call(env, s, 'GET', '/api/v1/auth/me')).statusCode).toBe(401);
-    await signIn(env, 'penyidik.baru', 'Compang-Ruteng-5678');
+    await signIn(env, 'penyidik.baru', 'Compang-Lingko-5678');
     const disable = await sinergi(dbEnv, ['user', 'disable', '--username', 'penyidik.baru']);
     expect(disable.code, disable.out).toBe(0);
     const login = await call(env, null, 'POST', '/api/v1/auth/login', {
       username: 'penyidik.baru',
-      password: 'Compang-Ruteng-5678',
+      password: 'Compang-Lingko-5678',
     });
     expect(login.statusCode).toBe(401);
   }, 60_000);

@@ -230,7 +230,7 @@ describe.each(DB_KINDS)('demo membership on %s', (kind) => {
 
   it('seeds the Manggarai decrees, with HK/41/2022 in force, the secretariat and focal persons', async () => {
     const { seedDemo } = await import('../src/modules/demo/demo.seed.js');
-    await seedDemo(env.deps, 'Kopi-Ruteng-Pagi-7');
+    await seedDemo(env.deps, 'Kopi-Lingko-Pagi-7');
     const s = await signIn(env, 'koordinator.dp3a');
     const tf = await env.deps.db
       .selectFrom('task_forces')

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, DB_KINDS } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PASSWORD = 'Demo-Manggarai-2026';
+const PASSWORD = 'Demo-Lingko-Sawah-2026';
 const runFile = promisify(execFile);
 
 function start(env: Record<string, string>, args: string[]): ChildProcess {

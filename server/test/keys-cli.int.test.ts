@@ -9,7 +9,7 @@ import { restoreBackup } from '../src/platform/backup/backup.js';
 import { createTestDatabase, DB_KINDS } from './support.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const PASSWORD = 'Demo-Manggarai-2026';
+const PASSWORD = 'Demo-Lingko-Sawah-2026';
 const runFile = promisify(execFile);
 const PDF = Buffer.from('%PDF-1.4\n% Surat korban untuk uji rotasi kunci\n%%EOF');
 

@@ -400,8 +400,8 @@ describe.each(DB_KINDS)('demo meetings on %s', (kind) => {
 
   it('walks the January meeting from the news report, the open actions it left, and prevention work in villages', async () => {
     const { seedDemo } = await import('../src/modules/demo/demo.seed.js');
-    await seedDemo(env.deps, 'Kopi-Ruteng-Pagi-7');
-    const s = await signIn(env, 'koordinator.dp3a', 'Kopi-Ruteng-Pagi-7');
+    await seedDemo(env.deps, 'Kopi-Lingko-Pagi-7');
+    const s = await signIn(env, 'koordinator.dp3a', 'Kopi-Lingko-Pagi-7');
     const list = (await call(env, s, 'GET', '/api/v1/meetings')).json().items;
     expect(list.map((m: { type: string }) => m.type)).toEqual(['rakor', 'rakor', 'evaluation']);
     const january = list.find((m: { startsAt: string }) => m.startsAt === '2026-01-27T01:00:00.000Z');

@@ -80,7 +80,7 @@ describe.each(DB_KINDS)('services on %s', (kind) => {
           email: `dinsos.${n}@example.org`,
           agencyId: dinsosId,
           roles: ['service_provider'],
-          password: 'Kopi-Ruteng-Pagi-7',
+          password: 'Kopi-Lingko-Pagi-7',
         },
       );
     }

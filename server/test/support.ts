@@ -21,7 +21,7 @@ import { openCipher } from '../src/platform/keys/key-state.js';
 import { ReferenceData } from '../src/platform/reference.js';
 
 export const DB_KINDS: DbKind[] = ['sqlite', 'postgres'];
-export const PASSWORD = 'Kopi-Ruteng-Pagi-7';
+export const PASSWORD = 'Kopi-Lingko-Pagi-7';
 const reference = new ReferenceData();
 const cipher = new FieldCipher({ k1: randomBytes(32) }, 'k1');
 

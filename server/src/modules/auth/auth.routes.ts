@@ -45,7 +45,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         config: { rateLimit: { max: deps.config.LOGIN_RATE_LIMIT, timeWindow: 60_000 } },
         schema: {
           tags: ['auth'],
-          summary: 'Sign in; sets the session cookie and returns the CSRF token',
+          summary:
+            'Sign in; sets the session cookie (kept after the browser closes only with rememberDevice) and returns the CSRF token',
           body: loginSchema,
           response: { 200: z.union([sessionInfoSchema, mfaChallengeSchema]), ...errorResponses },
         },
@@ -53,12 +54,15 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const result = await login(deps, requestMeta(req), req.body);
         const secure = deps.config.COOKIE_SECURE ?? req.protocol === 'https';
+        // Without "remember me on this device" the cookie ends with the browser (no Max-Age): a
+        // shared office computer does not keep the session after it is closed. The session ends
+        // on the server after SESSION_MAX_HOURS either way.
         reply.setCookie(SESSION_COOKIE, result.token, {
           httpOnly: true,
           sameSite: 'strict',
           secure,
           path: '/',
-          maxAge: deps.config.SESSION_MAX_HOURS * 3600,
+          ...(req.body.rememberDevice === true && { maxAge: deps.config.SESSION_MAX_HOURS * 3600 }),
         });
         if (result.mfaState !== 'none')
           return { mfa: result.mfaState, csrfToken: result.csrfToken, expiresAt: result.expiresAt };

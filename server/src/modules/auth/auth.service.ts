@@ -1,15 +1,18 @@
-import { type LoginInput, type PasswordChange, passwordProblems, type SessionInfo } from '@sinergi/core';
+import type { LoginInput, PasswordChange, SessionInfo } from '@sinergi/core';
+import { checkNewPassword } from '../../platform/auth/password-policy.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, revokeSession, revokeUserSessions } from '../../platform/auth/sessions.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
-import { AppError, errors } from '../../platform/errors.js';
+import type { Db } from '../../platform/db/connect.js';
+import { errors } from '../../platform/errors.js';
 import { sessionPolicy } from '../../platform/http/auth-hooks.js';
 import { DEMO_SETTING, getSetting } from '../../platform/settings.js';
 import { presentTaskForce } from '../taskforces/taskforce.service.js';
 import { userRepository } from '../users/user.repository.js';
 import { presentUser } from '../users/user.service.js';
 import { mfaStatus } from './mfa.service.js';
+import { announceThrottle, CLEARED_FAILURES, isThrottled, recordSignInFailure } from './sign-in-throttle.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config'>;
 
@@ -24,6 +27,11 @@ export async function sessionInfo(deps: Deps, actor: Actor, csrfToken: string): 
     .selectFrom('sessions')
     .select('expires_at')
     .where('id', '=', actor.sessionId)
+    .executeTakeFirst();
+  const notice = await deps.db
+    .selectFrom('sign_in_notices')
+    .select(['failed_attempts', 'last_failed_at'])
+    .where('session_id', '=', actor.sessionId)
     .executeTakeFirst();
   const tf = actor.taskForceId
     ? await deps.db
@@ -41,12 +49,34 @@ export async function sessionInfo(deps: Deps, actor: Actor, csrfToken: string): 
     idleTimeoutSeconds: deps.config.SESSION_IDLE_MINUTES * 60,
     demo: await isDemo(deps),
     mfa: await mfaStatus(deps, actor.userId, user!.mfa_enabled_at),
+    failedAttemptsSinceLastSignIn: notice?.failed_attempts ?? 0,
+    lastFailedSignInAt: notice?.last_failed_at ?? null,
   };
 }
 
+/** What a new session says about failed sign-ins to the account since its previous sign-in. */
+async function recordSignInNotice(
+  trx: Db,
+  sessionId: string,
+  user: { failed_attempts: number; last_failed_login_at: string | null },
+): Promise<void> {
+  if (user.failed_attempts === 0 || !user.last_failed_login_at) return;
+  await trx
+    .insertInto('sign_in_notices')
+    .values({
+      session_id: sessionId,
+      failed_attempts: user.failed_attempts,
+      last_failed_at: user.last_failed_login_at,
+    })
+    .execute();
+}
+
 /**
- * Signs a user in. Unknown user, wrong password and disabled account give the same answer; after
- * LOCKOUT_THRESHOLD failures the account is locked for LOCKOUT_MINUTES.
+ * Signs a user in. An unknown user, a wrong password, a disabled account and an account still
+ * waiting after failed sign-ins all get the same answer after the same work (one password hash
+ * check). From LOCKOUT_THRESHOLD failures in a row, each further try must wait longer (see
+ * `throttleDelayMs`); a try during the wait is refused without looking at the password and does not
+ * count, and the right password after the wait signs in.
  */
 export async function login(
   deps: Deps,
@@ -62,53 +92,39 @@ export async function login(
 }> {
   const now = deps.clock.now();
   const user = await userRepository.byUsername(deps.db, input.username);
-  const fail = async (
-    reason: string,
-    userId: string | null,
-    update?: { failed_attempts: number; locked_until: string | null },
-  ) => {
+  const fail = async (reason: string, userId: string | null, count = false) => {
+    let firstThrottle = false;
     await inTransaction(deps, { userId, agencyId: null }, meta, async (trx, audit) => {
-      if (update && userId) await trx.updateTable('users').set(update).where('id', '=', userId).execute();
+      const counted = count && user ? await recordSignInFailure(trx, deps, user, now) : null;
+      firstThrottle = counted?.firstThrottle ?? false;
       await audit({
         action: 'auth.login_failed',
         outcome: 'failure',
         entityType: userId ? 'user' : null,
         entityId: userId,
-        details: { reason },
+        details: { reason, ...(counted && { failures: counted.failures, throttled: counted.throttled }) },
       });
     });
+    if (firstThrottle) announceThrottle(deps);
+    return errors.invalidCredentials();
   };
   if (!user) {
     await burnPasswordCheck(input.password);
-    await fail('unknown_user', null);
-    throw errors.invalidCredentials();
+    throw await fail('unknown_user', null);
   }
-  if (user.locked_until && Date.parse(user.locked_until) > now.getTime()) {
+  if (isThrottled(user, now)) {
     await burnPasswordCheck(input.password);
-    await fail('locked', user.id);
-    throw new AppError(401, 'account_locked');
+    throw await fail('throttled', user.id);
   }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok) {
-    const attempts = user.failed_attempts + 1;
-    const lock = attempts >= deps.config.LOCKOUT_THRESHOLD;
-    await fail(lock ? 'wrong_password_locked' : 'wrong_password', user.id, {
-      failed_attempts: lock ? 0 : attempts,
-      locked_until: lock
-        ? new Date(now.getTime() + deps.config.LOCKOUT_MINUTES * 60_000).toISOString()
-        : null,
-    });
-    throw lock ? new AppError(401, 'account_locked') : errors.invalidCredentials();
-  }
+  if (!(await verifyPassword(user.password_hash, input.password)))
+    throw await fail('wrong_password', user.id, true);
   const agency = await deps.db
     .selectFrom('agencies')
     .select('active')
     .where('id', '=', user.agency_id)
     .executeTakeFirst();
-  if (!user.active || !agency?.active) {
-    await fail(user.active ? 'agency_inactive' : 'user_disabled', user.id);
-    throw errors.invalidCredentials();
-  }
+  if (!user.active || !agency?.active)
+    throw await fail(user.active ? 'agency_inactive' : 'user_disabled', user.id);
   // The password is right: a second step follows when the user has one, or when their role needs one.
   const mfaState = user.mfa_enabled_at
     ? 'verify'
@@ -119,13 +135,14 @@ export async function login(
     await trx
       .updateTable('users')
       .set({
-        failed_attempts: mfaState === 'verify' ? user.failed_attempts : 0,
-        locked_until: null,
+        // Wrong codes at the second step count on from the failures before it.
+        ...(mfaState === 'verify' ? { locked_until: null } : CLEARED_FAILURES),
         ...(mfaState === 'none' && { last_login_at: now.toISOString() }),
       })
       .where('id', '=', user.id)
       .execute();
     const { token, session } = await createSession(trx, user.id, meta, sessionPolicy(deps), now, mfaState);
+    await recordSignInNotice(trx, session.id, user);
     await audit({
       action: 'auth.login',
       entityType: 'user',
@@ -156,7 +173,7 @@ export async function logout(
 
 /** Changes one's own password; the other sessions of the user end. */
 export async function changePassword(
-  deps: Deps,
+  deps: Deps & Pick<AppDeps, 'reference'>,
   actor: Actor,
   meta: RequestMeta,
   input: PasswordChange,
@@ -167,8 +184,12 @@ export async function changePassword(
   }
   if (input.newPassword === input.currentPassword)
     throw errors.validation({ newPassword: 'password_reused' });
-  const problem = passwordProblems(input.newPassword, { username: user.username })[0];
-  if (problem) throw errors.validation({ newPassword: problem });
+  await checkNewPassword(
+    deps,
+    input.newPassword,
+    { username: user.username, agencyId: user.agency_id },
+    'newPassword',
+  );
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await inTransaction(deps, actor, meta, async (trx, audit) => {

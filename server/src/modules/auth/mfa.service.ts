@@ -17,6 +17,7 @@ import { inTransaction } from '../../platform/context.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { loadActor } from '../../platform/http/auth-hooks.js';
 import { sessionInfo } from './auth.service.js';
+import { announceThrottle, CLEARED_FAILURES, recordSignInFailure } from './sign-in-throttle.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'config' | 'cipher'>;
 
@@ -117,7 +118,7 @@ export async function enableMfa(
 
 /**
  * The second step of a sign-in: a code from the app, or one recovery code (used up). Wrong codes
- * count towards the account lock like wrong passwords; a lock ends the waiting session.
+ * count like wrong passwords; when they make the account wait, the waiting session ends.
  */
 export async function verifyMfa(deps: Deps, subject: MfaSubject, meta: RequestMeta, code: string) {
   const user = await userOf(deps, subject.userId);
@@ -138,19 +139,14 @@ export async function verifyMfa(deps: Deps, subject: MfaSubject, meta: RequestMe
     recoveryId = found?.id ?? null;
   }
   if (step === null && recoveryId === null) {
-    const attempts = user.failed_attempts + 1;
-    const lock = attempts >= deps.config.LOCKOUT_THRESHOLD;
+    let lock = false;
+    let firstThrottle = false;
     await inTransaction(deps, actorRef, meta, async (trx, audit) => {
-      await trx
-        .updateTable('users')
-        .set({
-          failed_attempts: lock ? 0 : attempts,
-          locked_until: lock
-            ? new Date(now.getTime() + deps.config.LOCKOUT_MINUTES * 60_000).toISOString()
-            : null,
-        })
-        .where('id', '=', user.id)
-        .execute();
+      const counted = await recordSignInFailure(trx, deps, user, now);
+      lock = counted.throttled;
+      firstThrottle = counted.firstThrottle;
+      // The password was right but the codes keep failing: this sign-in ends, and a new one must
+      // wait like after wrong passwords.
       if (lock) await revokeSession(trx, subject.sessionId, 'mfa_failed', now);
       await audit({
         action: 'auth.mfa_failed',
@@ -160,6 +156,7 @@ export async function verifyMfa(deps: Deps, subject: MfaSubject, meta: RequestMe
         details: { locked: lock },
       });
     });
+    if (firstThrottle) announceThrottle(deps);
     if (lock) throw new AppError(401, 'account_locked');
     throw errors.validation({ code: 'mfa_code_invalid' });
   }
@@ -167,8 +164,7 @@ export async function verifyMfa(deps: Deps, subject: MfaSubject, meta: RequestMe
     await trx
       .updateTable('users')
       .set({
-        failed_attempts: 0,
-        locked_until: null,
+        ...CLEARED_FAILURES,
         last_login_at: now.toISOString(),
         ...(step !== null && { mfa_last_step: step }),
       })

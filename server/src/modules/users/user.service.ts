@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { passwordProblems, type Role, type User, type UserCreate, type UserPatch } from '@sinergi/core';
+import type { Role, User, UserCreate, UserPatch } from '@sinergi/core';
+import { checkNewPassword } from '../../platform/auth/password-policy.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { revokeUserSessions } from '../../platform/auth/sessions.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
@@ -9,6 +10,8 @@ import { errors } from '../../platform/errors.js';
 import { userRepository as repo, type UserFilter, type UserWithAgency } from './user.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
+/** Setting a password also needs the regions, which a password must not name. */
+type PasswordDeps = Deps & Pick<AppDeps, 'reference'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 type ActorRef = Pick<Actor, 'userId' | 'agencyId'> | null;
 
@@ -43,11 +46,6 @@ async function requireActiveAgency(db: Db, agencyId: string): Promise<void> {
   if (!agency.active) throw errors.validation({ agencyId: 'agency_inactive' });
 }
 
-function checkPassword(password: string, username: string): void {
-  const problem = passwordProblems(password, { username })[0];
-  if (problem) throw errors.validation({ password: problem });
-}
-
 export async function listUsers(deps: Deps, filter: UserFilter) {
   const { rows, total } = await repo.list(deps.db, filter);
   return { items: rows.map(presentUser), total, page: filter.page, pageSize: filter.pageSize };
@@ -61,12 +59,12 @@ export async function getUser(deps: Deps, id: string): Promise<User> {
 
 /** Creates a user (administrators, the CLI and the demo seeding). */
 export async function createUser(
-  deps: Deps,
+  deps: PasswordDeps,
   actor: ActorRef,
   meta: Meta,
   input: UserCreate & { language?: 'id' | 'en' },
 ): Promise<User> {
-  checkPassword(input.password, input.username);
+  await checkNewPassword(deps, input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now().toISOString();
   const id = randomUUID();
@@ -169,7 +167,7 @@ export async function updateUser(
 
 /** An administrator sets a new password; every session of that user ends and any lock is lifted. */
 export async function resetPassword(
-  deps: Deps,
+  deps: PasswordDeps,
   actor: ActorRef,
   meta: Meta,
   id: string,
@@ -177,7 +175,12 @@ export async function resetPassword(
 ): Promise<User> {
   const current = await repo.byId(deps.db, id);
   if (!current) throw errors.notFound();
-  checkPassword(password, current.username);
+  await checkNewPassword(
+    deps,
+    password,
+    { username: current.username, agencyId: current.agency_id },
+    'password',
+  );
   const hash = await hashPassword(password);
   const now = deps.clock.now();
   return inTransaction(

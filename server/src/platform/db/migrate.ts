@@ -24,6 +24,7 @@ import * as legalStageNote from '../../migrations/202611300900_legal_stage_note.
 import * as importResume from '../../migrations/202611300910_import_resume.js';
 import * as auditAppend from '../../migrations/202612060100_audit_append.js';
 import * as victimNamesIndex from '../../migrations/202612062200_victim_names_index.js';
+import * as signInThrottle from '../../migrations/202612081000_sign_in_throttle.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202611300910_import_resume': importResume,
   '202612060100_audit_append': auditAppend,
   '202612062200_victim_names_index': victimNamesIndex,
+  '202612081000_sign_in_throttle': signInThrottle,
 };
 
 /** Names of every migration, in the order they apply. */

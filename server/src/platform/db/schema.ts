@@ -29,6 +29,7 @@ export interface Database {
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
+  sign_in_notices: SignInNoticeTable;
   audit_events: AuditEventTable;
   idempotency_keys: IdempotencyKeyTable;
   settings: SettingTable;
@@ -109,6 +110,15 @@ export interface UserTable {
   mfa_pending_secret_enc: Generated<string | null>;
   mfa_enabled_at: Generated<string | null>;
   mfa_last_step: Generated<number | null>;
+  /** When the latest of `failed_attempts` happened. */
+  last_failed_login_at: Generated<string | null>;
+}
+
+/** What a session tells its user about failed sign-ins since their previous one. */
+export interface SignInNoticeTable {
+  session_id: string;
+  failed_attempts: number;
+  last_failed_at: string;
 }
 
 export interface MfaRecoveryCodeTable {
