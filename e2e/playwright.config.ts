@@ -52,7 +52,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATA_DIR,
-      SINERGI_DEMO_PASSWORD: 'Ruteng-Demo-2026',
+      SINERGI_DEMO_PASSWORD: 'Lingko-Demo-2026',
       LOGIN_RATE_LIMIT: '1000',
       LOG_LEVEL: 'warn',
     },

@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { chooseOption, expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-const PASSWORD = 'Kopi-Ruteng-Pagi-7';
+const PASSWORD = 'Kopi-Lingko-Pagi-7';
 
 test.use({ actionTimeout: 15_000 });
 

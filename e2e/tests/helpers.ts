@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** The password every demo user gets in the test server (see playwright.config.ts). */
-export const DEMO_PASSWORD = 'Ruteng-Demo-2026';
+export const DEMO_PASSWORD = 'Lingko-Demo-2026';
 
 /** A suffix that keeps names unique within one run (the database lives for the whole run). */
 export function uniqueSuffix(): string {

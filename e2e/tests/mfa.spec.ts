@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, signOut, uniqueSuffix } from './helpers';
 test.use({ actionTimeout: 15_000 });
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
-const PASSWORD = 'Pagi-Cerah-di-Ruteng-9';
+const PASSWORD = 'Pagi-Cerah-di-Lingko-9';
 
 /** The administrator's API session (the demo's admin signs in with a password only). */
 async function adminApi(request: APIRequestContext) {

@@ -27,7 +27,7 @@ test('an ended session sends the user to sign in, with a notice, and back to the
   await expect(page.getByText('Sesi Anda telah berakhir')).toBeVisible();
 
   await page.getByLabel('Nama pengguna').fill('admin');
-  await page.getByLabel('Kata sandi').fill('Ruteng-Demo-2026');
+  await page.getByLabel('Kata sandi').fill('Lingko-Demo-2026');
   await page.getByRole('button', { name: 'Masuk' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Instansi' })).toBeVisible();
   await expect(page).toHaveURL(/\/agencies\?.*sector=health/);

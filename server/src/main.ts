@@ -156,7 +156,10 @@ user
   .command('create')
   .description('Create a user')
   .requiredOption('--username <username>', 'lower-case letters, digits, . _ -')
-  .requiredOption('--password <password>', 'at least 10 characters, not a common password')
+  .requiredOption(
+    '--password <password>',
+    'at least 10 characters; not a leaked password, nor one containing the username, the agency, a place of the region or Sinergi',
+  )
   .requiredOption('--agency <shortname>', 'the agency\'s short name, e.g. "UPTD PPA Manggarai"')
   .addOption(
     new Option('--role <role>', `a role (repeat for several): ${ROLES.join(', ')}`)
@@ -185,9 +188,12 @@ user
   );
 user
   .command('reset-password')
-  .description("Set a new password for a user; ends the user's sessions and lifts a lock")
+  .description("Set a new password for a user; ends the user's sessions and lifts a sign-in wait")
   .requiredOption('--username <username>')
-  .requiredOption('--password <password>')
+  .requiredOption(
+    '--password <password>',
+    'at least 10 characters; not a leaked password, nor one containing the username, the agency, a place of the region or Sinergi',
+  )
   .action(async (opts: { username: string; password: string }) => {
     await withRuntime(async (rt) => {
       const row = await userRepository.byUsername(rt.db, opts.username);
