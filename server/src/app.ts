@@ -126,7 +126,9 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   });
   await app.register(cookie);
   await app.register(multipart, {
-    limits: { fileSize: deps.config.DOCUMENT_MAX_BYTES, files: 1, fields: 5 },
+    // Fields are counted by the upload reader (at most UPLOAD_FIELDS_MAX); the parser's own
+    // limits only stop a flood.
+    limits: { fileSize: deps.config.DOCUMENT_MAX_BYTES, files: 1, fields: 50, parts: 60 },
   });
   await app.register(rateLimit, {
     max: deps.config.API_RATE_LIMIT,

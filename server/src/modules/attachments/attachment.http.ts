@@ -2,6 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errors } from '../../platform/errors.js';
 import { contentDisposition } from '../documents/document.routes.js';
 
+/**
+ * Form fields an upload may carry beside its file. Counted here rather than by the parser's own
+ * field limit: past that limit the parser stops reading and the file arrives cut, which would read
+ * as a dropped connection instead of the client's mistake.
+ */
+export const UPLOAD_FIELDS_MAX = 5;
+
 /** A multipart upload's file (field `file`) and its plain form fields. */
 export interface Upload {
   filename: string;
@@ -25,6 +32,8 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
       const value = (field as { value?: unknown } | undefined)?.value;
       if (name !== 'file' && typeof value === 'string') fields[name] = value;
     }
+    if (Object.keys(fields).length > UPLOAD_FIELDS_MAX)
+      throw new AppError(413, 'payload_too_large', { file: 'upload_too_many_fields' });
     return { filename: part.filename, data, fields };
   } catch (err) {
     throw uploadError(err);
