@@ -48,7 +48,9 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
   let manager: Session;
   let coordinator: Session;
   let admin: Session;
+  let admin2: Session;
   let outsider: Session;
+  let outsiderAdmin: Session;
   let tfId: string;
   let oldCase: string;
   let recentCase: string;
@@ -97,8 +99,10 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
     const other = await buildAgency(env, { taskForceId: otherTf.id });
     manager = await signIn(env, (await buildUser(env, ['case_manager'], { agencyId: uptd.id })).username);
     coordinator = await signIn(env, (await buildUser(env, ['coordinator'], { agencyId: uptd.id })).username);
-    admin = await signIn(env, (await buildUser(env, ['admin'])).username);
+    admin = await signIn(env, (await buildUser(env, ['admin'], { agencyId: uptd.id })).username);
+    admin2 = await signIn(env, (await buildUser(env, ['admin'], { agencyId: uptd.id })).username);
     outsider = await signIn(env, (await buildUser(env, ['coordinator'], { agencyId: other.id })).username);
+    outsiderAdmin = await signIn(env, (await buildUser(env, ['admin'], { agencyId: other.id })).username);
 
     // Closed twelve years ago (by the test clock), then time moves to today.
     const today = env.clock.now().getTime();
@@ -136,10 +140,12 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
 
   const url = () => `/api/v1/taskforces/${tfId}/retention`;
 
-  it('shows the rule (10 years by default) and what is due to administrators and the task force coordinators only', async () => {
+  it("shows the rule (10 years by default) and what is due to the task force's administrators and coordinators only", async () => {
     expect((await call(env, null, 'GET', url())).statusCode).toBe(401);
     expect((await call(env, manager, 'GET', url())).statusCode).toBe(403);
-    expect((await call(env, outsider, 'GET', url())).statusCode).toBe(403);
+    // Another task force's coordinator or administrator finds nothing there.
+    expect((await call(env, outsider, 'GET', url())).statusCode).toBe(404);
+    expect((await call(env, outsiderAdmin, 'GET', url())).statusCode).toBe(404);
     expect((await call(env, admin, 'GET', `/api/v1/taskforces/${oldCase}/retention`)).statusCode).toBe(404);
     const res = await call(env, coordinator, 'GET', url());
     expect(res.statusCode, res.body).toBe(200);
@@ -149,6 +155,7 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
       dueNow: 1,
       applied: 0,
       lastRun: null,
+      pending: null,
     });
     // What a shorter rule would do, before it is saved.
     const preview = await call(env, coordinator, 'GET', `${url()}?ifYears=1`);
@@ -211,7 +218,7 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
     expect(await runScheduledRetention(env.deps)).toEqual({ cases: 0, persons: 0, documents: 0, purged: 0 });
   });
 
-  it('lets the coordinator shorten the rule, with the version read, refusing bad values in Indonesian; audited', async () => {
+  it('refuses a retention period that is not a whole number of years, changing nothing', async () => {
     // The clock moved past the sessions' lifetime: sign in again.
     const again = async (s: Session) =>
       signIn(
@@ -226,21 +233,63 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
       );
     coordinator = await again(coordinator);
     admin = await again(admin);
+    admin2 = await again(admin2);
     outsider = await again(outsider);
+    outsiderAdmin = await again(outsiderAdmin);
     manager = await again(manager);
-    const bad = await call(env, coordinator, 'PUT', url(), { closedCaseYears: 0, version: 0 });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.closedCaseYears).toBe('Minimal 1.');
+    const before = (await call(env, coordinator, 'GET', url())).json();
+    const whole = 'Isi jumlah tahun dengan bilangan bulat, misalnya 10.';
+    const cases: [unknown, string][] = [
+      [true, whole],
+      ['7', whole],
+      [[5], whole],
+      [[[1]], whole],
+      [null, 'Wajib diisi.'],
+      [7.5, whole],
+      [0, 'Minimal 1.'],
+    ];
+    for (const [value, message] of cases) {
+      const res = await call(env, coordinator, 'PUT', url(), { closedCaseYears: value, version: 0 });
+      expect(res.statusCode, JSON.stringify(value)).toBe(400);
+      expect(res.json().error.fields.closedCaseYears, JSON.stringify(value)).toBe(message);
+    }
+    const english = await call(
+      env,
+      admin,
+      'PUT',
+      url(),
+      { closedCaseYears: true, version: 0 },
+      {
+        'accept-language': 'en',
+      },
+    );
+    expect(english.json().error.fields.closedCaseYears).toBe(
+      'Enter a whole number of years, for example 10.',
+    );
+    expect((await call(env, coordinator, 'GET', url())).json()).toEqual(before);
+    expect(await env.deps.db.selectFrom('retention_rules').selectAll().execute()).toEqual([]);
+    expect(await env.deps.db.selectFrom('pending_setting_changes').selectAll().execute()).toEqual([]);
+    for (const action of ['retention.rule_changed', 'retention.change_proposed'])
+      expect(await auditEvents(env, action)).toEqual([]);
+  });
+
+  it('takes a shorter rule from the coordinator as a proposal, with the version read; audited', async () => {
     expect((await call(env, outsider, 'PUT', url(), { closedCaseYears: 1, version: 0 })).statusCode).toBe(
-      403,
+      404,
     );
     const ok = await call(env, coordinator, 'PUT', url(), { closedCaseYears: 1, version: 0 });
-    expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ closedCaseYears: 1, version: 1, dueNow: 1 });
-    const stale = await call(env, admin, 'PUT', url(), { closedCaseYears: 5, version: 0 });
+    expect(ok.statusCode, ok.body).toBe(202);
+    expect(ok.json()).toMatchObject({
+      closedCaseYears: 10,
+      version: 0,
+      dueNow: 0,
+      pending: { fromYears: 10, toYears: 1, status: 'pending', impact: { cases: 1, persons: 1 } },
+    });
+    const stale = await call(env, admin, 'PUT', url(), { closedCaseYears: 5, version: 1 });
     expect(stale.statusCode).toBe(409);
-    const [event] = await auditEvents(env, 'retention.rule_changed');
-    expect(JSON.parse(event!.details)).toEqual({ from: 10, to: 1 });
+    expect(stale.json().error.code).toBe('version_conflict');
+    const [event] = await auditEvents(env, 'retention.change_proposed');
+    expect(JSON.parse(event!.details)).toMatchObject({ from: 10, to: 1, cases: 1, persons: 1, documents: 0 });
   });
 
   it('`sinergi retention run --dry-run` prints the counts and changes nothing', async () => {
@@ -256,6 +305,12 @@ describe.each(DB_KINDS)('retention of identifying data on %s', (kind) => {
           env: { ...process.env, ...dbEnv, LOG_LEVEL: 'silent' },
         },
       );
+    // The proposed rule is not in force yet: the command line's run uses the rule in force only.
+    const waiting = await cli(['retention', 'run', '--dry-run']);
+    expect(waiting.stdout).toMatch(/Dry run: 0 closed cases past retention/);
+    const changeId = (await call(env, coordinator, 'GET', url())).json().pending.id as string;
+    const confirm = await call(env, admin2, 'POST', `${url()}/changes/${changeId}/confirm`);
+    expect(confirm.statusCode, confirm.body).toBe(200);
     const dry = await cli(['retention', 'run', '--dry-run']);
     expect(dry.stdout).toMatch(
       /Dry run: 1 closed cases past retention, 1 people and 0 documents would be replaced; 0 deleted records would be purged\. Nothing was changed\./,

@@ -1,4 +1,9 @@
-import type { RetentionCounts, RetentionRuleInput, RetentionView } from '@sinergi/core';
+import {
+  RETENTION_GRACE_DAYS,
+  type RetentionCounts,
+  type RetentionRuleInput,
+  type RetentionView,
+} from '@sinergi/core';
 import { sql } from 'kysely';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
@@ -8,15 +13,16 @@ import { getSetting, setSetting } from '../../platform/settings.js';
 import { removeDocumentFile } from '../documents/document.service.js';
 import { anonymiseCase } from '../persons/anonymise.js';
 import { purgeDeleted, purgedTotal } from './purge.service.js';
+import { assertManagesRetention } from './retention.policy.js';
+import { allRules, countRetained, personCounts, ruleOf } from './retention.repository.js';
+import { pendingChange } from './retention-change.repository.js';
 import {
-  allRules,
-  closedCasesNotRetained,
-  countRetained,
-  insertRule,
-  personCounts,
-  ruleOf,
-  updateRule,
-} from './retention.repository.js';
+  applyDueRetentionChanges,
+  pendingRetentionChange,
+  proposeRetentionChange,
+  putRule,
+} from './retention-change.service.js';
+import { dueCases, dueCasesUnder } from './retention-due.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'config'>;
 
@@ -25,38 +31,9 @@ const RETENTION_LOCK_KEY = 71_110_004;
 /** A daily job: an instance that finds a run younger than this leaves it. */
 const RUN_EVERY_MS = 20 * 3_600_000;
 
-/** The moment before which a case closed `years` ago has passed its retention. */
-function cutoff(now: Date, years: number): Date {
-  const d = new Date(now);
-  d.setUTCFullYear(d.getUTCFullYear() - years);
-  return d;
-}
-
-async function dueCases(deps: Pick<AppDeps, 'db' | 'clock'>, taskForceId?: string, yearsIfSet?: number) {
-  const rules = await allRules(deps.db);
-  if (taskForceId && yearsIfSet !== undefined) rules.set(taskForceId, yearsIfSet);
-  const now = deps.clock.now();
-  return (await closedCasesNotRetained(deps.db, taskForceId)).filter((c) => {
-    const years = rules.get(c.taskForceId);
-    return years !== undefined && Date.parse(c.closedAt) <= cutoff(now, years).getTime();
-  });
-}
-
-function mayManage(actor: Actor, taskForceId: string): boolean {
-  return (
-    actor.roles.includes('admin') ||
-    (actor.permissions.has('taskforce.manage') && actor.taskForceId === taskForceId)
-  );
-}
-
-async function taskForceExists(deps: Pick<AppDeps, 'db'>, id: string) {
-  const tf = await deps.db.selectFrom('task_forces').select('id').where('id', '=', id).executeTakeFirst();
-  if (!tf) throw errors.notFound();
-}
-
 /**
- * The task force's rule, what the next run would do and what the last one did. With `yearsIfSet`,
- * `dueNow` says what the next run would do under that rule instead (shown before a shorter rule is saved).
+ * The task force's rule in force, a pending change of it, what the next run would do and what the
+ * last one did. With `yearsIfSet`, `dueNow` says what a run today would do under that rule instead.
  */
 export async function getRetention(
   deps: Deps,
@@ -64,8 +41,7 @@ export async function getRetention(
   taskForceId: string,
   yearsIfSet?: number,
 ): Promise<RetentionView> {
-  await taskForceExists(deps, taskForceId);
-  if (!mayManage(actor, taskForceId)) throw errors.forbidden();
+  assertManagesRetention(actor, taskForceId);
   const rule = await ruleOf(deps.db, taskForceId);
   const last = await getSetting(deps.db, LAST_RUN_SETTING);
   const parsed = last
@@ -76,9 +52,12 @@ export async function getRetention(
   return {
     taskForceId,
     ...rule,
-    dueNow: (await dueCases(deps, taskForceId, yearsIfSet)).length,
+    dueNow: (await dueCasesUnder(deps.db, taskForceId, yearsIfSet ?? rule.closedCaseYears, deps.clock.now()))
+      .length,
     applied: await countRetained(deps.db, taskForceId),
     deletedPurgeDays: deps.config.DELETED_PURGE_DAYS,
+    graceDays: RETENTION_GRACE_DAYS,
+    pending: await pendingRetentionChange(deps, actor, taskForceId),
     lastRun: parsed?.finished
       ? {
           at: parsed.at,
@@ -91,34 +70,43 @@ export async function getRetention(
   };
 }
 
-/** Sets how long closed cases keep identifying data (administrators; coordinators of the task force). */
+/**
+ * Sets how long closed cases keep identifying data (the task force's administrators and
+ * coordinators). A longer period (or the same) takes effect at once: it only delays replacement.
+ * A shorter one destroys data sooner, so it is only proposed: it waits for the grace period,
+ * shown to the secretariat and cancellable, unless a second administrator confirms it earlier.
+ */
 export async function updateRetention(
   deps: Deps,
   actor: Actor,
   meta: Pick<RequestMeta, 'requestId' | 'ip'>,
   taskForceId: string,
   input: RetentionRuleInput,
-): Promise<RetentionView> {
-  await taskForceExists(deps, taskForceId);
-  if (!mayManage(actor, taskForceId)) throw errors.forbidden();
+): Promise<{ proposed: boolean; view: RetentionView }> {
+  assertManagesRetention(actor, taskForceId);
   const current = await ruleOf(deps.db, taskForceId);
   if (current.version !== input.version) throw errors.versionConflict(current);
-  const nowIso = deps.clock.now().toISOString();
-  await inTransaction(deps, actor, meta, async (trx, audit) => {
-    if (current.version === 0)
-      await insertRule(trx, taskForceId, input.closedCaseYears, actor.userId, nowIso);
-    else if (
-      !(await updateRule(trx, taskForceId, input.closedCaseYears, input.version, actor.userId, nowIso))
-    )
-      throw errors.versionConflict(current);
-    await audit({
-      action: 'retention.rule_changed',
-      entityType: 'task_force',
-      entityId: taskForceId,
-      details: { from: current.closedCaseYears, to: input.closedCaseYears },
+  if (await pendingChange(deps.db, taskForceId)) throw errors.conflict({ _: 'retention_change_pending' });
+  const to = input.closedCaseYears;
+  if (to < current.closedCaseYears) {
+    await proposeRetentionChange(deps, actor, meta, taskForceId, current.closedCaseYears, to);
+    return { proposed: true, view: await getRetention(deps, actor, taskForceId) };
+  }
+  if (to !== current.closedCaseYears) {
+    const nowIso = deps.clock.now().toISOString();
+    await inTransaction(deps, actor, meta, async (trx, audit) => {
+      // The version read by the caller, checked again inside the transaction.
+      if ((await ruleOf(trx, taskForceId)).version !== input.version) throw errors.versionConflict(current);
+      await putRule(trx, taskForceId, to, actor.userId, nowIso);
+      await audit({
+        action: 'retention.rule_changed',
+        entityType: 'task_force',
+        entityId: taskForceId,
+        details: { from: current.closedCaseYears, to, by: 'longer' },
+      });
     });
-  });
-  return getRetention(deps, actor, taskForceId);
+  }
+  return { proposed: false, view: await getRetention(deps, actor, taskForceId) };
 }
 
 /**
@@ -179,6 +167,8 @@ export async function runScheduledRetention(
   opts: { force?: boolean } = {},
 ): Promise<RetentionCounts | null> {
   const now = deps.clock.now();
+  // Changes whose grace period ended take effect first, so the run below uses them.
+  await applyDueRetentionChanges(deps);
   const claimed = await deps.db.transaction().execute(async (trx) => {
     if (deps.dbKind === 'postgres')
       await sql`select pg_advisory_xact_lock(${RETENTION_LOCK_KEY})`.execute(trx);

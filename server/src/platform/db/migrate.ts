@@ -25,6 +25,7 @@ import * as importResume from '../../migrations/202611300910_import_resume.js';
 import * as auditAppend from '../../migrations/202612060100_audit_append.js';
 import * as victimNamesIndex from '../../migrations/202612062200_victim_names_index.js';
 import * as signInThrottle from '../../migrations/202612081000_sign_in_throttle.js';
+import * as pendingSettingChanges from '../../migrations/202612081050_pending_setting_changes.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612060100_audit_append': auditAppend,
   '202612062200_victim_names_index': victimNamesIndex,
   '202612081000_sign_in_throttle': signInThrottle,
+  '202612081050_pending_setting_changes': pendingSettingChanges,
 };
 
 /** Names of every migration, in the order they apply. */

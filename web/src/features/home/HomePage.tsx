@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSessionInfo } from '../../app/session';
 import { PageHeader } from '../../app/ui/PageHeader';
+import { PendingRetentionAlert } from '../retention/PendingRetentionAlert';
 import { AccountSummary } from './AccountSummary';
 import { CaseCounts } from './CaseCounts';
 
@@ -46,6 +47,7 @@ export function HomePage() {
         <Title order={2} fz="h3">
           {t('home.greeting', { name: session.user.displayName })}
         </Title>
+        <PendingRetentionAlert />
         <AccountSummary />
         {can('case.read') ? <CaseCounts /> : null}
         <section aria-labelledby="next-steps-heading">

@@ -1,17 +1,18 @@
 import { Alert, Button, Card, Group, List, NumberInput, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDateTime, formatNumber, type RetentionView } from '@sinergi/core';
+import { formatDateTime, formatNumber, type RetentionPreview, type RetentionView } from '@sinergi/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
 import { ForbiddenPage } from '../../app/ForbiddenPage';
 import { usePermission, useSessionInfo, useTimeZone } from '../../app/session';
-import { ConfirmDialog } from '../../app/ui/ConfirmDialog';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { type ConflictRow, VersionConflictDialog } from '../../app/ui/VersionConflictDialog';
 import { useLanguage } from '../../i18n';
+import { PendingChangeCard } from './PendingChangeCard';
 import { previewRetention, useRetention, useSaveRetention } from './retention.api';
+import { ShortenDialog } from './ShortenDialog';
 
 /** How long closed cases of the task force keep identifying data, and what the daily run did. */
 export function RetentionPage() {
@@ -29,8 +30,9 @@ export function RetentionPage() {
   const [conflict, setConflict] = useState<RetentionView | null>(null);
   // After "keep mine" the next save overwrites the version the other person saved.
   const [baseVersion, setBaseVersion] = useState<number | null>(null);
-  // A shorter rule that makes more cases due is confirmed first: the replacement cannot be undone.
-  const [confirming, setConfirming] = useState<{ version: number; due: number } | null>(null);
+  // A shorter rule is shown with what it will replace before it is proposed.
+  const [shortening, setShortening] = useState<{ version: number; preview: RetentionPreview } | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
   useEffect(() => {
     if (query.data) setYears(query.data.closedCaseYears);
   }, [query.data]);
@@ -44,9 +46,14 @@ export function RetentionPage() {
     save.mutate(
       { closedCaseYears: Number(years), version },
       {
-        onSuccess: () => {
+        onSuccess: (saved) => {
           setBaseVersion(null);
-          notifications.show({ color: 'teal', message: t('retention.saved') });
+          notifications.show({
+            color: 'teal',
+            message: saved.pending
+              ? t('retention.proposed', { date: formatDateTime(saved.pending.effectiveAt, lang, zone) })
+              : t('retention.saved'),
+          });
         },
         onError: (e) => {
           if (isApiError(e) && e.code === 'version_conflict') setConflict(e.current as RetentionView);
@@ -63,20 +70,19 @@ export function RetentionPage() {
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <Stack gap="md">
+          {query.data.pending ? <PendingChangeCard change={query.data.pending} /> : null}
           <Card withBorder radius="md" padding="md">
             <form
               onSubmit={(e) => {
                 e.preventDefault();
                 const version = baseVersion ?? query.data.version;
                 const wanted = Number(years);
+                setPreviewError(null);
                 if (Number.isInteger(wanted) && wanted >= 1 && wanted < query.data.closedCaseYears) {
+                  // No proposal without its preview: a failed preview is shown, not skipped.
                   void previewRetention(tfId, wanted)
-                    .then((preview) =>
-                      preview.dueNow > query.data.dueNow
-                        ? setConfirming({ version, due: preview.dueNow })
-                        : submit(version),
-                    )
-                    .catch(() => submit(version));
+                    .then((preview) => setShortening({ version, preview }))
+                    .catch(setPreviewError);
                 } else submit(version);
               }}
               noValidate
@@ -97,13 +103,19 @@ export function RetentionPage() {
                   error={fieldError}
                   maw={260}
                 />
+                {query.data.pending ? (
+                  <Text size="sm" c="dimmed">
+                    {t('retention.pendingBlocksSave')}
+                  </Text>
+                ) : null}
+                {previewError ? <ErrorAlert error={previewError} title={t('errors.saveFailed')} /> : null}
                 {save.isError &&
                 !fieldError &&
                 !(isApiError(save.error) && save.error.code === 'version_conflict') ? (
-                  <ErrorAlert error={save.error} title={t('errors.saveFailed')} />
+                  <ErrorAlert error={save.error} title={t('errors.saveFailed')} showFieldMessages />
                 ) : null}
                 <Group>
-                  <Button type="submit" loading={save.isPending}>
+                  <Button type="submit" loading={save.isPending} disabled={query.data.pending !== null}>
                     {t('retention.save')}
                   </Button>
                 </Group>
@@ -152,19 +164,13 @@ export function RetentionPage() {
           </Alert>
         </Stack>
       )}
-      <ConfirmDialog
-        opened={confirming !== null}
-        title={t('retention.confirmTitle')}
-        body={t('retention.confirmBody', {
-          count: confirming?.due ?? 0,
-          n: formatNumber(confirming?.due ?? 0, lang),
-          years: String(years),
-        })}
-        confirmLabel={t('retention.confirm')}
-        onCancel={() => setConfirming(null)}
-        onConfirm={() => {
-          const version = confirming?.version ?? 0;
-          setConfirming(null);
+      <ShortenDialog
+        preview={shortening?.preview ?? null}
+        graceDays={query.data?.graceDays ?? 7}
+        onCancel={() => setShortening(null)}
+        onPropose={() => {
+          const version = shortening?.version ?? 0;
+          setShortening(null);
           submit(version);
         }}
       />
