@@ -6,6 +6,7 @@ import type { FieldCipher } from './platform/crypto.js';
 import { connectDatabase } from './platform/db/connect.js';
 import { secureDataFiles } from './platform/db/file-modes.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { sealFreeTexts } from './platform/db/sealed-free-texts.js';
 import { openCipher } from './platform/keys/key-state.js';
 import { ReferenceData } from './platform/reference.js';
 
@@ -28,7 +29,10 @@ export async function openRuntime(
   try {
     if (options.migrate !== false) applied = await migrateToLatest(handle.db);
     ({ cipher } = await openCipher(handle.db, config, () => new Date()));
-    if (options.migrate !== false) await sealLegacyStageNotes(handle.db, cipher);
+    if (options.migrate !== false) {
+      await sealLegacyStageNotes(handle.db, cipher);
+      await sealFreeTexts(handle.db, handle.kind, cipher);
+    }
   } catch (err) {
     await handle.close();
     throw err;

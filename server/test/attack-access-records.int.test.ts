@@ -90,10 +90,15 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       db.selectFrom('plans').select(['id', 'title']).where('task_force_id', '=', tfId).executeTakeFirst(),
       'plan',
     );
-    const meeting = await first(
-      db.selectFrom('meetings').select(['id', 'title']).where('task_force_id', '=', tfId).executeTakeFirst(),
+    const meetingRow = await first(
+      db
+        .selectFrom('meetings')
+        .select(['id', 'title_enc'])
+        .where('task_force_id', '=', tfId)
+        .executeTakeFirst(),
       'meeting',
     );
+    const meeting = { id: meetingRow.id, title: env.deps.cipher.decrypt(meetingRow.title_enc) };
     const action = await first(
       db.selectFrom('meeting_actions').select('id').where('meeting_id', '=', meeting.id).executeTakeFirst(),
       'meeting action',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertAction, insertMeeting } from '../src/modules/meetings/meeting.repository.js';
 import { createTaskForce } from '../src/modules/taskforces/taskforce.service.js';
 import {
   buildAgency,
@@ -63,31 +64,28 @@ describe.each(DB_KINDS)('work statistics and the task-force picker on %s', (kind
     // Meetings and their follow-up actions.
     const meeting = async (taskForceId: string) => {
       const id = randomUUID();
-      await db
-        .insertInto('meetings')
-        .values({
-          id,
-          task_force_id: taskForceId,
-          type: 'rakor',
-          title: 'Rakor',
-          starts_at: '2025-02-01T01:00:00.000Z',
-          ends_at: null,
-          place: '',
-          online_link: '',
-          chair: '',
-          minute_taker: '',
-          invited_agency_ids: '[]',
-          invited_people: '',
-          agenda: '[]',
-          attendees: '[]',
-          minutes: '',
-          decisions: '[]',
-          created_by: userId,
-          version: 1,
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
+      await insertMeeting(db, env.deps.cipher, {
+        id,
+        task_force_id: taskForceId,
+        type: 'rakor',
+        title: 'Rakor',
+        starts_at: '2025-02-01T01:00:00.000Z',
+        ends_at: null,
+        place: '',
+        online_link: '',
+        chair: '',
+        minute_taker: '',
+        invited_agency_ids: '[]',
+        invited_people: '',
+        agenda: '[]',
+        attendees: '[]',
+        minutes: '',
+        decisions: '[]',
+        created_by: userId,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      });
       return id;
     };
     const mA = await meeting(tfA);
@@ -115,24 +113,22 @@ describe.each(DB_KINDS)('work statistics and the task-force picker on %s', (kind
       created_at: at,
       updated_at: at,
     });
-    await db
-      .insertInto('meeting_actions')
-      .values([
-        // A in 2025: 3 open (all past due, so overdue), 2 done, 1 dropped; agencyA owns 4, agencyA2 owns 2
-        action(mA, tfA, agencyA, '2025-03-01', 'open'),
-        action(mA, tfA, agencyA, '2025-03-15', 'open'),
-        action(mA, tfA, agencyA2, '2025-04-01', 'open'),
-        action(mA, tfA, agencyA, '2025-03-02', 'done'),
-        action(mA, tfA, agencyA, '2025-05-02', 'done'),
-        action(mA, tfA, agencyA2, '2025-05-03', 'dropped'),
-        // A in 2027: open but not yet due
-        action(mA, tfA, agencyA, '2027-01-10', 'open'),
-        // B in 2025: 4 open
-        ...Array.from({ length: 4 }, () => action(mB, tfB, agencyB, '2025-06-01', 'open')),
-        // C (another province) in 2025: 5 done
-        ...Array.from({ length: 5 }, () => action(mC, tfC, agencyC, '2025-06-01', 'done')),
-      ])
-      .execute();
+    for (const row of [
+      // A in 2025: 3 open (all past due, so overdue), 2 done, 1 dropped; agencyA owns 4, agencyA2 owns 2
+      action(mA, tfA, agencyA, '2025-03-01', 'open'),
+      action(mA, tfA, agencyA, '2025-03-15', 'open'),
+      action(mA, tfA, agencyA2, '2025-04-01', 'open'),
+      action(mA, tfA, agencyA, '2025-03-02', 'done'),
+      action(mA, tfA, agencyA, '2025-05-02', 'done'),
+      action(mA, tfA, agencyA2, '2025-05-03', 'dropped'),
+      // A in 2027: open but not yet due
+      action(mA, tfA, agencyA, '2027-01-10', 'open'),
+      // B in 2025: 4 open
+      ...Array.from({ length: 4 }, () => action(mB, tfB, agencyB, '2025-06-01', 'open')),
+      // C (another province) in 2025: 5 done
+      ...Array.from({ length: 5 }, () => action(mC, tfC, agencyC, '2025-06-01', 'done')),
+    ])
+      await insertAction(db, env.deps.cipher, row);
 
     // Prevention activities (villages of kecamatan 53.10.01 and 53.10.02).
     const activity = (

@@ -94,7 +94,7 @@ export function presentDetail(
     narrative: full ? deps.cipher.decryptNullable(row.narrative_enc) : null,
     placeOfOccurrence: full ? deps.cipher.decryptNullable(row.place_enc) : null,
     occurrenceRegion: region(deps, row.occurrence_region_code),
-    simfoniId: row.simfoni_id,
+    simfoniId: deps.cipher.decryptNullable(row.simfoni_id_enc),
     profile: parseProfile(row.profile),
     migrant: {
       bp2miCategory: migrant.bp2miCategory ?? row.bp2mi_category,

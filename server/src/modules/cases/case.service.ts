@@ -230,7 +230,8 @@ export async function insertNewCase(
     departure: null,
     exploitation_types: '',
     bp2mi_category: null,
-    simfoni_id: input.simfoniId ?? null,
+    // The SIMFONI number links the case to the victim's record in another system: encrypted.
+    simfoni_id_enc: deps.cipher.encryptNullable(input.simfoniId),
     profile: JSON.stringify({
       recruitmentMethods: [],
       recruitmentPlatforms: [],
@@ -422,7 +423,7 @@ export async function updateCase(
       ...(patch.occurrenceRegionCode !== undefined && { occurrence_region_code: patch.occurrenceRegionCode }),
       risk,
       first_response_due_at: due,
-      ...(patch.simfoniId !== undefined && { simfoni_id: patch.simfoniId }),
+      ...(patch.simfoniId !== undefined && { simfoni_id_enc: deps.cipher.encryptNullable(patch.simfoniId) }),
       ...(patch.firstResponseAt !== undefined && {
         first_response_at: patch.firstResponseAt ? new Date(patch.firstResponseAt).toISOString() : null,
       }),

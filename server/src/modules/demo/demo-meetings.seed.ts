@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { calendarDateIn } from '@sinergi/core';
 import { type AppDeps, inTransaction } from '../../platform/context.js';
+import { insertAction, insertMeeting } from '../meetings/meeting.repository.js';
 
 /**
  * Demo meetings: an evaluation meeting in October 2025 that left actions open, the January
@@ -9,7 +10,7 @@ import { type AppDeps, inTransaction } from '../../platform/context.js';
  * programme), and the next quarterly meeting ten days ahead. Every name is invented.
  */
 export async function seedDemoMeetings(
-  deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>,
   taskForceId: string,
   agencyIds: Map<string, string>,
   createdBy: string,
@@ -224,52 +225,46 @@ export async function seedDemoMeetings(
   await inTransaction(deps, { userId: null, agencyId: null }, meta, async (trx, audit) => {
     for (const m of meetings) {
       const id = randomUUID();
-      await trx
-        .insertInto('meetings')
-        .values({
-          id,
+      await insertMeeting(trx, deps.cipher, {
+        id,
+        task_force_id: taskForceId,
+        type: m.type,
+        title: m.title,
+        starts_at: m.starts_at,
+        ends_at: m.ends_at,
+        place: m.place,
+        online_link: m.online_link,
+        chair: m.chair,
+        minute_taker: m.minute_taker,
+        invited_agency_ids: JSON.stringify(m.invited.map(ag)),
+        invited_people: m.invited_people,
+        agenda: JSON.stringify(m.agenda),
+        attendees: JSON.stringify(m.attendees),
+        minutes: m.minutes,
+        decisions: JSON.stringify(m.decisions),
+        created_by: createdBy,
+        version: 1,
+        created_at: nowIso,
+        updated_at: nowIso,
+      });
+      for (const a of m.actions) {
+        const closed = a.status !== 'open';
+        await insertAction(trx, deps.cipher, {
+          id: randomUUID(),
+          meeting_id: id,
           task_force_id: taskForceId,
-          type: m.type,
-          title: m.title,
-          starts_at: m.starts_at,
-          ends_at: m.ends_at,
-          place: m.place,
-          online_link: m.online_link,
-          chair: m.chair,
-          minute_taker: m.minute_taker,
-          invited_agency_ids: JSON.stringify(m.invited.map(ag)),
-          invited_people: m.invited_people,
-          agenda: JSON.stringify(m.agenda),
-          attendees: JSON.stringify(m.attendees),
-          minutes: m.minutes,
-          decisions: JSON.stringify(m.decisions),
-          created_by: createdBy,
+          description: a.description,
+          owner_agency_id: ag(a.owner),
+          due_date: a.due,
+          activity_id: a.activity,
+          status: a.status,
+          status_note: a.note,
+          closed_at: closed ? `${a.due}T01:00:00.000Z` : null,
+          closed_by: closed ? createdBy : null,
           version: 1,
           created_at: nowIso,
           updated_at: nowIso,
-        })
-        .execute();
-      for (const a of m.actions) {
-        const closed = a.status !== 'open';
-        await trx
-          .insertInto('meeting_actions')
-          .values({
-            id: randomUUID(),
-            meeting_id: id,
-            task_force_id: taskForceId,
-            description: a.description,
-            owner_agency_id: ag(a.owner),
-            due_date: a.due,
-            activity_id: a.activity,
-            status: a.status,
-            status_note: a.note,
-            closed_at: closed ? `${a.due}T01:00:00.000Z` : null,
-            closed_by: closed ? createdBy : null,
-            version: 1,
-            created_at: nowIso,
-            updated_at: nowIso,
-          })
-          .execute();
+        });
       }
       count += 1;
     }

@@ -107,7 +107,7 @@ export const exportsRepository = {
           'cases.reported_at',
           'cases.incident_date',
           'cases.channel',
-          'cases.simfoni_id',
+          'cases.simfoni_id_enc',
           'cases.victim_count',
           'cases.child_victim_count',
           'cases.destination_country',
@@ -157,7 +157,7 @@ export const exportsRepository = {
         'regency_code',
         'district_code',
         'education',
-        'occupation',
+        'occupation_enc',
       ])
       .where('case_id', 'in', caseIds)
       .orderBy('case_id')
@@ -216,8 +216,8 @@ export const exportsRepository = {
 
   simfoniIds(db: Db, p: Period) {
     return casesIn(db, p)
-      .select(['cases.case_number', 'cases.simfoni_id', 'cases.reported_at'])
-      .where('cases.simfoni_id', 'is not', null)
+      .select(['cases.case_number', 'cases.simfoni_id_enc', 'cases.reported_at'])
+      .where('cases.simfoni_id_enc', 'is not', null)
       .orderBy('cases.reported_at')
       .execute();
   },

@@ -150,7 +150,7 @@ async function* readTable(
           c.destination_country,
           c.origin_district_code,
           c.closure_reason,
-          c.simfoni_id,
+          deps.cipher.decryptNullable(c.simfoni_id_enc),
         ];
   } else if (table === 'events') {
     for await (const page of pages((a, l) => repo.profilePage(deps.db, period, a, l)))
@@ -196,7 +196,7 @@ async function* readTable(
           p.regency_code,
           p.district_code,
           p.education,
-          p.occupation,
+          deps.cipher.decryptNullable(p.occupation_enc),
           consenting.has(p.id) ? 'Yes' : 'No',
           list(profile.recruitmentMethods),
           list(profile.recruitmentPlatforms),

@@ -18,7 +18,7 @@ import { inTransaction } from '../../platform/context.js';
 import { exportPeriod, parseProfile } from './export-scope.js';
 import { exportsRepository as repo } from './exports.repository.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>;
 
 const L: Record<string, { id: string; en: string }> = {
   physical: { id: 'Fisik', en: 'Physical' },
@@ -192,7 +192,7 @@ export async function simfoniWorkbook(
   sheet(
     id ? 'Nomor SIMFONI' : 'SIMFONI numbers',
     [id ? 'Nomor kasus' : 'Case number', id ? 'Nomor SIMFONI' : 'SIMFONI number'],
-    t.simfoniIds.map((r) => [r.case_number, r.simfoni_id]),
+    t.simfoniIds.map((r) => [r.case_number, deps.cipher.decryptNullable(r.simfoni_id_enc)]),
   );
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await inTransaction(deps, actor, meta, (_t, audit) =>

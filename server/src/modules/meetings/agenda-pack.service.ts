@@ -15,19 +15,19 @@ const DEFAULT_LOOKBACK_DAYS = 90;
  * still open. Built from plan and meeting data only: it never reads a case or a person.
  */
 export async function agendaPack(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'cipher'>,
   actor: Actor,
   meetingId: string,
 ): Promise<AgendaPack> {
-  const m = await meetingFor(deps.db, actor, meetingId);
+  const m = await meetingFor(deps, actor, meetingId);
   const { today } = await todayFor(deps, m.task_force_id);
-  const previous = await repo.previousMeeting(deps.db, m.task_force_id, m.starts_at);
+  const previous = await repo.previousMeeting(deps.db, deps.cipher, m.task_force_id, m.starts_at);
   const from =
     previous?.starts_at ??
     new Date(Date.parse(m.starts_at) - DEFAULT_LOOKBACK_DAYS * 86_400_000).toISOString();
   const [reports, open] = await Promise.all([
     repo.reportsFiledBetween(deps.db, m.task_force_id, from, m.starts_at),
-    repo.openActions(deps.db, m.task_force_id, { meetingsBefore: m.starts_at }),
+    repo.openActions(deps.db, deps.cipher, m.task_force_id, { meetingsBefore: m.starts_at }),
   ]);
   return {
     meetingId: m.id,
@@ -55,7 +55,7 @@ export async function agendaPack(
 
 /** The secretariat's overview: reports missing for the period under way, overdue actions, next meeting. */
 export async function secretariatOverview(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'cipher'>,
   actor: Actor,
 ): Promise<SecretariatOverview> {
   const tf = actor.taskForceId;
@@ -73,11 +73,11 @@ export async function secretariatOverview(
     .executeTakeFirst();
   const period = plan ? periodOfMonth(plan.period_kind, month) : 0;
   const missing = plan ? await missingReports(deps, actor, plan.id, year, period) : [];
-  const overdue = await repo.openActions(deps.db, tf, { dueBefore: today });
-  const next = await repo.nextMeeting(deps.db, tf, deps.clock.now().toISOString());
+  const overdue = await repo.openActions(deps.db, deps.cipher, tf, { dueBefore: today });
+  const next = await repo.nextMeeting(deps.db, deps.cipher, tf, deps.clock.now().toISOString());
   let nextSummary: SecretariatOverview['nextMeeting'] = null;
   if (next) {
-    const open = await repo.openActions(deps.db, tf, {});
+    const open = await repo.openActions(deps.db, deps.cipher, tf, {});
     const mine = open.filter((a) => a.meeting_id === next.id);
     nextSummary = {
       id: next.id,

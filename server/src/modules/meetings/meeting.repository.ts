@@ -1,29 +1,124 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { FieldCipher } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/connect.js';
 import type { MeetingActionTable, MeetingTable } from '../../platform/db/schema.js';
 
-/** The only place with SQL for meetings and their actions. */
+/**
+ * The only place with SQL for meetings and their actions. Every free text of a meeting (title,
+ * place, link, chair, minute taker, invited people, agenda, attendance, minutes, decisions) and of
+ * an action (description, status note) is encrypted at rest: a case conference's record can name
+ * a victim however the form asks it not to. Rows leave this module decrypted, under the plain names.
+ */
 
-export type MeetingRow = Selectable<MeetingTable>;
-export type ActionRow = Selectable<MeetingActionTable> & {
+/** A meeting's free texts, as the service writes and reads them (JSON ones as JSON text). */
+export interface MeetingTexts {
+  title: string;
+  place: string;
+  online_link: string;
+  chair: string;
+  minute_taker: string;
+  invited_people: string;
+  agenda: string;
+  attendees: string;
+  minutes: string;
+  decisions: string;
+}
+const MEETING_TEXTS = [
+  'title',
+  'place',
+  'online_link',
+  'chair',
+  'minute_taker',
+  'invited_people',
+  'agenda',
+  'attendees',
+  'minutes',
+  'decisions',
+] as const satisfies readonly (keyof MeetingTexts)[];
+
+type SealedMeetingColumns = `${keyof MeetingTexts}_enc`;
+type StoredMeeting = Selectable<MeetingTable>;
+export type MeetingRow = Omit<StoredMeeting, SealedMeetingColumns> & MeetingTexts;
+type MeetingWrite = Omit<Insertable<MeetingTable>, SealedMeetingColumns> & MeetingTexts;
+type MeetingChange = Omit<Updateable<MeetingTable>, SealedMeetingColumns> & MeetingTexts;
+
+type StoredAction = Selectable<MeetingActionTable>;
+export type ActionRow = Omit<StoredAction, 'description_enc' | 'status_note_enc'> & {
+  description: string;
+  status_note: string;
   owner_short_name: string;
   meeting_title: string;
   meeting_starts_at: string;
 };
 
-export function findMeeting(db: Db, id: string) {
-  return db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+function sealMeeting(cipher: FieldCipher, texts: MeetingTexts) {
+  const out = {} as Record<SealedMeetingColumns, string>;
+  for (const k of MEETING_TEXTS) out[`${k}_enc`] = cipher.encrypt(texts[k]);
+  return out;
 }
 
-export function insertMeeting(db: Db, row: Insertable<MeetingTable>) {
-  return db.insertInto('meetings').values(row).execute();
+function withoutTexts<T extends MeetingTexts>(row: T) {
+  const rest: Record<string, unknown> = { ...(row as object) };
+  for (const k of MEETING_TEXTS) delete rest[k];
+  return rest as Omit<T, keyof MeetingTexts>;
+}
+
+/** A stored meeting with its free texts decrypted. */
+export function openMeeting(cipher: FieldCipher, row: StoredMeeting): MeetingRow {
+  const { title_enc, place_enc, online_link_enc, chair_enc, minute_taker_enc, invited_people_enc, ...rest } =
+    row;
+  const { agenda_enc, attendees_enc, minutes_enc, decisions_enc, ...plain } = rest;
+  return {
+    ...plain,
+    title: cipher.decrypt(title_enc),
+    place: cipher.decrypt(place_enc),
+    online_link: cipher.decrypt(online_link_enc),
+    chair: cipher.decrypt(chair_enc),
+    minute_taker: cipher.decrypt(minute_taker_enc),
+    invited_people: cipher.decrypt(invited_people_enc),
+    agenda: cipher.decrypt(agenda_enc),
+    attendees: cipher.decrypt(attendees_enc),
+    minutes: cipher.decrypt(minutes_enc),
+    decisions: cipher.decrypt(decisions_enc),
+  };
+}
+
+function openAction(
+  cipher: FieldCipher,
+  row: StoredAction & { owner_short_name: string; meeting_title_enc: string; meeting_starts_at: string },
+): ActionRow {
+  const { description_enc, status_note_enc, meeting_title_enc, ...rest } = row;
+  return {
+    ...rest,
+    description: cipher.decrypt(description_enc),
+    status_note: cipher.decrypt(status_note_enc),
+    meeting_title: cipher.decrypt(meeting_title_enc),
+  };
+}
+
+export async function findMeeting(db: Db, cipher: FieldCipher, id: string): Promise<MeetingRow | undefined> {
+  const row = await db.selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && openMeeting(cipher, row);
+}
+
+export function insertMeeting(db: Db, cipher: FieldCipher, row: MeetingWrite) {
+  return db
+    .insertInto('meetings')
+    .values({ ...withoutTexts(row), ...sealMeeting(cipher, row) })
+    .execute();
 }
 
 /** Writes the new content if the version is still the one read; false when someone was first. */
-export async function updateMeeting(db: Db, id: string, version: number, row: Updateable<MeetingTable>) {
+export async function updateMeeting(
+  db: Db,
+  cipher: FieldCipher,
+  id: string,
+  version: number,
+  row: MeetingChange,
+) {
   const res = await db
     .updateTable('meetings')
-    .set({ ...row, version: version + 1 })
+    .set({ ...withoutTexts(row), ...sealMeeting(cipher, row), version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -40,10 +135,16 @@ export function timeZoneOf(db: Db, taskForceId: string) {
 }
 
 /** Meetings of a task force, newest first, with their open and overdue action counts. */
-export function listMeetings(db: Db, taskForceId: string, today: string, limit: number) {
-  return db
+export async function listMeetings(
+  db: Db,
+  cipher: FieldCipher,
+  taskForceId: string,
+  today: string,
+  limit: number,
+) {
+  const rows = await db
     .selectFrom('meetings as m')
-    .select(['m.id', 'm.type', 'm.title', 'm.starts_at', 'm.place', 'm.online_link'])
+    .select(['m.id', 'm.type', 'm.title_enc', 'm.starts_at', 'm.place_enc', 'm.online_link_enc'])
     .select((eb) => [
       eb
         .selectFrom('meeting_actions as a')
@@ -63,11 +164,17 @@ export function listMeetings(db: Db, taskForceId: string, today: string, limit: 
     .orderBy('m.starts_at', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(({ title_enc, place_enc, online_link_enc, ...r }) => ({
+    ...r,
+    title: cipher.decrypt(title_enc),
+    place: cipher.decrypt(place_enc),
+    online_link: cipher.decrypt(online_link_enc),
+  }));
 }
 
 /** The first meeting at or after an instant (the next one). */
-export function nextMeeting(db: Db, taskForceId: string, fromIso: string) {
-  return db
+export async function nextMeeting(db: Db, cipher: FieldCipher, taskForceId: string, fromIso: string) {
+  const row = await db
     .selectFrom('meetings')
     .selectAll()
     .where('task_force_id', '=', taskForceId)
@@ -75,18 +182,20 @@ export function nextMeeting(db: Db, taskForceId: string, fromIso: string) {
     .orderBy('starts_at')
     .limit(1)
     .executeTakeFirst();
+  return row && openMeeting(cipher, row);
 }
 
 /** The latest meeting strictly before an instant. */
-export function previousMeeting(db: Db, taskForceId: string, beforeIso: string) {
-  return db
+export async function previousMeeting(db: Db, cipher: FieldCipher, taskForceId: string, beforeIso: string) {
+  const row = await db
     .selectFrom('meetings')
-    .select(['id', 'title', 'starts_at'])
+    .select(['id', 'title_enc', 'starts_at'])
     .where('task_force_id', '=', taskForceId)
     .where('starts_at', '<', beforeIso)
     .orderBy('starts_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row && { id: row.id, title: cipher.decrypt(row.title_enc), starts_at: row.starts_at };
 }
 
 function actionQuery(db: Db) {
@@ -97,29 +206,37 @@ function actionQuery(db: Db) {
     .selectAll('a')
     .select([
       'g.short_name as owner_short_name',
-      'm.title as meeting_title',
+      'm.title_enc as meeting_title_enc',
       'm.starts_at as meeting_starts_at',
     ]);
 }
 
-export function actionsOfMeeting(db: Db, meetingId: string): Promise<ActionRow[]> {
-  return actionQuery(db)
+export async function actionsOfMeeting(db: Db, cipher: FieldCipher, meetingId: string): Promise<ActionRow[]> {
+  const rows = await actionQuery(db)
     .where('a.meeting_id', '=', meetingId)
     .orderBy('a.due_date')
     .orderBy('a.created_at')
     .execute();
+  return rows.map((r) => openAction(cipher, r));
 }
 
-export function findAction(db: Db, meetingId: string, actionId: string): Promise<ActionRow | undefined> {
-  return actionQuery(db)
+export async function findAction(
+  db: Db,
+  cipher: FieldCipher,
+  meetingId: string,
+  actionId: string,
+): Promise<ActionRow | undefined> {
+  const row = await actionQuery(db)
     .where('a.id', '=', actionId)
     .where('a.meeting_id', '=', meetingId)
     .executeTakeFirst();
+  return row && openAction(cipher, row);
 }
 
 /** Open actions of a task force, optionally of meetings before an instant, of one agency or due before a day. */
-export function openActions(
+export async function openActions(
   db: Db,
+  cipher: FieldCipher,
   taskForceId: string,
   filter: { meetingsBefore?: string; ownerAgencyId?: string; dueBefore?: string; limit?: number },
 ): Promise<ActionRow[]> {
@@ -127,26 +244,42 @@ export function openActions(
   if (filter.meetingsBefore) q = q.where('m.starts_at', '<', filter.meetingsBefore);
   if (filter.ownerAgencyId) q = q.where('a.owner_agency_id', '=', filter.ownerAgencyId);
   if (filter.dueBefore) q = q.where('a.due_date', '<', filter.dueBefore);
-  return q
+  const rows = await q
     .orderBy('a.due_date')
     .orderBy('a.created_at')
     .limit(filter.limit ?? 200)
     .execute();
+  return rows.map((r) => openAction(cipher, r));
 }
 
-export function insertAction(db: Db, row: Insertable<MeetingActionTable>) {
-  return db.insertInto('meeting_actions').values(row).execute();
+type ActionWrite = Omit<Insertable<MeetingActionTable>, 'description_enc' | 'status_note_enc'> & {
+  description: string;
+  status_note: string;
+};
+
+export function insertAction(db: Db, cipher: FieldCipher, row: ActionWrite) {
+  const { description, status_note, ...rest } = row;
+  return db
+    .insertInto('meeting_actions')
+    .values({
+      ...rest,
+      description_enc: cipher.encrypt(description),
+      status_note_enc: cipher.encrypt(status_note),
+    })
+    .execute();
 }
 
 export async function updateAction(
   db: Db,
+  cipher: FieldCipher,
   id: string,
   version: number,
-  row: Updateable<MeetingActionTable>,
+  row: Omit<Updateable<MeetingActionTable>, 'status_note_enc'> & { status_note: string },
 ): Promise<boolean> {
+  const { status_note, ...rest } = row;
   const res = await db
     .updateTable('meeting_actions')
-    .set({ ...row, version: version + 1 })
+    .set({ ...rest, status_note_enc: cipher.encrypt(status_note), version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

@@ -14,7 +14,8 @@ import { assertSeesMeeting, canManageMeeting, canUpdateAction } from './meeting.
 import { presentAction, presentMeeting } from './meeting.presenter.js';
 import * as repo from './meeting.repository.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>;
+type ReadDeps = Pick<AppDeps, 'db' | 'clock' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 /** "Today" in the task force's calendar, for due dates. */
@@ -24,8 +25,8 @@ export async function todayFor(deps: Pick<AppDeps, 'db' | 'clock'>, taskForceId:
 }
 
 /** The meeting if the caller's task force holds it; 404 otherwise. */
-export async function meetingFor(db: Db, actor: Actor, id: string) {
-  const row = await repo.findMeeting(db, id);
+export async function meetingFor(deps: Pick<AppDeps, 'db' | 'cipher'>, actor: Actor, id: string) {
+  const row = await repo.findMeeting(deps.db, deps.cipher, id);
   if (!row) throw errors.notFound();
   assertSeesMeeting(actor, row);
   return row;
@@ -77,13 +78,10 @@ function columns(input: MeetingInput) {
   };
 }
 
-export async function listMeetings(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
-  actor: Actor,
-): Promise<MeetingSummary[]> {
+export async function listMeetings(deps: ReadDeps, actor: Actor): Promise<MeetingSummary[]> {
   if (!actor.taskForceId) return [];
   const { today } = await todayFor(deps, actor.taskForceId);
-  const rows = await repo.listMeetings(deps.db, actor.taskForceId, today, 200);
+  const rows = await repo.listMeetings(deps.db, deps.cipher, actor.taskForceId, today, 200);
   return rows.map((r) => ({
     id: r.id,
     type: r.type,
@@ -96,14 +94,10 @@ export async function listMeetings(
   }));
 }
 
-export async function getMeeting(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
-  actor: Actor,
-  id: string,
-): Promise<Meeting> {
-  const m = await meetingFor(deps.db, actor, id);
+export async function getMeeting(deps: ReadDeps, actor: Actor, id: string): Promise<Meeting> {
+  const m = await meetingFor(deps, actor, id);
   const { timeZone, today } = await todayFor(deps, m.task_force_id);
-  const actions = await repo.actionsOfMeeting(deps.db, id);
+  const actions = await repo.actionsOfMeeting(deps.db, deps.cipher, id);
   const attendeeAgencies = (JSON.parse(m.attendees) as { agencyId: string | null }[]).flatMap((a) =>
     a.agencyId ? [a.agencyId] : [],
   );
@@ -125,7 +119,7 @@ export async function createMeeting(
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   await inTransaction(deps, actor, meta, async (trx, audit) => {
-    await repo.insertMeeting(trx, {
+    await repo.insertMeeting(trx, deps.cipher, {
       id,
       task_force_id: tf,
       ...columns(input),
@@ -153,16 +147,17 @@ export async function updateMeeting(
   input: MeetingInput,
   version: number,
 ): Promise<Meeting> {
-  const m = await meetingFor(deps.db, actor, id);
+  const m = await meetingFor(deps, actor, id);
   if (!canManageMeeting(actor, m)) throw errors.forbidden();
   await validateMeeting(deps.db, m.task_force_id, input);
   const changed = await inTransaction(deps, actor, meta, async (trx, audit) => {
-    const ok = await repo.updateMeeting(trx, id, version, {
+    const ok = await repo.updateMeeting(trx, deps.cipher, id, version, {
       ...columns(input),
       updated_at: deps.clock.now().toISOString(),
     });
     if (!ok) return false;
-    const before = { place: m.place, startsAt: m.starts_at, attendees: JSON.parse(m.attendees).length };
+    // The audit trail is clear text kept for good: it says what changed, never the texts themselves.
+    const before = { startsAt: m.starts_at, attendees: JSON.parse(m.attendees).length };
     await audit({
       action: 'meeting.updated',
       entityType: 'meeting',
@@ -170,7 +165,8 @@ export async function updateMeeting(
       details: {
         version: version + 1,
         before,
-        after: { place: input.place, startsAt: input.startsAt, attendees: input.attendees.length },
+        after: { startsAt: input.startsAt, attendees: input.attendees.length },
+        placeChanged: input.place !== m.place,
       },
     });
     return true;
@@ -180,7 +176,7 @@ export async function updateMeeting(
 }
 
 export async function addAction(deps: Deps, actor: Actor, meta: Meta, meetingId: string, input: ActionInput) {
-  const m = await meetingFor(deps.db, actor, meetingId);
+  const m = await meetingFor(deps, actor, meetingId);
   if (!canManageMeeting(actor, m)) throw errors.forbidden();
   const fields: Record<string, string> = {};
   if (!(await repo.memberAgencies(deps.db, m.task_force_id, [input.ownerAgencyId])).length)
@@ -191,7 +187,7 @@ export async function addAction(deps: Deps, actor: Actor, meta: Meta, meetingId:
   const id = randomUUID();
   const now = deps.clock.now().toISOString();
   await inTransaction(deps, actor, meta, async (trx, audit) => {
-    await repo.insertAction(trx, {
+    await repo.insertAction(trx, deps.cipher, {
       id,
       meeting_id: meetingId,
       task_force_id: m.task_force_id,
@@ -215,7 +211,7 @@ export async function addAction(deps: Deps, actor: Actor, meta: Meta, meetingId:
     });
   });
   const { today } = await todayFor(deps, m.task_force_id);
-  return presentAction(actor, (await repo.findAction(deps.db, meetingId, id))!, today);
+  return presentAction(actor, (await repo.findAction(deps.db, deps.cipher, meetingId, id))!, today);
 }
 
 /** Marks an action done or dropped (with a note), or reopens it: the secretariat or the owner agency. */
@@ -227,8 +223,8 @@ export async function changeActionStatus(
   actionId: string,
   input: ActionStatusInput,
 ) {
-  const m = await meetingFor(deps.db, actor, meetingId);
-  const action = await repo.findAction(deps.db, meetingId, actionId);
+  const m = await meetingFor(deps, actor, meetingId);
+  const action = await repo.findAction(deps.db, deps.cipher, meetingId, actionId);
   if (!action) throw errors.notFound();
   if (!canUpdateAction(actor, action)) throw errors.forbidden();
   const { today } = await todayFor(deps, m.task_force_id);
@@ -236,7 +232,7 @@ export async function changeActionStatus(
   const now = deps.clock.now().toISOString();
   const closing = input.status !== 'open';
   const ok = await inTransaction(deps, actor, meta, async (trx, audit) => {
-    const done = await repo.updateAction(trx, actionId, input.version, {
+    const done = await repo.updateAction(trx, deps.cipher, actionId, input.version, {
       status: input.status,
       status_note: input.note,
       closed_at: closing ? now : null,
@@ -252,16 +248,16 @@ export async function changeActionStatus(
     });
     return true;
   });
-  const fresh = (await repo.findAction(deps.db, meetingId, actionId))!;
+  const fresh = (await repo.findAction(deps.db, deps.cipher, meetingId, actionId))!;
   if (!ok) throw errors.versionConflict(presentAction(actor, fresh, today));
   return presentAction(actor, fresh, today);
 }
 
 /** Open actions the caller's agency owns, for "My work". */
-export async function agencyOpenActions(deps: Pick<AppDeps, 'db' | 'clock'>, actor: Actor) {
+export async function agencyOpenActions(deps: ReadDeps, actor: Actor) {
   if (!actor.taskForceId) return [];
   const { today } = await todayFor(deps, actor.taskForceId);
-  const rows = await repo.openActions(deps.db, actor.taskForceId, {
+  const rows = await repo.openActions(deps.db, deps.cipher, actor.taskForceId, {
     ownerAgencyId: actor.agencyId,
     limit: 100,
   });

@@ -10,7 +10,8 @@ type Deps = Pick<AppDeps, 'cipher'>;
 /**
  * Replaces one person's identifying fields and the free texts written about them, keeping the
  * anonymous fields (role, sex, age, child, nationality, district and above, education, occupation,
- * marital status, disability, religion) so the statistics do not change. Documents filed for the
+ * marital status, religion) so the statistics do not change. Disability is free text that can hold
+ * health details and no statistic reads it, so it goes with the identity. Documents filed for the
  * person are hidden and their files are answered for the caller to remove after the commit. Runs
  * inside the caller's transaction. See docs/security.md for the field-by-field list.
  */
@@ -41,6 +42,7 @@ export async function anonymisePerson(
       village_code_enc: null,
       street_enc: null,
       phone_enc: null,
+      disability_enc: null,
       erased_at: nowIso,
       erasure_reason_enc: reasonEnc,
       version: (current?.version ?? 0) + 1,
@@ -48,7 +50,7 @@ export async function anonymisePerson(
     })
     .where('id', '=', personId)
     .execute();
-  await trx.updateTable('consents').set({ note: null }).where('person_id', '=', personId).execute();
+  await trx.updateTable('consents').set({ note_enc: null }).where('person_id', '=', personId).execute();
   await trx.updateTable('screenings').set({ note_enc: null }).where('person_id', '=', personId).execute();
   await trx.updateTable('service_needs').set({ note_enc: null }).where('person_id', '=', personId).execute();
   await trx

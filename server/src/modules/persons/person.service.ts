@@ -40,6 +40,11 @@ function addressColumns(deps: Deps, code: string | null | undefined) {
   };
 }
 
+/** Encrypts a free text as given (an empty one too, so it reads back the same); null stays null. */
+function sealText(deps: Pick<Deps, 'cipher'>, value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : deps.cipher.encrypt(value);
+}
+
 function hashes(
   deps: Deps,
   fullName: string,
@@ -118,9 +123,9 @@ export function presentPerson(
       ? { code: p.district_code, name: deps.reference.region(p.district_code)?.name ?? p.district_code }
       : null,
     education: p.education,
-    occupation: p.occupation,
+    occupation: deps.cipher.decryptNullable(p.occupation_enc),
     maritalStatus: p.marital_status,
-    disability: p.disability,
+    disability: deps.cipher.decryptNullable(p.disability_enc),
     religion: p.religion,
     guardianPersonId: p.guardian_person_id,
     initials: fullName && !p.erased_at ? initials(fullName) : null,
@@ -144,7 +149,7 @@ export function presentPerson(
   };
 }
 
-async function consentsOf(db: Db, personIds: string[]) {
+async function consentsOf(deps: Pick<Deps, 'cipher'>, db: Db, personIds: string[]) {
   if (personIds.length === 0) return new Map<string, PersonView['consents']>();
   const rows = await db
     .selectFrom('consents')
@@ -161,7 +166,7 @@ async function consentsOf(db: Db, personIds: string[]) {
       sharingAgencyIds: c.sharing_agency_ids.split(',').filter(Boolean),
       givenOn: c.given_on,
       givenBy: c.given_by,
-      note: c.note,
+      note: deps.cipher.decryptNullable(c.note_enc),
       recordedAt: c.recorded_at,
       withdrawnOn: c.withdrawn_on,
     });
@@ -224,6 +229,7 @@ export async function listPersons(deps: Deps, actor: Actor, meta: Meta, caseId: 
     .execute();
   const full = access === 'full';
   const consents = await consentsOf(
+    deps,
     deps.db,
     rows.map((r) => r.id),
   );
@@ -265,7 +271,7 @@ export async function getPerson(
     deps,
     row,
     access === 'full',
-    (await consentsOf(deps.db, [personId])).get(personId) ?? [],
+    (await consentsOf(deps, deps.db, [personId])).get(personId) ?? [],
   );
 }
 
@@ -300,9 +306,9 @@ function personRow(
     street_enc: deps.cipher.encryptNullable(input.street),
     phone_enc: deps.cipher.encryptNullable(input.phone),
     education: input.education ?? null,
-    occupation: input.occupation ?? null,
+    occupation_enc: sealText(deps, input.occupation),
     marital_status: input.maritalStatus ?? null,
-    disability: input.disability ?? null,
+    disability_enc: sealText(deps, input.disability),
     religion: input.religion ?? null,
     guardian_person_id: input.guardianPersonId ?? null,
     version: 1,
@@ -426,9 +432,13 @@ export async function updatePerson(
         ...(patch.street !== undefined && { street_enc: deps.cipher.encryptNullable(patch.street) }),
         ...(patch.phone !== undefined && { phone_enc: deps.cipher.encryptNullable(patch.phone) }),
         ...(patch.education !== undefined && { education: patch.education }),
-        ...(patch.occupation !== undefined && { occupation: patch.occupation }),
+        ...(patch.occupation !== undefined && {
+          occupation_enc: sealText(deps, patch.occupation),
+        }),
         ...(patch.maritalStatus !== undefined && { marital_status: patch.maritalStatus }),
-        ...(patch.disability !== undefined && { disability: patch.disability }),
+        ...(patch.disability !== undefined && {
+          disability_enc: sealText(deps, patch.disability),
+        }),
         ...(patch.religion !== undefined && { religion: patch.religion }),
         ...(patch.guardianPersonId !== undefined && { guardian_person_id: patch.guardianPersonId }),
         ...h,
@@ -445,7 +455,7 @@ export async function updatePerson(
         .where('id', '=', personId)
         .executeTakeFirst())!;
       throw errors.versionConflict(
-        presentPerson(deps, latest, true, (await consentsOf(trx, [personId])).get(personId) ?? []),
+        presentPerson(deps, latest, true, (await consentsOf(deps, trx, [personId])).get(personId) ?? []),
       );
     }
     await refreshCaseAggregates(trx, caseId);
@@ -463,7 +473,12 @@ export async function updatePerson(
       .where('id', '=', personId)
       .executeTakeFirst())!;
     return {
-      person: presentPerson(deps, updated, true, (await consentsOf(trx, [personId])).get(personId) ?? []),
+      person: presentPerson(
+        deps,
+        updated,
+        true,
+        (await consentsOf(deps, trx, [personId])).get(personId) ?? [],
+      ),
       duplicates,
     };
   });
@@ -480,13 +495,15 @@ export async function recordConsent(
   const c = await loadCaseForWork(deps, actor, caseId);
   const person = await deps.db
     .selectFrom('persons')
-    .select('id')
+    .select(['id', 'is_child'])
     .where('id', '=', personId)
     .where('case_id', '=', caseId)
     .executeTakeFirst();
   if (!person) throw errors.notFound();
   const fields: Record<string, string> = {};
   if (input.givenOn > (await todayIn(deps, c.task_force_id))) fields.givenOn = 'date_in_future';
+  // A child does not consent alone: a parent or guardian does, or the social worker with a reason.
+  if (person.is_child === 1 && input.givenBy === 'self') fields.givenBy = 'consent_child_self';
   if (input.sharingAgencyIds.length) {
     const found = await deps.db
       .selectFrom('agencies')
@@ -509,7 +526,7 @@ export async function recordConsent(
         sharing_agency_ids: [...new Set(input.sharingAgencyIds)].join(','),
         given_on: input.givenOn,
         given_by: input.givenBy,
-        note: input.note ?? null,
+        note_enc: sealText(deps, input.note),
         recorded_by: actor.userId,
         recorded_at: now,
         withdrawn_on: null,

@@ -26,6 +26,7 @@ import * as auditAppend from '../../migrations/202612060100_audit_append.js';
 import * as victimNamesIndex from '../../migrations/202612062200_victim_names_index.js';
 import * as signInThrottle from '../../migrations/202612081000_sign_in_throttle.js';
 import * as pendingSettingChanges from '../../migrations/202612081050_pending_setting_changes.js';
+import * as sealedFreeTexts from '../../migrations/202612081100_sealed_free_texts.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -57,7 +58,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612062200_victim_names_index': victimNamesIndex,
   '202612081000_sign_in_throttle': signInThrottle,
   '202612081050_pending_setting_changes': pendingSettingChanges,
+  '202612081100_sealed_free_texts': sealedFreeTexts,
 };
+
+/** Moves the schema, up or down, to just after migration `name` (tests of a data migration use it). */
+export async function migrateToMigration(db: Db, name: string): Promise<void> {
+  const result = await migrator(db).migrateTo(name);
+  if (result.error) throw new MigrationError(`Migration to ${name} failed: ${String(result.error)}`);
+}
 
 /** Names of every migration, in the order they apply. */
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

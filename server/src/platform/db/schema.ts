@@ -213,7 +213,7 @@ export interface CaseTable {
   /** comma-wrapped list (",forced_labour,other,") so one LIKE finds a type */
   exploitation_types: string;
   bp2mi_category: string | null;
-  simfoni_id: string | null;
+  simfoni_id_enc: string | null;
   profile: string;
   migrant: string;
   first_response_due_at: string;
@@ -271,9 +271,9 @@ export interface PersonTable {
   street_enc: string | null;
   phone_enc: string | null;
   education: string | null;
-  occupation: string | null;
+  occupation_enc: string | null;
   marital_status: string | null;
-  disability: string | null;
+  disability_enc: string | null;
   religion: string | null;
   guardian_person_id: string | null;
   erased_at: Generated<string | null>;
@@ -293,7 +293,7 @@ export interface ConsentTable {
   sharing_agency_ids: string;
   given_on: string;
   given_by: string;
-  note: string | null;
+  note_enc: string | null;
   recorded_by: string;
   recorded_at: string;
   withdrawn_on: string | null;
@@ -642,19 +642,23 @@ export interface MeetingTable {
   id: string;
   task_force_id: string;
   type: 'rakor' | 'evaluation' | 'planning' | 'case_conference' | 'other';
-  title: string;
+  /** The free texts of the record, each encrypted (an empty one too). */
+  title_enc: string;
   starts_at: string;
   ends_at: string | null;
-  place: string;
-  online_link: string;
-  chair: string;
-  minute_taker: string;
+  place_enc: string;
+  online_link_enc: string;
+  chair_enc: string;
+  minute_taker_enc: string;
   invited_agency_ids: string;
-  invited_people: string;
-  agenda: string;
-  attendees: string;
-  minutes: string;
-  decisions: string;
+  invited_people_enc: string;
+  /** JSON, encrypted as a whole */
+  agenda_enc: string;
+  /** JSON, encrypted as a whole */
+  attendees_enc: string;
+  minutes_enc: string;
+  /** JSON, encrypted as a whole */
+  decisions_enc: string;
   created_by: string;
   version: number;
   created_at: string;
@@ -667,12 +671,12 @@ export interface MeetingActionTable {
   id: string;
   meeting_id: string;
   task_force_id: string;
-  description: string;
+  description_enc: string;
   owner_agency_id: string;
   due_date: string;
   activity_id: string | null;
   status: 'open' | 'done' | 'dropped';
-  status_note: string;
+  status_note_enc: string;
   closed_at: string | null;
   closed_by: string | null;
   version: number;
