@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Center,
+  Checkbox,
   Group,
   PasswordInput,
   Stack,
@@ -14,7 +15,7 @@ import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { loginSchema } from '@sinergi/core';
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FullPageLoader } from '../../app/guards';
@@ -24,6 +25,7 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
 import { DemoNotice } from './DemoNotice';
+import { announceFailedSignIns } from './failed-sign-in-notice';
 import { SecondStep } from './SecondStep';
 
 /** Only paths inside this app: never another site, whatever the link said. */
@@ -39,8 +41,13 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   const { state, signIn, completeSignIn, signOut } = useSession();
   const login = useMutation({ mutationFn: signIn, onSuccess: () => navigate(next, { replace: true }) });
-  const form = useForm({ initialValues: { username: '', password: '' } });
+  const form = useForm({ initialValues: { username: '', password: '', rememberDevice: false } });
   useDocumentTitle(`${t('login.title')} · ${t('app.name')}`);
+  // Whichever way the sign-in ends (password, code, enrolment), the user hears about failed tries.
+  useEffect(() => {
+    if (state.status === 'signedIn')
+      announceFailedSignIns(state.info, t, lang, state.info.taskForce?.timeZone ?? 'Asia/Makassar');
+  }, [state, t, lang]);
 
   if (state.status === 'loading') return <FullPageLoader />;
   if (state.status === 'signedIn' && !login.isPending) return <Navigate to={next} replace />;
@@ -52,7 +59,11 @@ export function LoginPage() {
       focusFirstInvalidField();
       return;
     }
-    login.mutate({ username: values.username.trim().toLowerCase(), password: values.password });
+    login.mutate({
+      username: values.username.trim().toLowerCase(),
+      password: values.password,
+      rememberDevice: values.rememberDevice,
+    });
   });
 
   const reason = state.status === 'signedOut' ? state.reason : null;
@@ -111,6 +122,11 @@ export function LoginPage() {
             autoComplete="current-password"
             withAsterisk
             {...form.getInputProps('password')}
+          />
+          <Checkbox
+            label={t('login.rememberDevice')}
+            description={t('login.rememberDeviceHelp')}
+            {...form.getInputProps('rememberDevice', { type: 'checkbox' })}
           />
           <Button type="submit" fullWidth loading={login.isPending}>
             {t('login.submit')}
