@@ -389,6 +389,18 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Pola hanya boleh memakai penanda seq, seq3, roman_month, month dan year dalam kurung kurawal.',
     en: 'The pattern may only use the markers seq, seq3, roman_month, month and year in curly brackets.',
   },
+  consent_sharing_agencies: {
+    id: 'Pilih instansi yang boleh menerima data orang ini.',
+    en: 'Choose the agencies that may receive this person’s data.',
+  },
+  consent_social_worker_reason: {
+    id: 'Tulis alasan persetujuan diberikan oleh pekerja sosial (mis. wali tidak dapat dihubungi atau diduga terlibat).',
+    en: 'Write why the social worker gives the consent (e.g. the guardian cannot be reached or may be involved).',
+  },
+  consent_child_self: {
+    id: 'Korban anak tidak dapat memberi persetujuan sendiri: persetujuan diberikan oleh orang tua/wali, atau oleh pekerja sosial dengan alasan tertulis.',
+    en: 'A child cannot consent alone: the consent is given by a parent or guardian, or by the social worker with a written reason.',
+  },
   upload_incomplete: {
     id: 'Berkas tidak terkirim utuh (sambungan terputus?). Coba unggah lagi.',
     en: 'The file did not arrive in full (was the connection cut?). Try uploading it again.',

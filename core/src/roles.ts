@@ -83,11 +83,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plan.report',
   ],
   service_provider: [...COMMON, 'case.read', 'person.identity.read', 'service.manage', 'plan.report'],
+  // Police are often the victim's first contact: they refer to services, under the same consent rule.
   investigator: [
     ...COMMON,
     'case.create',
     'case.read',
     'person.identity.read',
+    'referral.manage',
     'legal.manage',
     'plan.report',
   ],

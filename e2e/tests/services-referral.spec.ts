@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { dayBefore, waitForNotifications } from './case-helpers';
+import { waitForNotifications } from './case-helpers';
 import { expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -25,13 +25,8 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, 'manajer.uptdppa');
 
-  // A new case with a victim who consented to services and sharing with Dinas Sosial.
+  // A case the case manager opened earlier, with a victim whose consent is not recorded yet.
   const headers = { 'X-CSRF-Token': await csrfToken(page) };
-  const agencies = (await (await page.request.get('/api/v1/agencies?pageSize=200')).json()).items as {
-    id: string;
-    shortName: string;
-  }[];
-  const dinsos = agencies.find((a) => a.shortName === 'Dinsos Manggarai')!;
   const created = await page.request.post('/api/v1/cases', {
     headers,
     data: {
@@ -49,17 +44,7 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
     headers,
     data: { role: 'victim', fullName: name, sex: 'Male', estimatedAge: 19 },
   });
-  const personId = (await person.json()).person.id as string;
-  const consent = await page.request.post(`/api/v1/cases/${caseId}/persons/${personId}/consents`, {
-    headers,
-    data: {
-      scopes: ['data_management', 'services', 'sharing'],
-      sharingAgencyIds: [dinsos.id],
-      givenOn: dayBefore(0),
-      givenBy: 'self',
-    },
-  });
-  expect(consent.status()).toBe(201);
+  expect(person.status()).toBe(201);
 
   // 1. The case manager refers the victim to Dinas Sosial for a safe house.
   await page.goto(`/cases/${caseId}?tab=services`);
@@ -76,7 +61,19 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
   await page.getByRole('option', { name: 'Rumah aman', exact: true }).click();
   await services.press('Escape');
   await dialog.getByLabel('Keterangan').fill('Perlu rumah aman segera; keluarga sedang diases.');
-  await step(page, '1-refer-dialog');
+  // No consent to share with Dinas Sosial yet: the dialog says so and offers to record it in place.
+  await expect(dialog.getByText('Belum ada persetujuan untuk instansi ini')).toBeVisible();
+  await step(page, '1-refer-dialog-consent-needed');
+  await dialog.getByRole('button', { name: `Catat persetujuan sekarang untuk ${name}` }).click();
+  const consent = page.getByRole('dialog', { name: /^Catat persetujuan/ });
+  // Pre-filled for the agency being referred to: services and sharing with Dinas Sosial.
+  await expect(consent.getByRole('checkbox', { name: 'Berbagi data dengan instansi lain' })).toBeChecked();
+  await expect(consent.getByText(/^Dinsos Manggarai/)).toBeVisible();
+  await consent.getByRole('radio', { name: 'Oleh yang bersangkutan' }).check();
+  await step(page, '1b-consent-in-place');
+  await consent.getByRole('button', { name: 'Catat persetujuan' }).click();
+  await expect(consent).toBeHidden();
+  await expect(dialog.getByText('Persetujuan berbagi data ada')).toBeVisible();
   await dialog.getByRole('button', { name: 'Kirim rujukan' }).click();
   await expect(page.getByText('Rujukan dikirim.')).toBeVisible();
   await expect(page.getByTestId('referral-card').getByText('Menunggu jawaban')).toBeVisible();

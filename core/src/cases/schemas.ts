@@ -201,13 +201,27 @@ export const personPatchSchema = z
   .strict();
 export type PersonPatch = z.infer<typeof personPatchSchema>;
 
-export const consentCreateSchema = z.object({
-  scopes: z.array(z.enum(CONSENT_SCOPES)).min(1).max(CONSENT_SCOPES.length),
-  sharingAgencyIds: z.array(z.string().uuid()).max(50).default([]),
-  givenOn: isoDate,
-  givenBy: z.enum(['self', 'guardian']),
-  note: text(500).nullable().optional(),
-});
+/**
+ * Who gave a consent: the person, their parent or guardian, or (for a child with no guardian
+ * who can be reached or trusted) the social worker, with a written reason.
+ */
+export const CONSENT_GIVERS = ['self', 'guardian', 'social_worker'] as const;
+
+export const consentCreateSchema = z
+  .object({
+    scopes: z.array(z.enum(CONSENT_SCOPES)).min(1).max(CONSENT_SCOPES.length),
+    sharingAgencyIds: z.array(z.string().uuid()).max(50).default([]),
+    givenOn: isoDate,
+    givenBy: z.enum(CONSENT_GIVERS),
+    note: text(500).nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    // Sharing means sharing with someone: the agencies are named, or a referral cannot use it.
+    if (v.scopes.includes('sharing') && v.sharingAgencyIds.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['sharingAgencyIds'], message: 'consent_sharing_agencies' });
+    if (v.givenBy === 'social_worker' && !v.note?.trim())
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'consent_social_worker_reason' });
+  });
 export type ConsentCreate = z.infer<typeof consentCreateSchema>;
 
 export const consentWithdrawSchema = z.object({ withdrawnOn: isoDate });

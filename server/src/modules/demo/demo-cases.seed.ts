@@ -68,7 +68,7 @@ export async function seedDemoCases(
           scopes: ['data_management', 'services', 'reporting'],
           sharingAgencyIds: [],
           givenOn: spec.input.reportedAt.slice(0, 10),
-          givenBy: 'self',
+          givenBy: created.isChild ? 'guardian' : 'self',
         });
       }
     }

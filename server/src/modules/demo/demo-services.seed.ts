@@ -61,7 +61,7 @@ export async function seedDemoServices(
   const cases = await deps.db
     .selectFrom('cases')
     .innerJoin('persons', 'persons.case_id', 'cases.id')
-    .select(['cases.id', 'persons.id as person_id'])
+    .select(['cases.id', 'persons.id as person_id', 'persons.is_child'])
     .where('cases.lead_agency_id', '=', agencies.get('uptdppa')!)
     .where('cases.stage', 'in', ['in_services', 'service_plan', 'reintegration', 'monitoring'])
     .where('persons.role', '=', 'victim')
@@ -80,7 +80,8 @@ export async function seedDemoServices(
       scopes: ['data_management', 'services', 'sharing'],
       sharingAgencyIds: plan.map((p) => agencies.get(p.to)!),
       givenOn: clock.now().toISOString().slice(0, 10),
-      givenBy: 'self',
+      // A child's consent is given by the guardian.
+      givenBy: c.is_child === 1 ? 'guardian' : 'self',
     });
     await setNeeds(d, manager, meta, c.id, c.person_id, {
       stages: ['rehabilitasi_kesehatan', 'rehabilitasi_sosial', 'layanan_hukum', 'reintegrasi_sosial'],

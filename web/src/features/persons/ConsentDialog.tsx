@@ -20,6 +20,10 @@ interface ConsentDialogProps {
   today: string;
   opened: boolean;
   onClose: () => void;
+  /** Pre-filled agencies to share with: the agency a referral is for. */
+  sharingAgencyIds?: string[];
+  /** After the consent is saved (a referral then goes on). */
+  onRecorded?: () => void;
 }
 
 /** Records a consent for one person. */
@@ -31,22 +35,28 @@ export function ConsentDialog({
   today,
   opened,
   onClose,
+  sharingAgencyIds = [],
+  onRecorded,
 }: ConsentDialogProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const record = useRecordConsent(caseId, personId);
-  const [value, setValue] = useState<ConsentValues>(() => emptyConsent(today, isChild ? 'guardian' : 'self'));
+  const [value, setValue] = useState<ConsentValues>(() =>
+    emptyConsent(today, isChild ? 'guardian' : 'self', sharingAgencyIds),
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = () => {
     const input = valuesToConsent(value);
     const problems = schemaFieldErrors(consentCreateSchema, input, lang);
     if (value.givenOn > today) problems.givenOn = fieldMessage('date_in_future', lang);
+    if (isChild && value.givenBy === 'self') problems.givenBy = fieldMessage('consent_child_self', lang);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     record.mutate(input, {
       onSuccess: () => {
         notifications.show({ color: 'teal', message: t('persons.consent.recorded', { who }) });
+        onRecorded?.();
         onClose();
       },
       onError: (error) => {
@@ -58,7 +68,7 @@ export function ConsentDialog({
   return (
     <Modal opened={opened} onClose={onClose} title={t('persons.consent.recordTitle', { who })} size="lg">
       <Stack gap="md">
-        <ConsentFields value={value} onChange={setValue} errors={errors} />
+        <ConsentFields value={value} onChange={setValue} errors={errors} isChild={isChild} />
         {record.isError ? <ErrorAlert error={record.error} title={t('errors.saveFailed')} /> : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>

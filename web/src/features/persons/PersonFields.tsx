@@ -199,6 +199,7 @@ export function PersonFields({
         <FormSection legend={t('persons.sectionConsent')}>
           <ConsentFields
             optional
+            isChild={child}
             value={value.consent}
             onChange={(consent) => set('consent', consent)}
             errors={errorsUnder(errors, 'consent.')}

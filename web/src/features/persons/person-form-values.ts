@@ -10,10 +10,14 @@ export interface ConsentValues {
   /** Whether a consent is recorded together with the person. */
   record: boolean;
   scopes: string[];
+  /** The agencies the person agrees their data may be shared with (scope `sharing`). */
+  sharingAgencyIds: string[];
   givenOn: string;
-  givenBy: 'self' | 'guardian';
+  givenBy: GivenBy;
   note: string;
 }
+
+export type GivenBy = ConsentCreate['givenBy'];
 
 /** What the person form edits; every field is text so an empty field is '' (never undefined). */
 export interface PersonValues {
@@ -44,8 +48,17 @@ export function newPersonKey(): string {
   return `p${Date.now().toString(36)}${Math.floor(Math.random() * 46656).toString(36)}`;
 }
 
-export function emptyConsent(today: string, givenBy: ConsentValues['givenBy'] = 'self'): ConsentValues {
-  return { record: true, scopes: ['data_management', 'services'], givenOn: today, givenBy, note: '' };
+/**
+ * A consent to fill in. Opened for a referral, it is pre-filled for that agency: services and
+ * sharing with it, so the referral can go out once it is recorded.
+ */
+export function emptyConsent(
+  today: string,
+  givenBy: GivenBy = 'self',
+  sharingAgencyIds: string[] = [],
+): ConsentValues {
+  const scopes = ['data_management', 'services', ...(sharingAgencyIds.length > 0 ? ['sharing'] : [])];
+  return { record: true, scopes, sharingAgencyIds, givenOn: today, givenBy, note: '' };
 }
 
 export function emptyPerson(role: string, regionCode: string, today: string): PersonValues {
@@ -157,7 +170,7 @@ export function valuesToPersonPatch(values: PersonValues, base: PersonView, toda
 export function valuesToConsent(consent: ConsentValues): ConsentCreate {
   return {
     scopes: consent.scopes as ConsentCreate['scopes'],
-    sharingAgencyIds: [],
+    sharingAgencyIds: consent.scopes.includes('sharing') ? consent.sharingAgencyIds : [],
     givenOn: consent.givenOn,
     givenBy: consent.givenBy,
     note: orNull(consent.note),

@@ -1,6 +1,19 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Select, Stack, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
+  consentCovers,
+  type PersonView,
   REFERRAL_REASONS,
   REFERRAL_URGENCIES,
   type ReferralCreate,
@@ -10,11 +23,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
-import { useSessionInfo } from '../../app/session';
+import { useSessionInfo, useTimeZone } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { schemaFieldErrors } from '../../app/ui/form-validation';
+import { zonedDate } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { useAgencyOptions } from '../agencies/agency.api';
+import { ConsentDialog } from '../persons/ConsentDialog';
+import { usePersons } from '../persons/person.api';
 import { useCreateReferral } from './service.api';
 import { serviceTypeOptions } from './service-labels';
 
@@ -32,6 +48,9 @@ export function ReferralDialog({ caseId, persons, opened, onClose }: Props) {
   const session = useSessionInfo();
   const agencies = useAgencyOptions({ activeOnly: true });
   const create = useCreateReferral();
+  const people = usePersons(caseId);
+  const zone = useTimeZone();
+  const [consentFor, setConsentFor] = useState<PersonView | null>(null);
   const [value, setValue] = useState({
     toAgencyId: '',
     personIds: persons.length === 1 ? [persons[0]!.personId] : ([] as string[]),
@@ -65,6 +84,17 @@ export function ReferralDialog({ caseId, persons, opened, onClose }: Props) {
     });
   };
   const personError = Object.entries(errors).find(([k]) => k.startsWith('personIds'))?.[1];
+  const coordinatorOnly = !coordinator;
+  /** Whether a person's current consent lets the chosen agency receive them (the server's rule). */
+  const covered = (personId: string) => {
+    const person = people.data?.find((p) => p.id === personId);
+    return !!person?.consents.some((c) => consentCovers(c, value.toAgencyId));
+  };
+  const uncovered = value.toAgencyId ? value.personIds.filter((id) => people.data && !covered(id)) : [];
+  const personLabel = (id: string) => {
+    const p = persons.find((x) => x.personId === id);
+    return p?.name ?? p?.initials ?? '';
+  };
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('services.referral.createTitle')} size="lg">
@@ -89,7 +119,21 @@ export function ReferralDialog({ caseId, persons, opened, onClose }: Props) {
         >
           <Stack gap={6} mt={6}>
             {persons.map((p) => (
-              <Checkbox key={p.personId} value={p.personId} label={p.name ?? p.initials} />
+              <Group key={p.personId} gap="xs" wrap="wrap">
+                <Checkbox value={p.personId} label={p.name ?? p.initials} />
+                {value.toAgencyId && value.personIds.includes(p.personId) && people.data ? (
+                  // Words, not colour alone; dark shades keep the contrast above 4.5:1.
+                  covered(p.personId) ? (
+                    <Text size="sm" fw={500} c="teal.9">
+                      {t('services.referral.consentOk')}
+                    </Text>
+                  ) : (
+                    <Text size="sm" fw={500} c="red.9">
+                      {t('services.referral.consentMissing')}
+                    </Text>
+                  )
+                ) : null}
+              </Group>
             ))}
           </Stack>
         </Checkbox.Group>
@@ -143,10 +187,53 @@ export function ReferralDialog({ caseId, persons, opened, onClose }: Props) {
         {create.isError && isApiError(create.error) && create.error.status !== 400 ? (
           <ErrorAlert error={create.error} />
         ) : null}
-        {personError ? (
+        {uncovered.length > 0 ? (
+          <Alert color="orange" variant="light" title={t('services.referral.consentNeededTitle')}>
+            <Stack gap="xs">
+              <Text size="sm">{t('services.referral.consentNeeded')}</Text>
+              {uncovered.map((id) => {
+                const person = people.data?.find((p) => p.id === id);
+                return person ? (
+                  <Button
+                    key={id}
+                    variant="light"
+                    color="orange"
+                    fullWidth
+                    h="auto"
+                    py={8}
+                    styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+                    onClick={() => setConsentFor(person)}
+                    aria-label={t('services.referral.recordConsentFor', { who: personLabel(id) })}
+                  >
+                    {t('persons.consent.recordNow')}: {personLabel(id)}
+                  </Button>
+                ) : null;
+              })}
+              {coordinatorOnly ? null : <Text size="sm">{t('services.referral.overrideHint')}</Text>}
+            </Stack>
+          </Alert>
+        ) : personError ? (
           <Alert color="orange" variant="light">
             {personError}
           </Alert>
+        ) : null}
+        {consentFor ? (
+          <ConsentDialog
+            key={consentFor.id}
+            caseId={caseId}
+            personId={consentFor.id}
+            who={personLabel(consentFor.id)}
+            isChild={consentFor.isChild}
+            today={zonedDate(new Date(), zone)}
+            sharingAgencyIds={[value.toAgencyId]}
+            opened
+            onRecorded={() =>
+              setErrors((e) =>
+                Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('personIds'))),
+              )
+            }
+            onClose={() => setConsentFor(null)}
+          />
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
