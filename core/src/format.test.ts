@@ -3,9 +3,12 @@ import {
   calendarDateIn,
   formatDate,
   formatDateTime,
+  formatNumber,
+  formatPercent,
   formatRupiah,
   formatTime,
   startOfDayIn,
+  zoneLabel,
 } from './format.js';
 
 describe('Indonesian display formats', () => {
@@ -38,5 +41,51 @@ describe('calendar days in the task force zone', () => {
     expect(startOfDayIn('2026-01-01', 'Asia/Makassar').toISOString()).toBe('2025-12-31T16:00:00.000Z');
     expect(startOfDayIn('2026-01-01', 'Asia/Jayapura').toISOString()).toBe('2025-12-31T15:00:00.000Z');
     expect(startOfDayIn('2026-01-01', 'UTC').toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
+
+describe('today where the task force is', () => {
+  it('is already the next day in WITA from 16.00 UTC', () => {
+    expect(calendarDateIn(new Date('2026-12-08T23:30:00Z'), 'Asia/Makassar')).toBe('2026-12-09');
+    expect(calendarDateIn(new Date('2026-12-08T16:00:00Z'), 'Asia/Makassar')).toBe('2026-12-09');
+  });
+  it('is still the same day in WITA until 15.59 UTC', () => {
+    expect(calendarDateIn(new Date('2026-12-08T15:59:00Z'), 'Asia/Makassar')).toBe('2026-12-08');
+    expect(calendarDateIn(new Date('2026-12-08T00:30:00Z'), 'Asia/Makassar')).toBe('2026-12-08');
+  });
+});
+
+describe('zone names the offices use', () => {
+  it('says WIB, WITA and WIT for the Indonesian zones', () => {
+    expect(zoneLabel('Asia/Jakarta')).toBe('WIB');
+    expect(zoneLabel('Asia/Pontianak')).toBe('WIB');
+    expect(zoneLabel('Asia/Makassar')).toBe('WITA');
+    expect(zoneLabel('Asia/Jayapura')).toBe('WIT');
+  });
+  it('keeps the IANA name for any other zone', () => {
+    expect(zoneLabel('Asia/Dili')).toBe('Asia/Dili');
+    expect(zoneLabel('UTC')).toBe('UTC');
+  });
+});
+
+describe('figures in the reader language', () => {
+  it('uses a decimal comma and thousands dots in Indonesian', () => {
+    expect(formatNumber(4.3, 'id')).toBe('4,3');
+    expect(formatNumber(18195850, 'id')).toBe('18.195.850');
+    expect(formatPercent(52.4, 'id')).toBe('52,4%');
+    expect(formatPercent(52.44, 'id')).toBe('52,4%');
+    expect(formatRupiah(18195850)).toBe('Rp 18.195.850');
+    expect(formatRupiah(18195850, 'id')).toBe('Rp 18.195.850');
+  });
+  it('uses a decimal point and thousands commas in English', () => {
+    expect(formatNumber(4.3, 'en')).toBe('4.3');
+    expect(formatNumber(18195850, 'en')).toBe('18,195,850');
+    expect(formatPercent(52.4, 'en')).toBe('52.4%');
+    expect(formatRupiah(18195850, 'en')).toBe('Rp 18,195,850');
+  });
+  it('rounds to one decimal unless told otherwise', () => {
+    expect(formatNumber(2.25, 'id', 2)).toBe('2,25');
+    expect(formatNumber(2.26, 'id')).toBe('2,3');
+    expect(formatNumber(7, 'id')).toBe('7');
   });
 });

@@ -11,6 +11,14 @@ function locale(lang: string): string {
   return lang === 'en' ? 'en-GB' : 'id-ID';
 }
 
+/**
+ * The name the offices use for a time zone: WIB, WITA or WIT for Indonesia's three zones, the IANA
+ * name for any other.
+ */
+export function zoneLabel(timeZone: string): string {
+  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+}
+
 export function formatDate(iso: string | Date, lang: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale(lang), {
     day: 'numeric',
@@ -29,7 +37,7 @@ export function formatTime(iso: string | Date, lang: string, timeZone: string): 
   }).formatToParts(new Date(iso));
   const hh = parts.find((p) => p.type === 'hour')?.value ?? '00';
   const mm = parts.find((p) => p.type === 'minute')?.value ?? '00';
-  const zone = ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+  const zone = zoneLabel(timeZone);
   return lang === 'en' ? `${hh}:${mm} ${zone}` : `${hh}.${mm} ${zone}`;
 }
 
@@ -37,12 +45,33 @@ export function formatDateTime(iso: string | Date, lang: string, timeZone: strin
   return `${formatDate(iso, lang, timeZone)} ${formatTime(iso, lang, timeZone)}`;
 }
 
-export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(locale(lang === 'en' ? 'en' : 'id')).format(n);
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: string, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale(lang)}:${maximumFractionDigits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { maximumFractionDigits });
+    numberFormats.set(key, f);
+  }
+  return f;
 }
 
-export function formatRupiah(n: number): string {
-  return `Rp ${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 }).format(n)}`;
+/**
+ * A figure in the reader's language: `1.234,5` in Indonesian, `1,234.5` in English. Every figure
+ * the interface shows goes through here, so decimal marks never mix on one page.
+ */
+export function formatNumber(n: number, lang: string, maximumFractionDigits = 1): string {
+  return numberFormat(lang, maximumFractionDigits).format(n);
+}
+
+/** A percentage already on the 0-100 scale: `52,4%` in Indonesian, `52.4%` in English. */
+export function formatPercent(value: number, lang: string, maximumFractionDigits = 1): string {
+  return `${formatNumber(value, lang, maximumFractionDigits)}%`;
+}
+
+/** Rupiah without cents: `Rp 18.195.850` (`Rp 18,195,850` in the English interface). */
+export function formatRupiah(n: number, lang = 'id'): string {
+  return `Rp ${formatNumber(n, lang, 0)}`;
 }
 
 /**
