@@ -98,6 +98,8 @@ export const retentionViewSchema = z.object({
   updatedAt: z.string().nullable(),
   /** Days a record deleted with a reason waits, hidden, before it is purged (deployment setting). */
   deletedPurgeDays: z.number().int(),
+  /** A shorter DELETED_PURGE_DAYS set by the operator, used only from `effectiveAt` on. */
+  deletedPurgeDaysPending: z.object({ days: z.number().int(), effectiveAt: z.string() }).nullable(),
   /** Days a shorter period waits before it takes effect. */
   graceDays: z.number().int(),
   /** A shorter period waiting for its grace period or a second administrator. */

@@ -280,6 +280,60 @@ describe.each(DB_KINDS)('purge of deleted records and legal-stage notes on %s', 
     ).toBeUndefined();
   });
 
+  it('uses a shorter DELETED_PURGE_DAYS only a grace period after a run first saw it; setting it back cancels it', async () => {
+    const { runScheduledRetention } = await import('../src/modules/retention/retention.service.js');
+    const { purgeDaysInForce } = await import('../src/modules/retention/purge.service.js');
+    const withDays = (days: number) => ({
+      ...env.deps,
+      config: { ...env.deps.config, DELETED_PURGE_DAYS: days },
+    });
+    const runWith = (days: number) => runScheduledRetention(withDays(days), { force: true });
+    const inDays = (n: number) => new Date(env.clock.now().getTime() + n * DAY_MS).toISOString();
+    manager = await again(manager);
+    expect(await purgeDaysInForce(env.deps, { record: false })).toEqual({ days: 30, pending: null });
+    const doc = await upload('surat-terhapus.pdf');
+    const del = await call(env, manager, 'DELETE', `/api/v1/cases/${caseId}/documents/${doc}`, {
+      reason: 'Salah unggah',
+    });
+    expect(del.statusCode, del.body).toBe(204);
+    env.clock.advance(3 * DAY_MS);
+
+    // An operator's typo (1 for 10): the run keeps thirty days and says when one day would count.
+    const firstSeen = inDays(7);
+    expect(await runWith(1)).toMatchObject({ purged: 0 });
+    expect(await documentRow(doc)).toBeDefined();
+    expect(await purgeDaysInForce(withDays(1), { record: false })).toEqual({
+      days: 30,
+      pending: { days: 1, effectiveAt: firstSeen },
+    });
+    env.clock.advance(2 * DAY_MS);
+    expect(await runWith(1)).toMatchObject({ purged: 0 });
+    expect(await purgeDaysInForce(withDays(1), { record: false })).toMatchObject({
+      pending: { effectiveAt: firstSeen },
+    });
+
+    // Set back before the date: the shorter value is forgotten; set again, it waits the full period.
+    expect(await runWith(30)).toMatchObject({ purged: 0 });
+    expect(await purgeDaysInForce(env.deps, { record: false })).toEqual({ days: 30, pending: null });
+    env.clock.advance(DAY_MS);
+    const again1 = inDays(7);
+    expect(await runWith(1)).toMatchObject({ purged: 0 });
+    env.clock.advance(7 * DAY_MS - 60_000);
+    expect(await runWith(1)).toMatchObject({ purged: 0 });
+    expect(await documentRow(doc)).toBeDefined();
+    expect(await purgeDaysInForce(withDays(1), { record: false })).toMatchObject({
+      days: 30,
+      pending: { days: 1, effectiveAt: again1 },
+    });
+    env.clock.advance(60_000);
+    expect(await runWith(1)).toMatchObject({ purged: 1 });
+    expect(await documentRow(doc)).toBeUndefined();
+    expect(await purgeDaysInForce(withDays(1), { record: false })).toEqual({ days: 1, pending: null });
+    // A longer period counts at once.
+    expect(await runWith(30)).toMatchObject({ purged: 0 });
+    expect(await purgeDaysInForce(env.deps, { record: false })).toEqual({ days: 30, pending: null });
+  });
+
   async function runRetentionNow() {
     const { runScheduledRetention } = await import('../src/modules/retention/retention.service.js');
     return runScheduledRetention(env.deps, { force: true });

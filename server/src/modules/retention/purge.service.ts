@@ -1,7 +1,9 @@
+import { RETENTION_GRACE_DAYS } from '@sinergi/core';
 import type { AppDeps } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { removeStoredFile } from '../../platform/file-store.js';
+import { getSetting, setSetting } from '../../platform/settings.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'config'>;
 
@@ -15,6 +17,55 @@ export interface PurgeCounts {
   documents: number;
   attachments: number;
   prevention: number;
+}
+
+const PURGE_DAYS_SETTING = 'retention.purge_days';
+const DAY_MS = 86_400_000;
+
+interface PurgeDaysState {
+  /** The waiting period purges use. */
+  days: number;
+  /** A shorter DELETED_PURGE_DAYS, and when a run first saw it. */
+  shorter?: { days: number; seenAt: string };
+}
+
+export interface PurgeDays {
+  days: number;
+  /** A shorter configured period that purges use only from `effectiveAt` on. */
+  pending: { days: number; effectiveAt: string } | null;
+}
+
+/**
+ * The waiting period purges use. DELETED_PURGE_DAYS destroys data when it is shortened (a typo of
+ * 3 for 30 would purge a month of deletions at the next run), so a shorter value counts only
+ * RETENTION_GRACE_DAYS after a run first saw it; until then the period before it stays in use, and
+ * setting the value back cancels it. A longer one counts at once. With `record`, a run's view of
+ * the setting is kept for the next.
+ */
+export async function purgeDaysInForce(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
+  opts: { record: boolean },
+): Promise<PurgeDays> {
+  const configured = deps.config.DELETED_PURGE_DAYS;
+  const now = deps.clock.now();
+  const raw = await getSetting(deps.db, PURGE_DAYS_SETTING);
+  const state = raw ? (JSON.parse(raw) as PurgeDaysState) : null;
+  const keep = async (next: PurgeDaysState) => {
+    if (opts.record && JSON.stringify(next) !== raw)
+      await setSetting(deps.db, PURGE_DAYS_SETTING, JSON.stringify(next), now);
+  };
+  if (!state || configured >= state.days) {
+    await keep({ days: configured });
+    return { days: configured, pending: null };
+  }
+  const seenAt = state.shorter?.days === configured ? state.shorter.seenAt : now.toISOString();
+  const effectiveAt = new Date(Date.parse(seenAt) + RETENTION_GRACE_DAYS * DAY_MS);
+  if (now >= effectiveAt) {
+    await keep({ days: configured });
+    return { days: configured, pending: null };
+  }
+  await keep({ days: state.days, shorter: { days: configured, seenAt } });
+  return { days: state.days, pending: { days: configured, effectiveAt: effectiveAt.toISOString() } };
 }
 
 /** The moment before which a soft delete has waited long enough to be purged. */
@@ -89,7 +140,8 @@ function kinds(cutoff: string) {
 }
 
 /**
- * Purges records deleted with a reason more than `DELETED_PURGE_DAYS` ago: documents of cases and
+ * Purges records deleted with a reason more than `DELETED_PURGE_DAYS` ago (a shorter value after its
+ * grace period, see `purgeDaysInForce`): documents of cases and
  * services, files of decrees, progress reports and letterheads that were removed or replaced, and
  * prevention records removed with a reason. Rows and encrypted files go for good; the audit keeps
  * that each purge happened (the record's id and its parent), not what it held. With `dryRun` it
@@ -97,7 +149,8 @@ function kinds(cutoff: string) {
  */
 export async function purgeDeleted(deps: Deps, opts: { dryRun: boolean }): Promise<PurgeCounts> {
   const counts: PurgeCounts = { documents: 0, attachments: 0, prevention: 0 };
-  for (const kind of kinds(purgeCutoff(deps.clock.now(), deps.config.DELETED_PURGE_DAYS))) {
+  const { days } = await purgeDaysInForce(deps, { record: !opts.dryRun });
+  for (const kind of kinds(purgeCutoff(deps.clock.now(), days))) {
     if (opts.dryRun) {
       counts[kind.name] += (await kind.due(deps.db, Number.MAX_SAFE_INTEGER)).length;
       continue;

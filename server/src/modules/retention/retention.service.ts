@@ -12,7 +12,7 @@ import { dropExpiredReplies } from '../../platform/idempotency.js';
 import { getSetting, setSetting } from '../../platform/settings.js';
 import { removeDocumentFile } from '../documents/document.service.js';
 import { anonymiseCase } from '../persons/anonymise.js';
-import { purgeDeleted, purgedTotal } from './purge.service.js';
+import { purgeDaysInForce, purgeDeleted, purgedTotal } from './purge.service.js';
 import { assertManagesRetention } from './retention.policy.js';
 import { allRules, countRetained, personCounts, ruleOf } from './retention.repository.js';
 import { pendingChange } from './retention-change.repository.js';
@@ -55,7 +55,7 @@ export async function getRetention(
     dueNow: (await dueCasesUnder(deps.db, taskForceId, yearsIfSet ?? rule.closedCaseYears, deps.clock.now()))
       .length,
     applied: await countRetained(deps.db, taskForceId),
-    deletedPurgeDays: deps.config.DELETED_PURGE_DAYS,
+    ...(await purgeDaysView(deps)),
     graceDays: RETENTION_GRACE_DAYS,
     pending: await pendingRetentionChange(deps, actor, taskForceId),
     lastRun: parsed?.finished
@@ -68,6 +68,11 @@ export async function getRetention(
         }
       : null,
   };
+}
+
+async function purgeDaysView(deps: Deps) {
+  const { days, pending } = await purgeDaysInForce(deps, { record: false });
+  return { deletedPurgeDays: days, deletedPurgeDaysPending: pending };
 }
 
 /**

@@ -159,6 +159,15 @@ export function RetentionPage() {
               <List.Item>{t('retention.whatWhen')}</List.Item>
               <List.Item>
                 {t('retention.whatPurge', { days: formatNumber(query.data.deletedPurgeDays, lang) })}
+                {query.data.deletedPurgeDaysPending ? (
+                  <Text component="span" size="sm" fw={600}>
+                    {' '}
+                    {t('retention.purgeDaysPending', {
+                      days: formatNumber(query.data.deletedPurgeDaysPending.days, lang),
+                      date: formatDateTime(query.data.deletedPurgeDaysPending.effectiveAt, lang, zone),
+                    })}
+                  </Text>
+                ) : null}
               </List.Item>
             </List>
           </Alert>
