@@ -37,7 +37,7 @@ const app = await buildApp(rt, { logger: false });
 const login = await app.inject({
   method: 'POST',
   url: '/api/v1/auth/login',
-  payload: { username: process.env.BENCH_USER ?? 'manajer.uptdppa', password: 'Bench-Ruteng-2026' },
+  payload: { username: process.env.BENCH_USER ?? 'manajer.uptdppa', password: 'Bench-Lingko-Kopi-2026' },
 });
 if (login.statusCode !== 200) throw new Error(`login: ${login.statusCode}`);
 const cookie = String(login.headers['set-cookie']).split(';')[0]!;

@@ -34,7 +34,7 @@ async function main() {
     ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
   };
   const rt = await openRuntime(loadConfig(env));
-  const seeded = await seedDemo(rt, 'Profile-Ruteng-2026');
+  const seeded = await seedDemo(rt, 'Profile-Lingko-Kopi-2026');
   const { tf, agency } = await demoCaseHome(rt.db);
   const userRow = (username: string) =>
     rt.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();

@@ -21,7 +21,7 @@ import { startProcess, stopProcess } from './processes.js';
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const durationMs = Number(process.env.BENCH_SECONDS ?? 15) * 1000;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const PASSWORD = 'Bench-Ruteng-2026';
+const PASSWORD = 'Bench-Lingko-Kopi-2026';
 
 async function postgresUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };

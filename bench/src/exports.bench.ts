@@ -26,7 +26,7 @@ async function main() {
     ...(process.env.BENCH_DATABASE_URL && { DATABASE_URL: process.env.BENCH_DATABASE_URL }),
   };
   const rt = await openRuntime(loadConfig(env));
-  if ((await seedDemo(rt, 'Bench-Ruteng-2026')).status !== 'seeded') throw new Error('could not seed');
+  if ((await seedDemo(rt, 'Bench-Lingko-Kopi-2026')).status !== 'seeded') throw new Error('could not seed');
   const { tf, agency } = await demoCaseHome(rt.db);
   const started = Date.now();
   const gen = await generateCases(rt.db, rt.cipher, rt.reference, {

@@ -13,6 +13,7 @@ import {
 import type { Insertable, Kysely } from 'kysely';
 import { prng, syntheticCase, syntheticName } from '../../server/src/modules/demo/case-generator.js';
 import type { FieldCipher } from '../../server/src/platform/crypto.js';
+import { MIGRANT_TEXT_PATHS, PROFILE_TEXT_PATHS, sealJson } from '../../server/src/platform/db/json-free-texts.js';
 import type { Database } from '../../server/src/platform/db/schema.js';
 import type { ReferenceData } from '../../server/src/platform/reference.js';
 
@@ -57,6 +58,9 @@ export async function generateCases(
       perYear.set(year, seq);
       const now = reportedAt.toISOString();
       const p = spec.input.profile!;
+      // Stored as the case service stores them: codes in the JSON, free texts encrypted apart.
+      const profile = sealJson(cipher, p, PROFILE_TEXT_PATHS);
+      const migrant = sealJson(cipher, spec.input.migrant ?? {}, MIGRANT_TEXT_PATHS);
       const victims = spec.persons.filter((x) => x.role === 'victim');
       const stage = STAGES_OPEN[Math.floor(r() * STAGES_OPEN.length)]!;
       const closed = r() < 0.55;
@@ -150,8 +154,10 @@ export async function generateCases(
         exploitation_types: p.exploitationTypes.length ? `,${p.exploitationTypes.join(',')},` : '',
         bp2mi_category: spec.input.migrant?.bp2miCategory ?? null,
         simfoni_id_enc: null,
-        profile: JSON.stringify(p),
-        migrant: JSON.stringify(spec.input.migrant ?? {}),
+        profile: profile.json,
+        profile_texts_enc: profile.textsEnc,
+        migrant: migrant.json,
+        migrant_texts_enc: migrant.textsEnc,
         first_response_due_at: due.toISOString(),
         first_response_at: r() < 0.9 ? new Date(due.getTime() - 600_000).toISOString() : null,
         victim_count: Math.min(victims.length, people.filter((x) => x.role === 'victim').length),

@@ -21,7 +21,7 @@ async function main() {
   });
   const rt = await openRuntime(config);
   try {
-    if ((await seedDemo(rt, 'Bench-Ruteng-2026')).status !== 'seeded') throw new Error('could not seed');
+    if ((await seedDemo(rt, 'Bench-Lingko-Kopi-2026')).status !== 'seeded') throw new Error('could not seed');
     const { tf, agency } = await demoCaseHome(rt.db);
     const gen = await generateCases(rt.db, rt.cipher, rt.reference, {
       cases: CASES,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { type LoadFigures, printTable, runLoad } from './load.js';
 import { startProcess, stopProcess } from './processes.js';
 
-const PASSWORD = 'Bench-Ruteng-2026';
+const PASSWORD = 'Bench-Lingko-Kopi-2026';
 const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 

@@ -146,8 +146,29 @@ export async function listLegalTracks(
         : items;
   const byStage: Record<string, number> = {};
   for (const i of items) byStage[i.stage] = (byStage[i.stage] ?? 0) + 1;
+  // Cases handed to the actor's police or prosecution office that have no police report yet: they
+  // have no stage, but they are this office's work from the day they are assigned.
+  const awaiting = lawEnforcement
+    ? (
+        await deps.db
+          .selectFrom('legal_tracks')
+          .innerJoin('cases', 'cases.id', 'legal_tracks.case_id')
+          .select(['legal_tracks.case_id', 'cases.case_number', 'legal_tracks.updated_at'])
+          .where('legal_tracks.stage', 'is', null)
+          .where('cases.stage', '!=', 'closed')
+          .where((eb) =>
+            eb.or([
+              eb('legal_tracks.police_agency_id', '=', actor.agencyId),
+              eb('legal_tracks.prosecution_agency_id', '=', actor.agencyId),
+            ]),
+          )
+          .orderBy('legal_tracks.updated_at', 'desc')
+          .limit(MAX_ROWS)
+          .execute()
+      ).map((r) => ({ caseId: r.case_id, caseNumber: r.case_number, assignedAt: r.updated_at }))
+    : [];
   await inTransaction(deps, actor, meta, (_trx, audit) =>
     audit({ action: 'legal.list', details: { view: query.view, rows: filtered.length } }),
   );
-  return { items: filtered, total: filtered.length, byStage, stalledDays };
+  return { items: filtered, total: filtered.length, byStage, stalledDays, awaiting };
 }

@@ -14,6 +14,7 @@ import type { Db } from '../../platform/db/connect.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { caseEvent } from '../cases/case.service.js';
+import { investigatorsOf, notifyUsers } from '../notifications/notification.service.js';
 import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
 import { todayIn } from '../taskforces/taskforce.service.js';
 import { type LegalAccess, loadLegalFor, loadLegalForWork, trackOf } from './legal.policy.js';
@@ -201,6 +202,15 @@ export async function assignPoliceAgency(
       .where('case_id', '=', caseId)
       .execute();
     await caseEvent(trx, deps, actor, caseId, 'legal_police_assigned', {});
+    // The investigators of the office are told (in the app and by email) the case is theirs now.
+    if (track.police_agency_id !== input.policeAgencyId)
+      await notifyUsers(trx, deps, await investigatorsOf(trx, input.policeAgencyId), {
+        kind: 'legal_police_assigned',
+        caseId,
+        caseNumber: row.case_number,
+        referralId: null,
+        dedupeKey: `legal_police_assigned:${caseId}:${input.policeAgencyId}`,
+      });
     await audit({
       action: 'legal.police_assigned',
       entityType: 'case',

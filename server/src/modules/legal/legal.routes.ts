@@ -22,6 +22,7 @@ import { actorOf, authorize } from '../../platform/http/auth-hooks.js';
 import { requestMeta } from '../../platform/http/request-context.js';
 import { errorResponses, idParams } from '../../platform/http/schemas.js';
 import { replyCreated } from '../../platform/idempotency.js';
+import { deliverPending } from '../notifications/notification.service.js';
 import { listLegalTracks } from './legal-list.service.js';
 import {
   assignPoliceAgency,
@@ -61,6 +62,10 @@ export function legalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               total: z.number().int(),
               byStage: z.partialRecord(z.enum(LEGAL_STAGES), z.number().int()),
               stalledDays: z.number().int(),
+              /** Cases assigned to the caller's office with no police report yet. */
+              awaiting: z.array(
+                z.object({ caseId: z.string().uuid(), caseNumber: z.string(), assignedAt: z.string() }),
+              ),
             }),
             ...errorResponses,
           },
@@ -95,7 +100,11 @@ export function legalRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: legalTrackSchema, ...errorResponses },
         },
       },
-      async (req) => assignPoliceAgency(deps, actorOf(req), requestMeta(req), req.params.id, req.body),
+      async (req) => {
+        const track = await assignPoliceAgency(deps, actorOf(req), requestMeta(req), req.params.id, req.body);
+        await deliverPending(deps);
+        return track;
+      },
     );
 
     app.post(

@@ -19,6 +19,10 @@ const SUBJECTS: Record<string, { id: string; en: string }> = {
     id: 'Restitusi belum dibayar lewat batas',
     en: 'Restitution unpaid past the deadline',
   },
+  legal_police_assigned: {
+    id: 'Kasus ditugaskan ke kepolisian Anda',
+    en: 'A case was assigned to your police office',
+  },
   sign_in_throttled: {
     id: 'Banyak percobaan masuk yang gagal ke akun Anda; jika bukan Anda, beri tahu administrator',
     en: 'Many failed sign-ins to your account; if it was not you, tell your administrator',

@@ -63,6 +63,20 @@ export async function serviceWorkersOf(db: Db, agencyId: string): Promise<string
   ];
 }
 
+/** Active users of an agency who work on the legal track (investigators, prosecutors). */
+export async function investigatorsOf(db: Db, agencyId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'user_roles.role'])
+    .where('users.agency_id', '=', agencyId)
+    .where('users.active', '=', 1)
+    .execute();
+  return [
+    ...new Set(rows.filter((r) => permissionsFor([r.role as Role]).has('legal.manage')).map((r) => r.id)),
+  ];
+}
+
 export async function notifyAgency(
   trx: Db,
   deps: Pick<AppDeps, 'clock'>,

@@ -1,4 +1,6 @@
 import {
+  Alert,
+  Anchor,
   Badge,
   Card,
   Group,
@@ -13,10 +15,12 @@ import {
 import { LEGAL_STAGES } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useTimeZone } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { usePhoneLayout } from '../../app/ui/use-phone-layout';
 import { useUrlFilters } from '../../app/ui/use-url-filters';
+import { zonedDate } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
 import { type LegalListItem, useLegalList } from './legal.api';
@@ -30,6 +34,7 @@ export function LegalListPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const phone = usePhoneLayout();
+  const zone = useTimeZone();
   const { values, setFilter } = useUrlFilters(KEYS);
   const view = (VIEWS as readonly string[]).includes(values.view)
     ? (values.view as (typeof VIEWS)[number])
@@ -43,6 +48,28 @@ export function LegalListPage() {
     <>
       <PageHeader title={t('legal.list.title')} description={t('legal.list.description')} />
       <Stack gap="md">
+        {list.data?.awaiting.length ? (
+          <Alert
+            color="blue"
+            variant="light"
+            title={t('legal.list.awaitingTitle')}
+            data-testid="legal-awaiting"
+          >
+            <Stack gap={6}>
+              <Text size="sm">{t('legal.list.awaitingHelp')}</Text>
+              {list.data.awaiting.map((a) => (
+                <Group key={a.caseId} gap="xs" wrap="wrap">
+                  <Anchor component={Link} to={`/legal/${a.caseId}`} fw={600}>
+                    {a.caseNumber}
+                  </Anchor>
+                  <Text size="sm">
+                    {t('legal.list.assignedOn', { date: formatDay(zonedDate(a.assignedAt, zone), lang) })}
+                  </Text>
+                </Group>
+              ))}
+            </Stack>
+          </Alert>
+        ) : null}
         <SegmentedControl
           aria-label={t('legal.list.view')}
           value={view}

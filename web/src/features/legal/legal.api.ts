@@ -45,6 +45,7 @@ export function useLegalList(query: LegalListQuery) {
         total: number;
         byStage: Record<string, number>;
         stalledDays: number;
+        awaiting: { caseId: string; caseNumber: string; assignedAt: string }[];
       }>('/legal/cases', { query: { ...query }, signal }),
     placeholderData: keepPreviousData,
   });

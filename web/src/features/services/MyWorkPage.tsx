@@ -237,6 +237,10 @@ export function MyWorkPage() {
                       <Anchor component={Link} to={`/referrals/${n.referralId}`} size="sm">
                         {n.caseNumber}
                       </Anchor>
+                    ) : n.kind === 'legal_police_assigned' && n.caseId ? (
+                      <Anchor component={Link} to={`/legal/${n.caseId}`} size="sm">
+                        {n.caseNumber}
+                      </Anchor>
                     ) : null}
                     <Text size="xs" c="dimmed">
                       {formatDateTime(n.createdAt, lang, zone)}
