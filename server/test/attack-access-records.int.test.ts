@@ -103,14 +103,15 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
       db.selectFrom('meeting_actions').select('id').where('meeting_id', '=', meeting.id).executeTakeFirst(),
       'meeting action',
     );
-    const alert = await first(
+    const alertRow = await first(
       db
         .selectFrom('recruitment_alerts')
-        .select(['id', 'description'])
+        .select(['id', 'description_enc'])
         .where('task_force_id', '=', tfId)
         .executeTakeFirst(),
       'recruitment alert',
     );
+    const alert = { id: alertRow.id, description: env.deps.cipher.decrypt(alertRow.description_enc) };
     const decree = await first(
       db
         .selectFrom('taskforce_decrees')
@@ -283,6 +284,14 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
 
     const job = await call(env, coordinator, 'POST', '/api/v1/reports/yearly/2025/jobs');
     expect(job.statusCode, job.body).toBeLessThan(300);
+    // A shorter retention period proposed by the secretariat: a pending change with its own id.
+    const retention = (await call(env, coordinator, 'GET', `/api/v1/taskforces/${tfId}/retention`)).json();
+    const proposed = await call(env, coordinator, 'PUT', `/api/v1/taskforces/${tfId}/retention`, {
+      closedCaseYears: Math.max(1, retention.closedCaseYears - 1),
+      version: retention.version,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(202);
+    const changeId = proposed.json().pending.id as string;
 
     const byPrefix: [string, Record<string, string>][] = [
       ['/api/v1/plans/', { id: plan.id, activityId: report.activity_id, fileId: evidenceId }],
@@ -294,6 +303,7 @@ describe.each(DB_KINDS)('access matrix of task-force records on %s', (kind) => {
         '/api/v1/taskforces/',
         {
           id: tfId,
+          changeId,
           decreeId: decree.id,
           fileId: decreeFile.json().file.id,
           focalId: focal.id,
