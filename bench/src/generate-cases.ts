@@ -13,7 +13,11 @@ import {
 import type { Insertable, Kysely } from 'kysely';
 import { prng, syntheticCase, syntheticName } from '../../server/src/modules/demo/case-generator.js';
 import type { FieldCipher } from '../../server/src/platform/crypto.js';
-import { MIGRANT_TEXT_PATHS, PROFILE_TEXT_PATHS, sealJson } from '../../server/src/platform/db/json-free-texts.js';
+import {
+  MIGRANT_TEXT_PATHS,
+  PROFILE_TEXT_PATHS,
+  sealJson,
+} from '../../server/src/platform/db/json-free-texts.js';
 import type { Database } from '../../server/src/platform/db/schema.js';
 import type { ReferenceData } from '../../server/src/platform/reference.js';
 

@@ -2,9 +2,16 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLUMN_CLASSIFICATION } from '../src/platform/db/column-classification.js';
 import type { Db } from '../src/platform/db/connect.js';
+import { JSON_FREE_TEXTS } from '../src/platform/db/json-free-texts.js';
 import { MIGRATION_NAMES, migrateToLatest, migrateToMigration } from '../src/platform/db/migrate.js';
-import { SEALED_FREE_TEXTS, sealFreeTexts } from '../src/platform/db/sealed-free-texts.js';
+import {
+  CASE_TEXTS_SETTING,
+  SEALED_ALERT_TEXTS,
+  SEALED_FREE_TEXTS,
+  sealFreeTexts,
+} from '../src/platform/db/sealed-free-texts.js';
 import { keyUses, runRotation, startRotation } from '../src/platform/keys/rotation.js';
 import {
   buildAgency,
@@ -36,6 +43,16 @@ function secrets(tag: string) {
     decision: `Maria ${tag} dititipkan di rumah aman`,
     actionDescription: `Antar Maria ${tag} ke RSUD`,
     actionNote: `Maria ${tag} sudah diantar`,
+    eventDescription: `Direkrut calo Anton ${tag} di pasar Lembor`,
+    consulateReference: `KJRI-KK/${tag}/077`,
+    placeOfDeath: `Ladang sawit Keningau ${tag}`,
+    deathCause: `Dipukul mandor ${tag}`,
+    arrivalFlight: `Penerbangan IW ${tag}`,
+    onwardTransport: `Ambulans Puskesmas ${tag}`,
+    transportPaidBy: `Keluarga Bapak Yosef ${tag}`,
+    alertDescription: `Calo Bernadus ${tag} menawarkan kerja di Malaysia`,
+    alertPlace: `Rumah kuning dekat gereja ${tag}`,
+    alertNote: `Sudah dilaporkan ke polres ${tag}`,
   };
 }
 type Secrets = ReturnType<typeof secrets>;
@@ -82,6 +99,39 @@ interface Planted {
   caseId: string;
   personId: string;
   meetingId: string;
+  alertId: string;
+}
+
+/** The case's profile as the API takes it, with a free-text event description. */
+function profileOf(s: Secrets) {
+  return {
+    recruitmentMethods: ['JobOffer'],
+    events: [
+      { type: 'Recruitment', regionCode: null, date: '2026-10-01', description: s.eventDescription },
+      { type: 'Exploitation', countryCode: 'MY', description: null },
+    ],
+    exploitationTypes: ['forced_labour'],
+    labourSectors: ['Agriculture'],
+    destinationCountry: 'MY',
+  };
+}
+
+/** The case's migrant-worker details as the API takes them, every free text filled. */
+function migrantOf(s: Secrets) {
+  return {
+    bp2miCategory: 'died',
+    deportee: { depot: 'Tawau', consulateReference: s.consulateReference },
+    deceased: {
+      placeOfDeath: s.placeOfDeath,
+      countryOfDeath: 'MY',
+      dateOfDeath: '2026-11-01',
+      cause: s.deathCause,
+      yearsAbroad: 4,
+      arrivalFlight: s.arrivalFlight,
+      onwardTransport: s.onwardTransport,
+      transportPaidBy: s.transportPaidBy,
+    },
+  };
 }
 
 /** Writes each secret through the API, as a user would. */
@@ -93,9 +143,16 @@ async function plant(env: TestEnv, coordinator: Session, agencyId: string, s: Se
     reportingParty: 'victim',
     risk: 'high',
     simfoniId: s.simfoniId,
+    profile: profileOf(s),
   });
   expect(c.statusCode, c.body).toBe(201);
   const caseId = c.json().id as string;
+  // The migrant-worker details through a correction, the other way they are written.
+  const patched = await call(env, coordinator, 'PATCH', `/api/v1/cases/${caseId}`, {
+    version: c.json().version,
+    migrant: migrantOf(s),
+  });
+  expect(patched.statusCode, patched.body).toBe(200);
   const p = await call(env, coordinator, 'POST', `/api/v1/cases/${caseId}/persons`, {
     role: 'victim',
     fullName: 'Maria Uji Rahasia',
@@ -146,13 +203,48 @@ async function plant(env: TestEnv, coordinator: Session, agencyId: string, s: Se
     version: a.json().version,
   });
   expect(done.statusCode, done.body).toBe(200);
-  return { caseId, personId, meetingId };
+  const alert = await call(env, coordinator, 'POST', '/api/v1/prevention/alerts', {
+    channel: 'Facebook',
+    description: s.alertDescription,
+    placeNote: s.alertPlace,
+    reportedBy: 'Kepala Desa',
+    seenOn: '2026-11-20',
+  });
+  expect(alert.statusCode, alert.body).toBe(201);
+  const alertId = alert.json().id as string;
+  const verified = await call(env, coordinator, 'PATCH', `/api/v1/prevention/alerts/${alertId}`, {
+    status: 'verified',
+    note: s.alertNote,
+    version: alert.json().version,
+  });
+  expect(verified.statusCode, verified.body).toBe(200);
+  return { caseId, personId, meetingId, alertId };
+}
+
+/**
+ * What a version before migration 202612081300 left for the planted case and alert: the texts
+ * inside the case JSON and in the alert's columns, in clear (run with the schema before it).
+ */
+async function writeCaseTextsInClear(db: Db, ids: Planted, s: Secrets) {
+  await sql`update cases set profile = ${JSON.stringify(profileOf(s))}, migrant = ${JSON.stringify(migrantOf(s))}
+    where id = ${ids.caseId}`.execute(db);
+  await sql`update recruitment_alerts set description = ${s.alertDescription}, place_note = ${s.alertPlace},
+    status_note = ${s.alertNote} where id = ${ids.alertId}`.execute(db);
 }
 
 /** The API still answers every secret to the coordinator who wrote them. */
 async function expectReadable(env: TestEnv, coordinator: Session, ids: Planted, s: Secrets) {
   const c = (await call(env, coordinator, 'GET', `/api/v1/cases/${ids.caseId}`)).json();
   expect(c.simfoniId).toBe(s.simfoniId);
+  expect(c.profile).toMatchObject(profileOf(s));
+  expect(c.profile.events[0].description).toBe(s.eventDescription);
+  expect(c.migrant).toEqual(migrantOf(s));
+  const alerts = (await call(env, coordinator, 'GET', '/api/v1/prevention/alerts')).json();
+  expect(alerts.items.find((a: { id: string }) => a.id === ids.alertId)).toMatchObject({
+    description: s.alertDescription,
+    placeNote: s.alertPlace,
+    statusNote: s.alertNote,
+  });
   const person = (
     await call(env, coordinator, 'GET', `/api/v1/cases/${ids.caseId}/persons/${ids.personId}`)
   ).json();
@@ -198,6 +290,15 @@ describe.each(DB_KINDS)('free texts about people and meetings are encrypted at r
     // The PDF minutes are built from the decrypted record.
     const pdf = await call(env, coordinator, 'GET', `/api/v1/meetings/${ids.meetingId}/pdf/minutes`);
     expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    // The HTCDS events sheet still carries the event's description, decrypted for the export.
+    const events = await call(
+      env,
+      coordinator,
+      'GET',
+      '/api/v1/exports/htcds?from=2026-11-01&to=2026-11-30&format=csv&table=events',
+    );
+    expect(events.statusCode, events.body.slice(0, 200)).toBe(200);
+    expect(events.body).toContain(s.eventDescription);
 
     // Erasure replaces the consent note and the disability; occupation stays (an HTCDS column).
     const erased = await call(
@@ -216,6 +317,20 @@ describe.each(DB_KINDS)('free texts about people and meetings are encrypted at r
     expect(after.disability).toBeNull();
     expect(after.consents[0].note).toBeNull();
     expect(after.occupation).toBe(s.occupation);
+    // The case's profile and migrant-worker free texts go too; their codes stay for the statistics.
+    const erasedCase = (await call(env, coordinator, 'GET', `/api/v1/cases/${ids.caseId}`)).json();
+    expect(
+      erasedCase.profile.events.map((e: { description?: string | null }) => e.description ?? null),
+    ).toEqual([null, null]);
+    expect(erasedCase.profile).toMatchObject({
+      exploitationTypes: ['forced_labour'],
+      destinationCountry: 'MY',
+    });
+    expect(erasedCase.migrant).toEqual({
+      bp2miCategory: 'died',
+      deportee: { depot: 'Tawau' },
+      deceased: { countryOfDeath: 'MY', dateOfDeath: '2026-11-01', yearsAbroad: 4 },
+    });
   });
 
   it('seals rows written in clear before the migration, in place, and only once', async () => {
@@ -239,17 +354,26 @@ describe.each(DB_KINDS)('free texts about people and meetings are encrypted at r
     );
     await sql`update meeting_actions set description = ${s.actionDescription}, status_note = ${s.actionNote}
       where meeting_id = ${ids.meetingId}`.execute(db);
-    await db.deleteFrom('settings').where('key', '=', 'free_texts_sealed').execute();
+    await writeCaseTextsInClear(db, ids, s);
+    await db.deleteFrom('settings').where('key', 'in', ['free_texts_sealed', 'case_texts_sealed']).execute();
     // The raw reading does see clear text when there is some (so its silence below means something).
     const before = await rawDatabase(env);
-    for (const v of [s.simfoniId, s.occupation, s.consentNote, s.minutes, s.actionNote])
+    for (const v of [
+      s.simfoniId,
+      s.occupation,
+      s.consentNote,
+      s.minutes,
+      s.actionNote,
+      s.eventDescription,
+      s.alertNote,
+    ])
       expect(before).toContain(v);
 
     await migrateToLatest(db);
     const sealed = await sealFreeTexts(db, env.deps.dbKind, env.deps.cipher);
-    // 1 SIMFONI + 2 person + 1 consent + 10 meeting + 2 action values, and the other meetings' rows
-    // are already ciphertexts: left as they are.
-    expect(sealed).toBe(16);
+    // 1 SIMFONI + 2 person + 1 consent + 10 meeting + 2 action values, 3 alert values and the two
+    // case JSON texts; the other rows are already ciphertexts: left as they are.
+    expect(sealed).toBe(21);
     expectNoneIn(await rawDatabase(env), s);
     await expectReadable(env, coordinator, ids, s);
     expect(await sealFreeTexts(db, env.deps.dbKind, env.deps.cipher)).toBe(0);
@@ -268,7 +392,12 @@ describe.each(DB_KINDS)('free texts about people and meetings are encrypted at r
     const others = deps.cipher.keyIds.filter((id) => id !== next);
     expect(others.length).toBeGreaterThan(0);
     expect(await keyUses(deps, others)).toEqual({ records: {}, files: 0 });
-    for (const [table, columns] of Object.entries(SEALED_FREE_TEXTS)) {
+    const sealedColumns = {
+      ...SEALED_FREE_TEXTS,
+      ...SEALED_ALERT_TEXTS,
+      cases: [...SEALED_FREE_TEXTS.cases!, ...JSON_FREE_TEXTS.map((j) => j.textsColumn)],
+    };
+    for (const [table, columns] of Object.entries(sealedColumns)) {
       const rows = await sql<Record<string, string | null>>`select ${sql.join(
         columns.map((c) => sql.ref(c)),
       )} from ${sql.table(table)}`.execute(deps.db);
@@ -278,4 +407,58 @@ describe.each(DB_KINDS)('free texts about people and meetings are encrypted at r
     }
     await expectReadable(env, coordinator, ids, s);
   });
+
+  it('moves the case JSON texts and alert texts written before their migration, and a round trip keeps the sealed ones', async () => {
+    const old = secrets(`D${randomBytes(3).toString('hex')}`);
+    const kept = secrets(`E${randomBytes(3).toString('hex')}`);
+    const oldIds = await plant(env, coordinator, agencyId, old);
+    const keptIds = await plant(env, coordinator, agencyId, kept);
+    const db = env.deps.db;
+    const mine = MIGRATION_NAMES.indexOf('202612081300_sealed_case_texts');
+    expect(mine).toBeGreaterThan(0);
+    await migrateToMigration(db, MIGRATION_NAMES[mine - 1]!);
+    // Down, the sealed texts stay ciphertexts inside the JSON: nothing comes out in clear.
+    expectNoneIn(await rawDatabase(env), kept);
+    await writeCaseTextsInClear(db, oldIds, old);
+    await db.deleteFrom('settings').where('key', '=', CASE_TEXTS_SETTING).execute();
+    const before = await rawDatabase(env);
+    for (const v of [old.eventDescription, old.transportPaidBy, old.consulateReference, old.alertDescription])
+      expect(before).toContain(v);
+
+    await migrateToLatest(db);
+    // Only this round runs (the first one is recorded as done): 3 alert values and the 2 JSON texts.
+    expect(await sealFreeTexts(db, env.deps.dbKind, env.deps.cipher)).toBe(5);
+    expectNoneIn(await rawDatabase(env), old);
+    expectNoneIn(await rawDatabase(env), kept);
+    await expectReadable(env, coordinator, oldIds, old);
+    await expectReadable(env, coordinator, keptIds, kept);
+    const json = await db
+      .selectFrom('cases')
+      .select(['profile', 'migrant', 'profile_texts_enc', 'migrant_texts_enc'])
+      .where('id', 'in', [oldIds.caseId, keptIds.caseId])
+      .execute();
+    for (const row of json) {
+      const events = (JSON.parse(row.profile) as { events: { description?: unknown }[] }).events;
+      expect(events.map((e) => typeof e.description)).toEqual(['undefined', 'object']);
+      expect(row.profile).not.toContain('textsEnc');
+      expect(JSON.parse(row.migrant)).toEqual({
+        bp2miCategory: 'died',
+        deportee: { depot: 'Tawau' },
+        deceased: { countryOfDeath: 'MY', dateOfDeath: '2026-11-01', yearsAbroad: 4 },
+      });
+      expect(row.profile_texts_enc).toMatch(/^v1\./);
+      expect(row.migrant_texts_enc).toMatch(/^v1\./);
+    }
+    expect(await sealFreeTexts(db, env.deps.dbKind, env.deps.cipher)).toBe(0);
+  });
+});
+
+// Every column that held free text about people in clear is now encrypted or split.
+it('leaves no column classified as free text in clear', () => {
+  const gaps = Object.entries(COLUMN_CLASSIFICATION).flatMap(([table, columns]) =>
+    Object.entries(columns)
+      .filter(([, c]) => c.startsWith('gap:'))
+      .map(([column]) => `${table}.${column}`),
+  );
+  expect(gaps).toEqual([]);
 });

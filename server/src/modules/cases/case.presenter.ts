@@ -8,6 +8,7 @@ import {
   traffickingProfileSchema,
 } from '@sinergi/core';
 import type { Actor, AppDeps } from '../../platform/context.js';
+import { openJson } from '../../platform/db/json-free-texts.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { type CaseAccess, caseAbilities } from './case.policy.js';
 import type { CaseListRow } from './case.repository.js';
@@ -28,8 +29,13 @@ export function joinList(values: readonly string[]): string {
   return values.length ? `,${values.join(',')},` : '';
 }
 
-export function parseProfile(json: string): TraffickingProfile {
-  return traffickingProfileSchema.parse(JSON.parse(json));
+/** The profile as it was given: its clear codes with its encrypted free texts put back. */
+export function parseProfile(
+  deps: Pick<Deps, 'cipher'>,
+  json: string,
+  textsEnc: string | null,
+): TraffickingProfile {
+  return traffickingProfileSchema.parse(openJson(deps.cipher, json, textsEnc));
 }
 
 export function presentSummary(
@@ -85,7 +91,7 @@ export function presentDetail(
   },
 ): CaseDetail {
   const full = access === 'full';
-  const migrant = JSON.parse(row.migrant) as CaseDetail['migrant'];
+  const migrant = openJson(deps.cipher, row.migrant, row.migrant_texts_enc) as CaseDetail['migrant'];
   return {
     ...presentSummary(deps, row, access, extra),
     taskForceId: row.task_force_id,
@@ -95,7 +101,7 @@ export function presentDetail(
     placeOfOccurrence: full ? deps.cipher.decryptNullable(row.place_enc) : null,
     occurrenceRegion: region(deps, row.occurrence_region_code),
     simfoniId: deps.cipher.decryptNullable(row.simfoni_id_enc),
-    profile: parseProfile(row.profile),
+    profile: parseProfile(deps, row.profile, row.profile_texts_enc),
     migrant: {
       bp2miCategory: migrant.bp2miCategory ?? row.bp2mi_category,
       deportee: migrant.deportee ?? null,

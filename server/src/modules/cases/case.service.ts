@@ -18,6 +18,7 @@ import { recordRead } from '../../platform/audit-reads.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
+import { MIGRANT_TEXT_PATHS, PROFILE_TEXT_PATHS, sealJson } from '../../platform/db/json-free-texts.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
 import { taskForceContext, taskForceZone } from '../taskforces/taskforce.service.js';
@@ -130,20 +131,32 @@ async function checkTeam(db: Db, leadAgencyId: string, userIds: string[]): Promi
   return {};
 }
 
-function profileColumns(input: Pick<CaseCreate, 'profile' | 'migrant'>) {
+/**
+ * The profile and migrant-worker columns of a case. Their free texts (event descriptions; the
+ * consulate reference, death and transport details) are stored apart, encrypted; the JSON keeps
+ * the codes that statistics and exports read in SQL.
+ */
+function profileColumns(deps: Pick<Deps, 'cipher'>, input: Pick<CaseCreate, 'profile' | 'migrant'>) {
   const p = input.profile;
+  const m = input.migrant;
+  const profile = p && sealJson(deps.cipher, p, PROFILE_TEXT_PATHS);
+  const migrant = m && sealJson(deps.cipher, m, MIGRANT_TEXT_PATHS);
   return {
-    ...(p && {
-      profile: JSON.stringify(p),
-      destination_country: p.destinationCountry ?? null,
-      destination_region_code: p.destinationRegionCode ?? null,
-      departure: p.departure ?? null,
-      exploitation_types: joinList(p.exploitationTypes),
-    }),
-    ...(input.migrant && {
-      migrant: JSON.stringify(input.migrant),
-      bp2mi_category: input.migrant.bp2miCategory ?? null,
-    }),
+    ...(p &&
+      profile && {
+        profile: profile.json,
+        profile_texts_enc: profile.textsEnc,
+        destination_country: p.destinationCountry ?? null,
+        destination_region_code: p.destinationRegionCode ?? null,
+        departure: p.departure ?? null,
+        exploitation_types: joinList(p.exploitationTypes),
+      }),
+    ...(m &&
+      migrant && {
+        migrant: migrant.json,
+        migrant_texts_enc: migrant.textsEnc,
+        bp2mi_category: m.bp2miCategory ?? null,
+      }),
   };
 }
 
@@ -240,7 +253,9 @@ export async function insertNewCase(
       labourSectors: [],
       methodsOfControl: [],
     }),
+    profile_texts_enc: null,
     migrant: '{}',
+    migrant_texts_enc: null,
     first_response_due_at: firstResponseDue(
       reportedAt,
       input.risk as RiskLevel,
@@ -255,7 +270,7 @@ export async function insertNewCase(
     version: 1,
     created_at: now,
     updated_at: now,
-    ...profileColumns(input),
+    ...profileColumns(deps, input),
   });
   await repo.setTeam(trx, id, team, now, reportedAt.toISOString());
   await caseEvent(trx, deps, actor, id, 'created', {
@@ -427,7 +442,7 @@ export async function updateCase(
       ...(patch.firstResponseAt !== undefined && {
         first_response_at: patch.firstResponseAt ? new Date(patch.firstResponseAt).toISOString() : null,
       }),
-      ...profileColumns(patch),
+      ...profileColumns(deps, patch),
       updated_at: deps.clock.now().toISOString(),
     };
     if (!(await repo.update(trx, id, patch.version, changes)))

@@ -3,7 +3,7 @@ import { type AppDeps, inTransaction } from '../../platform/context.js';
 
 /** Demo prevention work in several Manggarai villages: outreach, watch groups and recruitment alerts. */
 export async function seedDemoPrevention(
-  deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher'>,
   taskForceId: string,
   agencyIds: Map<string, string>,
   createdBy: string,
@@ -191,14 +191,14 @@ export async function seedDemoPrevention(
           task_force_id: taskForceId,
           agency_id: ag('disnakertrans'),
           channel,
-          description,
+          description_enc: deps.cipher.encrypt(description),
           link,
           village_code: village,
-          place_note: '',
+          place_note_enc: deps.cipher.encrypt(''),
           reported_by: reportedBy,
           seen_on: seenOn,
           status: status as 'reported',
-          status_note: note,
+          status_note_enc: deps.cipher.encrypt(note),
           case_number: null,
           created_by: createdBy,
           version: 1,

@@ -1,5 +1,7 @@
 import { addCalendarDays, startOfDayIn } from '@sinergi/core';
 import type { Actor, AppDeps } from '../../platform/context.js';
+import type { FieldCipher } from '../../platform/crypto.js';
+import { mergeFreeTexts } from '../../platform/db/json-free-texts.js';
 import { errors } from '../../platform/errors.js';
 import { taskForceZone } from '../taskforces/taskforce.service.js';
 import type { Period } from './exports.repository.js';
@@ -38,12 +40,24 @@ export interface ProfileJson {
   methodsOfControl?: string[];
 }
 
-export function parseProfile(raw: string | null): ProfileJson {
+/**
+ * A case's profile JSON: its codes, which is all statistics and most sheets need; given the cipher
+ * and the encrypted texts, the event descriptions are put back too.
+ */
+export function parseProfile(
+  raw: string | null,
+  cipher?: Pick<FieldCipher, 'decrypt'>,
+  textsEnc?: string | null,
+): ProfileJson {
+  let profile: ProfileJson;
   try {
-    return raw ? (JSON.parse(raw) as ProfileJson) : {};
+    profile = raw ? (JSON.parse(raw) as ProfileJson) : {};
   } catch {
     return {};
   }
+  return cipher && textsEnc
+    ? (mergeFreeTexts(profile, JSON.parse(cipher.decrypt(textsEnc))) as ProfileJson)
+    : profile;
 }
 
 /** The country of exploitation: an exploitation event's country (a region code means Indonesia), else the destination. */

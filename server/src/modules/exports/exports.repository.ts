@@ -120,10 +120,13 @@ export const exportsRepository = {
     ).execute();
   },
 
-  /** The same paging, with only what the persons and events sheets need from the case. */
+  /**
+   * The same paging, with only what the persons and events sheets need from the case: the profile's
+   * codes, and its encrypted free texts (the events sheet's descriptions).
+   */
   profilePage(db: Db, p: Period, after: { reportedAt: string; id: string } | null, limit: number) {
     return keyset(
-      casesIn(db, p).select(['cases.id', 'cases.reported_at', 'cases.profile']),
+      casesIn(db, p).select(['cases.id', 'cases.reported_at', 'cases.profile', 'cases.profile_texts_enc']),
       after,
       limit,
     ).execute();

@@ -155,7 +155,7 @@ async function* readTable(
   } else if (table === 'events') {
     for await (const page of pages((a, l) => repo.profilePage(deps.db, period, a, l)))
       for (const c of page)
-        for (const e of parseProfile(c.profile).events ?? [])
+        for (const e of parseProfile(c.profile, deps.cipher, c.profile_texts_enc).events ?? [])
           yield [
             c.id,
             e.type,

@@ -99,7 +99,11 @@ export async function anonymisePerson(
   return { storageKeys: docs.map((d) => d.storage_key) };
 }
 
-/** The case's own free texts (story, place, legal-stage notes and reasons), which name the people in it. */
+/**
+ * The case's own free texts (story, place, the profile's event descriptions, the migrant-worker
+ * texts, legal-stage notes and reasons), which name the people in it. The profile and migrant codes
+ * stay for the statistics.
+ */
 export async function anonymiseCaseNarrative(trx: Db, deps: Deps, caseId: string, nowIso: string) {
   await trx
     .updateTable('cases')
@@ -107,7 +111,11 @@ export async function anonymiseCaseNarrative(trx: Db, deps: Deps, caseId: string
     .where('id', '=', caseId)
     .where('narrative_enc', 'is not', null)
     .execute();
-  await trx.updateTable('cases').set({ place_enc: null }).where('id', '=', caseId).execute();
+  await trx
+    .updateTable('cases')
+    .set({ place_enc: null, profile_texts_enc: null, migrant_texts_enc: null })
+    .where('id', '=', caseId)
+    .execute();
   await clearLegalStageTexts(trx, caseId);
 }
 

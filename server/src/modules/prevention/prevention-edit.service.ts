@@ -18,7 +18,7 @@ import { checkVillage, presentActivity, presentAlert, presentWatchGroup } from '
  * from every list.
  */
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 type Removal = { reason: string; version: number };
 
@@ -139,10 +139,10 @@ export async function updateAlert(
   const ok = await inTransaction(deps, actor, meta, async (trx, audit) => {
     const done = await repo.updateVersioned(trx, 'recruitment_alerts', id, input.version, {
       channel: input.channel,
-      description: input.description,
+      description_enc: deps.cipher.encrypt(input.description),
       link: input.link,
       village_code: input.villageCode,
-      place_note: input.placeNote,
+      place_note_enc: deps.cipher.encrypt(input.placeNote),
       reported_by: input.reportedBy,
       seen_on: input.seenOn,
       updated_at: deps.clock.now().toISOString(),

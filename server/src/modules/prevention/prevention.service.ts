@@ -20,7 +20,7 @@ import {
 } from './prevention.policy.js';
 import * as repo from './prevention.repository.js';
 
-type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference'>;
+type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference' | 'cipher'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
 export function names(deps: Pick<AppDeps, 'reference'>, villageCode: string | null) {
@@ -204,22 +204,27 @@ export async function recordWatchGroup(deps: Deps, actor: Actor, meta: Meta, inp
 
 type AlertRow = NonNullable<Awaited<ReturnType<typeof repo.findAlert>>>;
 
-export function presentAlert(deps: Pick<AppDeps, 'reference'>, actor: Actor, r: AlertRow): RecruitmentAlert {
+/** An alert as its task force sees it; its description and notes are decrypted here. */
+export function presentAlert(
+  deps: Pick<AppDeps, 'reference' | 'cipher'>,
+  actor: Actor,
+  r: AlertRow,
+): RecruitmentAlert {
   const can = canChangeAlert(actor, r);
   return {
     id: r.id,
     channel: r.channel as RecruitmentAlert['channel'],
-    description: r.description,
+    description: deps.cipher.decrypt(r.description_enc),
     link: r.link,
     villageCode: r.village_code,
     villageName: names(deps, r.village_code).villageName,
-    placeNote: r.place_note,
+    placeNote: deps.cipher.decrypt(r.place_note_enc),
     reportedBy: r.reported_by,
     seenOn: r.seen_on,
     agencyId: r.agency_id,
     agencyShortName: r.short_name,
     status: r.status,
-    statusNote: r.status_note,
+    statusNote: deps.cipher.decrypt(r.status_note_enc),
     caseNumber: r.case_number,
     next: can ? [...nextAlertStatuses(r.status)] : [],
     can: { changeStatus: can, edit: can },
@@ -229,7 +234,7 @@ export function presentAlert(deps: Pick<AppDeps, 'reference'>, actor: Actor, r: 
 }
 
 export async function listAlerts(
-  deps: Pick<AppDeps, 'db' | 'reference'>,
+  deps: Pick<AppDeps, 'db' | 'reference' | 'cipher'>,
   actor: Actor,
   status: AlertStatus | undefined,
 ): Promise<RecruitmentAlert[]> {
@@ -250,14 +255,15 @@ export async function reportAlert(deps: Deps, actor: Actor, meta: Meta, input: A
       task_force_id: tf,
       agency_id: actor.agencyId,
       channel: input.channel,
-      description: input.description,
+      // What an alert says can name a recruiter or a person approached: encrypted, like its notes.
+      description_enc: deps.cipher.encrypt(input.description),
       link: input.link,
       village_code: input.villageCode,
-      place_note: input.placeNote,
+      place_note_enc: deps.cipher.encrypt(input.placeNote),
       reported_by: input.reportedBy,
       seen_on: input.seenOn,
       status: 'reported',
-      status_note: '',
+      status_note_enc: deps.cipher.encrypt(''),
       case_number: null,
       created_by: actor.userId,
       version: 1,
@@ -294,7 +300,7 @@ export async function changeAlertStatus(
   const ok = await inTransaction(deps, actor, meta, async (trx, audit) => {
     const done = await repo.updateAlert(trx, id, input.version, {
       status: input.status,
-      status_note: input.note,
+      status_note_enc: deps.cipher.encrypt(input.note),
       case_number: input.caseNumber ?? row.case_number,
       updated_at: deps.clock.now().toISOString(),
     });

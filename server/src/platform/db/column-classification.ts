@@ -157,9 +157,11 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, ColumnClass>> 
     bp2mi_category: CODE,
     simfoni_id_enc: TEXT,
     profile:
-      'gap: JSON of HTCDS codes (statistics and exports read them in SQL), but each trafficking event has a free-text description (up to 500 characters)',
+      'clear_by_design: JSON of HTCDS codes, dates and flags (statistics and exports read them in SQL); the event descriptions are taken out into profile_texts_enc',
+    profile_texts_enc: TEXT,
     migrant:
-      'gap: JSON of migrant-worker details; codes, dates and amounts, but also free texts (consulate reference, place and cause of death, flight, onward transport, who paid)',
+      'clear_by_design: JSON of migrant-worker codes, countries, dates and years abroad (statistics); the free texts are taken out into migrant_texts_enc',
+    migrant_texts_enc: TEXT,
     first_response_due_at: TIME,
     first_response_at: TIME,
     latest_screening: CODE,
@@ -539,16 +541,15 @@ export const COLUMN_CLASSIFICATION: Record<string, Record<string, ColumnClass>> 
     task_force_id: ID,
     agency_id: ID,
     channel: CODE,
-    description:
-      'gap: what a suspicious recruitment offer says (a post, an advert); can name a recruiter or a person approached',
+    description_enc: TEXT,
     link: 'not_personal: the address of the public post or advert',
     village_code: 'clear_by_design: the village where an offer circulates (no person)',
-    place_note: 'gap: a free note on the place; can point at a house',
+    place_note_enc: TEXT,
     reported_by:
       'clear_by_design: who brought the alert, as a position or office ("Kepala Desa"); the form says never a name',
     seen_on: TIME,
     status: CODE,
-    status_note: 'gap: a free note on what was done with the alert',
+    status_note_enc: TEXT,
     case_number: 'not_personal: the case number the register issues (a sequence, no name)',
     created_by: ID,
     created_at: TIME,

@@ -27,6 +27,7 @@ import * as victimNamesIndex from '../../migrations/202612062200_victim_names_in
 import * as signInThrottle from '../../migrations/202612081000_sign_in_throttle.js';
 import * as pendingSettingChanges from '../../migrations/202612081050_pending_setting_changes.js';
 import * as sealedFreeTexts from '../../migrations/202612081100_sealed_free_texts.js';
+import * as sealedCaseTexts from '../../migrations/202612081300_sealed_case_texts.js';
 import type { Db } from './connect.js';
 
 /** Every migration, in order. Listed in code so the built server needs no directory scan. */
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '202612081000_sign_in_throttle': signInThrottle,
   '202612081050_pending_setting_changes': pendingSettingChanges,
   '202612081100_sealed_free_texts': sealedFreeTexts,
+  '202612081300_sealed_case_texts': sealedCaseTexts,
 };
 
 /** Moves the schema, up or down, to just after migration `name` (tests of a data migration use it). */

@@ -214,8 +214,14 @@ export interface CaseTable {
   exploitation_types: string;
   bp2mi_category: string | null;
   simfoni_id_enc: string | null;
+  /** HTCDS profile JSON without its free texts (codes only; statistics read it in SQL) */
   profile: string;
+  /** the profile's free texts (event descriptions) as one encrypted JSON object, or null */
+  profile_texts_enc: string | null;
+  /** migrant-worker JSON without its free texts */
   migrant: string;
+  /** the migrant-worker free texts (consulate reference, death, transport) encrypted, or null */
+  migrant_texts_enc: string | null;
   first_response_due_at: string;
   first_response_at: string | null;
   victim_count: number;
@@ -729,14 +735,15 @@ export interface RecruitmentAlertTable {
   task_force_id: string;
   agency_id: string;
   channel: string;
-  description: string;
+  /** The free texts of the alert, each encrypted (an empty one too). */
+  description_enc: string;
   link: string;
   village_code: string | null;
-  place_note: string;
+  place_note_enc: string;
   reported_by: string;
   seen_on: string;
   status: 'reported' | 'verified' | 'forwarded_police' | 'forwarded_bp3mi' | 'closed';
-  status_note: string;
+  status_note_enc: string;
   case_number: string | null;
   created_by: string;
   version: number;
