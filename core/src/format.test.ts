@@ -7,6 +7,7 @@ import {
   formatPercent,
   formatRupiah,
   formatTime,
+  parseTypedDate,
   startOfDayIn,
   zoneLabel,
 } from './format.js';
@@ -87,5 +88,25 @@ describe('figures in the reader language', () => {
     expect(formatNumber(2.25, 'id', 2)).toBe('2,25');
     expect(formatNumber(2.26, 'id')).toBe('2,3');
     expect(formatNumber(7, 'id')).toBe('7');
+  });
+});
+
+describe('dates typed or pasted day first', () => {
+  it('reads 28/11/2026, 28-11-2026 and 28.11.2026', () => {
+    const expected = { day: 28, month: 11, year: 2026, hours: null, minutes: null };
+    expect(parseTypedDate('28/11/2026')).toEqual(expected);
+    expect(parseTypedDate('28-11-2026')).toEqual(expected);
+    expect(parseTypedDate(' 28.11.2026 ')).toEqual(expected);
+    expect(parseTypedDate('2026-11-28')).toEqual(expected);
+  });
+  it('reads a time after the date', () => {
+    expect(parseTypedDate('8/1/2026 14.30')).toEqual({ day: 8, month: 1, year: 2026, hours: 14, minutes: 30 });
+    expect(parseTypedDate('2026-01-08T07:05')).toEqual({ day: 8, month: 1, year: 2026, hours: 7, minutes: 5 });
+  });
+  it('refuses what is not a calendar day', () => {
+    expect(parseTypedDate('31/02/2026').day).toBeNull();
+    expect(parseTypedDate('11/28/2026').day).toBeNull();
+    expect(parseTypedDate('28 November 2026').day).toBeNull();
+    expect(parseTypedDate('28/11/2026 25.00').day).toBeNull();
   });
 });

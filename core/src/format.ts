@@ -74,6 +74,42 @@ export function formatRupiah(n: number, lang = 'id'): string {
   return `Rp ${formatNumber(n, lang, 0)}`;
 }
 
+/** Parts of a date (and time) a person typed or pasted; null where absent. */
+export interface TypedDateParts {
+  day: number | null;
+  month: number | null;
+  year: number | null;
+  hours: number | null;
+  minutes: number | null;
+}
+
+/**
+ * Reads a date the way the offices write it, day first: `28/11/2026`, `28-11-2026`, `28.11.2026`,
+ * optionally followed by `14.30` or `14:30`; an ISO `2026-11-28` (with `T14:30`) is read too.
+ * All parts are null when the text is not such a date.
+ */
+export function parseTypedDate(text: string): TypedDateParts {
+  const none: TypedDateParts = { day: null, month: null, year: null, hours: null, minutes: null };
+  const value = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})[:.](\d{2}))?/.exec(value);
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ ,T]+(\d{1,2})[:.](\d{2}))?$/.exec(value);
+  const parts = iso
+    ? { y: iso[1], m: iso[2], d: iso[3], h: iso[4], mi: iso[5] }
+    : dayFirst
+      ? { y: dayFirst[3], m: dayFirst[2], d: dayFirst[1], h: dayFirst[4], mi: dayFirst[5] }
+      : null;
+  if (!parts) return none;
+  const day = Number(parts.d);
+  const month = Number(parts.m);
+  const year = Number(parts.y);
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return none;
+  const hours = parts.h === undefined ? null : Number(parts.h);
+  const minutes = parts.mi === undefined ? null : Number(parts.mi);
+  if (hours !== null && (hours > 23 || (minutes ?? 0) > 59)) return none;
+  return { day, month, year, hours, minutes };
+}
+
 /**
  * Date formatters by time zone, made once: building an `Intl.DateTimeFormat` costs far more than
  * using one, and lists ask for the same few zones on every request.

@@ -1,3 +1,6 @@
+import { calendarDateIn } from '@sinergi/core';
+import { useTimeZone } from './session';
+
 /** Minutes the zone is ahead of UTC at that instant ("GMT+08:00" -> 480). */
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const name =
@@ -38,8 +41,15 @@ function zonedParts(instant: Date, timeZone: string): Record<string, string> {
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone`. */
 export function zonedDate(instant: Date | string, timeZone: string): string {
-  const p = zonedParts(new Date(instant), timeZone);
-  return `${p.year}-${p.month}-${p.day}`;
+  return calendarDateIn(new Date(instant), timeZone);
+}
+
+/**
+ * Today (YYYY-MM-DD) where the task force is, for a form's default and a "not after today" rule:
+ * before 08.00 WITA the UTC date is still yesterday.
+ */
+export function useZonedToday(): string {
+  return zonedDate(new Date(), useTimeZone());
 }
 
 /** An instant as the value of a `datetime-local` input (YYYY-MM-DDTHH:mm) read in `timeZone`. */

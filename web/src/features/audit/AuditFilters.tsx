@@ -1,6 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { fieldMessage } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { useLanguage } from '../../i18n';
 import { useAgencyOptions } from '../agencies/agency.api';
 import { useUserOptions } from '../users/user.api';
@@ -99,19 +100,17 @@ export function AuditFilters({ values, setFilter, clear, hasFilters, rangeInvali
         onChange={(event) => setFilter('entityId', event.currentTarget.value.trim())}
         style={{ flex: '2 1 14rem' }}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('audit.from')}
         value={values.from}
-        onChange={(event) => setFilter('from', event.currentTarget.value)}
+        onChange={(value) => setFilter('from', value)}
         style={{ flex: '1 1 10rem' }}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('audit.to')}
         value={values.to}
         min={values.from || undefined}
-        onChange={(event) => setFilter('to', event.currentTarget.value)}
+        onChange={(value) => setFilter('to', value)}
         error={rangeInvalid ? fieldMessage('date_range', lang) : undefined}
         style={{ flex: '1 1 10rem' }}
       />

@@ -1,6 +1,6 @@
 import { Button, EmptyState, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatNumber } from '@sinergi/core';
+import { formatNumber, zoneLabel } from '@sinergi/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -80,7 +80,7 @@ export function AuditPage() {
         rangeInvalid={rangeInvalid}
       />
       <Text size="xs" c="dimmed" mb="md">
-        {t('audit.timesIn', { zone })}
+        {t('audit.timesIn', { zone: zoneLabel(zone) })}
       </Text>
 
       {events.isPending ? (

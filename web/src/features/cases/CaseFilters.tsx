@@ -1,7 +1,8 @@
-import { Button, Collapse, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, Select, SimpleGrid, Stack } from '@mantine/core';
 import { fieldMessage } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { SearchField } from '../../app/ui/SearchField';
 import { usePhoneLayout } from '../../app/ui/use-phone-layout';
 import { useLanguage } from '../../i18n';
@@ -74,18 +75,16 @@ export function CaseFilters({ filter, rangeInvalid, hasFilters, onChange, onClea
             ]}
             {...select('overdue')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('cases.filters.from')}
             value={filter.from}
-            onChange={(event) => onChange('from', event.currentTarget.value)}
+            onChange={(value) => onChange('from', value)}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('cases.filters.to')}
             value={filter.to}
             min={filter.from || undefined}
-            onChange={(event) => onChange('to', event.currentTarget.value)}
+            onChange={(value) => onChange('to', value)}
             error={rangeInvalid ? fieldMessage('date_range', lang) : undefined}
           />
           <DistrictFilter

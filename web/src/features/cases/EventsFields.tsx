@@ -1,5 +1,6 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { errorsUnder } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
 import { CountrySelect } from '../reference/CountrySelect';
@@ -59,11 +60,10 @@ export function EventsFields({ value, onChange, errors }: EventsFieldsProps) {
                   error={eventErrors.type}
                   allowDeselect={false}
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t('cases.profile.eventDate')}
                   value={event.date}
-                  onChange={(e) => set('date', e.currentTarget.value)}
+                  onChange={(value) => set('date', value)}
                   error={eventErrors.date}
                 />
               </SimpleGrid>

@@ -1,5 +1,6 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { FormSection } from '../../app/ui/FormSection';
 import { useLanguage } from '../../i18n';
 import { CountrySelect } from '../reference/CountrySelect';
@@ -76,11 +77,10 @@ export function MigrantFields({ caseType, value, onChange, errors }: MigrantFiel
               onChange={(event) => setDeportee('consulateReference', event.currentTarget.value)}
               error={errors['deportee.consulateReference']}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('cases.migrant.arrivalDate')}
               value={value.deportee.arrivalDate}
-              onChange={(event) => setDeportee('arrivalDate', event.currentTarget.value)}
+              onChange={(value) => setDeportee('arrivalDate', value)}
               error={errors['deportee.arrivalDate']}
             />
           </SimpleGrid>

@@ -1,7 +1,15 @@
 import { Alert, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { firstResponseDue, formatDateTime, formatNumber, RISK_LEVELS, type RiskLevel } from '@sinergi/core';
+import {
+  firstResponseDue,
+  formatDateTime,
+  formatNumber,
+  RISK_LEVELS,
+  type RiskLevel,
+  zoneLabel,
+} from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
 import { useSessionInfo, useTimeZone } from '../../app/session';
+import { DateField, DateTimeField } from '../../app/ui/DateField';
 import { FormSection } from '../../app/ui/FormSection';
 import { zonedInputToIso } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
@@ -109,21 +117,19 @@ export function ReportFields({ value, onChange, errors, taskForceId }: ReportFie
       <FormSection legend={t('cases.intake.sectionReport')}>
         {select('caseType', t('cases.caseType'), coreOptions(lang, 'caseType'))}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('cases.intake.reportedAt')}
-            description={t('cases.intake.reportedAtHelp', { zone })}
+            description={t('cases.intake.reportedAtHelp', { zone: zoneLabel(zone) })}
             withAsterisk
             value={value.reportedAt}
-            onChange={(event) => set('reportedAt', event.currentTarget.value)}
+            onChange={(value) => set('reportedAt', value)}
             error={errors.reportedAt}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('cases.intake.incidentDate')}
             description={t('cases.intake.incidentDateHelp')}
             value={value.incidentDate}
-            onChange={(event) => set('incidentDate', event.currentTarget.value)}
+            onChange={(value) => set('incidentDate', value)}
             error={errors.incidentDate}
           />
         </SimpleGrid>

@@ -11,7 +11,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -21,16 +20,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
 import { usePermission } from '../../app/session';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { usePhoneLayout } from '../../app/ui/use-phone-layout';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { type DataSet, downloadExport, type ExportChoice, useCtdcSummary } from './export.api';
 
 const TABLES = ['cases', 'persons', 'perpetrators', 'events'] as const;
 
-function lastYear(): { from: string; to: string } {
-  const y = new Date().getFullYear() - 1;
+/** Last calendar year, counted from today where the task force is. */
+function lastYear(today: string): { from: string; to: string } {
+  const y = Number(today.slice(0, 4)) - 1;
   return { from: `${y}-01-01`, to: `${y}-12-31` };
 }
 
@@ -39,6 +41,7 @@ export function ExportPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const phone = usePhoneLayout();
+  const today = useZonedToday();
   const can = {
     ctdc: usePermission('export.ctdc'),
     htcds: usePermission('export.htcds'),
@@ -48,7 +51,7 @@ export function ExportPage() {
   const allowed = (['ctdc', 'htcds', 'simfoni'] as const).filter((d) => can[d]);
   const [choice, setChoice] = useState<ExportChoice>({
     dataSet: allowed[0] ?? 'ctdc',
-    ...lastYear(),
+    ...lastYear(today),
     format: 'csv',
     k: K_DEFAULT,
     table: 'cases',
@@ -96,21 +99,19 @@ export function ExportPage() {
         </Radio.Group>
 
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('exports.from')}
             required
             value={choice.from}
-            onChange={(e) => set({ from: e.currentTarget.value })}
+            onChange={(value) => set({ from: value })}
             error={serverField('from')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('exports.to')}
             required
             value={choice.to}
             min={choice.from || undefined}
-            onChange={(e) => set({ to: e.currentTarget.value })}
+            onChange={(value) => set({ to: value })}
             error={rangeInvalid ? fieldMessage('date_range', lang) : serverField('to')}
           />
         </SimpleGrid>

@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Select, Stack } from '@mantine/core';
 import type { LegalTrack } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { useApplyProtection, useDecideProtection } from './legal.api';
-import { fieldError, formError, legalOptions, today } from './legal-form';
+import { fieldError, formError, legalOptions } from './legal-form';
 
 /** An application to LPSK for a victim or witness. */
 export function ProtectionApplyDialog({
@@ -16,10 +18,11 @@ export function ProtectionApplyDialog({
   people: { value: string; label: string }[];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useApplyProtection(caseId);
   const [personId, setPersonId] = useState<string | null>(people[0]?.value ?? null);
-  const [appliedOn, setAppliedOn] = useState(today());
+  const [appliedOn, setAppliedOn] = useState(today);
   return (
     <Modal opened onClose={onClose} title={t('legal.protection.applyTitle')}>
       <Stack gap="sm">
@@ -34,12 +37,11 @@ export function ProtectionApplyDialog({
           onChange={setPersonId}
           error={fieldError(save.error, 'personId')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.protection.appliedOn')}
           required
           value={appliedOn}
-          onChange={(e) => setAppliedOn(e.currentTarget.value)}
+          onChange={(value) => setAppliedOn(value)}
           error={fieldError(save.error, 'appliedOn')}
         />
         <Group justify="flex-end">
@@ -68,11 +70,12 @@ export function ProtectionDecideDialog({
   p: LegalTrack['protections'][number];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const lang = useLanguage();
   const save = useDecideProtection(caseId);
   const [decision, setDecision] = useState<string | null>('granted');
-  const [decidedOn, setDecidedOn] = useState(today());
+  const [decidedOn, setDecidedOn] = useState(today);
   const [kinds, setKinds] = useState<string[]>([]);
   return (
     <Modal opened onClose={onClose} title={t('legal.protection.decideTitle')}>
@@ -87,11 +90,10 @@ export function ProtectionDecideDialog({
           onChange={setDecision}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.protection.decidedOn')}
           value={decidedOn}
-          onChange={(e) => setDecidedOn(e.currentTarget.value)}
+          onChange={(value) => setDecidedOn(value)}
           error={fieldError(save.error, 'decidedOn')}
         />
         {decision === 'granted' ? (

@@ -2,9 +2,11 @@ import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } fr
 import type { LegalTrack } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { useRecordReport } from './legal.api';
-import { fieldError, formError, legalOptions, today } from './legal-form';
+import { fieldError, formError, legalOptions } from './legal-form';
 
 /** Records a police report (LP); the first one opens the track. */
 export function ReportDialog({
@@ -16,11 +18,12 @@ export function ReportDialog({
   victims: { value: string; label: string }[];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const lang = useLanguage();
   const save = useRecordReport(track.caseId);
   const [number, setNumber] = useState('');
-  const [reportDate, setReportDate] = useState(today());
+  const [reportDate, setReportDate] = useState(today);
   const [unit, setUnit] = useState<string | null>('polres');
   const [type, setType] = useState<string | null>('B');
   const [victimIds, setVictimIds] = useState<string[]>([]);
@@ -38,12 +41,11 @@ export function ReportDialog({
           onChange={(e) => setNumber(e.currentTarget.value)}
           error={err('number')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.report.date')}
           required
           value={reportDate}
-          onChange={(e) => setReportDate(e.currentTarget.value)}
+          onChange={(value) => setReportDate(value)}
           error={err('reportDate')}
         />
         <Select

@@ -1,9 +1,11 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack } from '@mantine/core';
 import type { RestitutionView } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useCreateRestitution, useRecordPayment, useUpdateRestitution } from './legal.api';
-import { fieldError, formError, today } from './legal-form';
+import { fieldError, formError } from './legal-form';
 
 const money = { min: 0, thousandSeparator: '.', decimalSeparator: ',', prefix: 'Rp ' } as const;
 const COMPONENTS = ['lostIncomeOrProperty', 'suffering', 'medicalPsychological', 'otherLosses'] as const;
@@ -40,10 +42,11 @@ export function RestitutionRequestDialog({
   victims: { value: string; label: string }[];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useCreateRestitution(caseId);
   const [victimId, setVictimId] = useState<string | null>(victims[0]?.value ?? null);
-  const [requestedOn, setRequestedOn] = useState(today());
+  const [requestedOn, setRequestedOn] = useState(today);
   const [amounts, setAmounts] = useState<Record<string, number | string>>({});
   const general = formError(save.error, ['victimId', 'requestedOn']);
   return (
@@ -58,12 +61,11 @@ export function RestitutionRequestDialog({
           onChange={setVictimId}
           error={fieldError(save.error, 'victimId')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.restitution.requestedOn')}
           required
           value={requestedOn}
-          onChange={(e) => setRequestedOn(e.currentTarget.value)}
+          onChange={(value) => setRequestedOn(value)}
           error={fieldError(save.error, 'requestedOn')}
         />
         {COMPONENTS.map((c) => (
@@ -139,28 +141,25 @@ export function RestitutionUpdateDialog({
           onChange={setLpsk}
           error={err('lpskAmount')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.restitution.lpskOn')}
           value={lpskOn}
-          onChange={(e) => setLpskOn(e.currentTarget.value)}
+          onChange={(value) => setLpskOn(value)}
           error={err('lpskOn')}
         />
         {r.childVictim ? (
           <>
-            <TextInput
-              type="date"
+            <DateField
               label={t('legal.restitution.requirementsNoticeOn')}
               description={t('legal.restitution.requirementsNoticeHelp')}
               value={noticeOn}
-              onChange={(e) => setNoticeOn(e.currentTarget.value)}
+              onChange={(value) => setNoticeOn(value)}
               error={err('requirementsNoticeOn')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('legal.restitution.requirementsCompletedOn')}
               value={completedOn}
-              onChange={(e) => setCompletedOn(e.currentTarget.value)}
+              onChange={(value) => setCompletedOn(value)}
               error={err('requirementsCompletedOn')}
             />
           </>
@@ -179,12 +178,11 @@ export function RestitutionUpdateDialog({
           onChange={setGranted}
           error={err('grantedAmount')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.restitution.servedOn')}
           description={t('legal.verdict.servedOnHelp')}
           value={servedOn}
-          onChange={(e) => setServedOn(e.currentTarget.value)}
+          onChange={(value) => setServedOn(value)}
           error={err('servedOn')}
         />
         <Checkbox
@@ -240,10 +238,11 @@ export function PaymentDialog({
   r: RestitutionView;
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useRecordPayment(caseId);
   const [amount, setAmount] = useState<number | string>(r.owed || '');
-  const [paidOn, setPaidOn] = useState(today());
+  const [paidOn, setPaidOn] = useState(today);
   const general = formError(save.error, ['amount', 'paidOn']);
   return (
     <Modal opened onClose={onClose} title={t('legal.restitution.paymentTitle')}>
@@ -257,12 +256,11 @@ export function PaymentDialog({
           onChange={setAmount}
           error={fieldError(save.error, 'amount')}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.restitution.paidOn')}
           required
           value={paidOn}
-          onChange={(e) => setPaidOn(e.currentTarget.value)}
+          onChange={(value) => setPaidOn(value)}
           error={fieldError(save.error, 'paidOn')}
         />
         <Actions

@@ -13,21 +13,24 @@ import {
 import type { LegalStage, LegalTrack } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { useAgencyOptions } from '../agencies/agency.api';
 import { useRecordStage } from './legal.api';
-import { fieldError, formError, legalLabel, today } from './legal-form';
+import { fieldError, formError, legalLabel } from './legal-form';
 
 const VERDICTS = ['putusan', 'banding', 'kasasi'];
 
 /** Records the track's next stage with what that stage needs (document, charges, verdict, office). */
 export function StageDialog({ track, onClose }: { track: LegalTrack; onClose: () => void }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const lang = useLanguage();
   const save = useRecordStage(track.caseId);
   const agencies = useAgencyOptions({ activeOnly: true });
   const [stage, setStage] = useState<string | null>(track.abilities.nextStages[0] ?? null);
-  const [on, setOn] = useState(today());
+  const [on, setOn] = useState(today);
   const [documentNumber, setDocumentNumber] = useState('');
   const [reason, setReason] = useState('');
   const [charges, setCharges] = useState<string[]>([]);
@@ -87,12 +90,11 @@ export function StageDialog({ track, onClose }: { track: LegalTrack; onClose: ()
           error={err('stage')}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.stage.on')}
           required
           value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
+          onChange={(value) => setOn(value)}
           error={err('on')}
         />
         <TextInput
@@ -177,12 +179,11 @@ export function StageDialog({ track, onClose }: { track: LegalTrack; onClose: ()
               value={fine}
               onChange={setFine}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('legal.verdict.servedOn')}
               description={t('legal.verdict.servedOnHelp')}
               value={servedOn}
-              onChange={(e) => setServedOn(e.currentTarget.value)}
+              onChange={(value) => setServedOn(value)}
               error={err('verdict.servedOn')}
             />
           </>

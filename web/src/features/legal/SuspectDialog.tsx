@@ -2,13 +2,16 @@ import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput
 import type { SuspectView } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { valueOptions } from '../cases/case-values';
 import { useCreateSuspect, useUpdateSuspect } from './legal.api';
-import { fieldError, formError, legalOptions, today } from './legal-form';
+import { fieldError, formError, legalOptions } from './legal-form';
 
 /** Records a suspect: a person (identity encrypted) or a corporation (UU 21/2007 art. 13). */
 export function SuspectDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const lang = useLanguage();
   const save = useCreateSuspect(caseId);
@@ -20,7 +23,7 @@ export function SuspectDialog({ caseId, onClose }: { caseId: string; onClose: ()
   const [role, setRole] = useState<string | null>('RecruiterOrIntermediary');
   const [relation, setRelation] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>('tersangka');
-  const [statusOn, setStatusOn] = useState(today());
+  const [statusOn, setStatusOn] = useState(today);
   const err = (f: string) => fieldError(save.error, f);
   const general = formError(save.error, [
     'fullName',
@@ -116,12 +119,11 @@ export function SuspectDialog({ caseId, onClose }: { caseId: string; onClose: ()
             onChange={setStatus}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('legal.suspect.statusOn')}
             required
             value={statusOn}
-            onChange={(e) => setStatusOn(e.currentTarget.value)}
+            onChange={(value) => setStatusOn(value)}
             error={err('statusOn')}
           />
         </Group>
@@ -148,11 +150,12 @@ export function SuspectStatusDialog({
   suspect: SuspectView;
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const lang = useLanguage();
   const save = useUpdateSuspect(caseId);
   const [status, setStatus] = useState<string | null>(suspect.status);
-  const [statusOn, setStatusOn] = useState(today());
+  const [statusOn, setStatusOn] = useState(today);
   const general = formError(save.error, ['status', 'statusOn']);
   return (
     <Modal opened onClose={onClose} title={t('legal.suspect.changeStatus')}>
@@ -165,11 +168,10 @@ export function SuspectStatusDialog({
           onChange={setStatus}
           allowDeselect={false}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('legal.suspect.statusOn')}
           value={statusOn}
-          onChange={(e) => setStatusOn(e.currentTarget.value)}
+          onChange={(value) => setStatusOn(value)}
           error={fieldError(save.error, 'statusOn')}
         />
         <Group justify="flex-end">

@@ -35,5 +35,3 @@ export function legalOptions(lang: Language, list: keyof Legal['values']) {
 
 export const rupiah = (n: number | null | undefined) =>
   n === null || n === undefined ? '–' : formatRupiah(n);
-
-export const today = () => new Date().toISOString().slice(0, 10);

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { actionInputSchema } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../app/api-client';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
@@ -80,12 +81,7 @@ export function ActionForm({ meetingId, opened, agencies, activities, onClose }:
             searchable
             {...form.getInputProps('ownerAgencyId')}
           />
-          <TextInput
-            type="date"
-            label={t('meetings.actions.dueDate')}
-            required
-            {...form.getInputProps('dueDate')}
-          />
+          <DateField label={t('meetings.actions.dueDate')} required {...form.getInputProps('dueDate')} />
           <Select
             label={t('meetings.actions.activity')}
             data={activities}

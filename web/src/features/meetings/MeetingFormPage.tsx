@@ -11,12 +11,13 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { MEETING_TYPES, type Meeting, meetingInputSchema } from '@sinergi/core';
+import { MEETING_TYPES, type Meeting, meetingInputSchema, zoneLabel } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError, newIdempotencyKey } from '../../app/api-client';
 import { useTimeZone } from '../../app/session';
+import { DateTimeField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { FormSection } from '../../app/ui/FormSection';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
@@ -144,15 +145,13 @@ function MeetingForm({ meeting }: { meeting: Meeting | null }) {
                 {...form.getInputProps('type')}
               />
               <TextInput label={t('meetings.meetingTitle')} required {...form.getInputProps('title')} />
-              <TextInput
-                type="datetime-local"
-                label={t('meetings.startsAt', { zone })}
+              <DateTimeField
+                label={t('meetings.startsAt', { zone: zoneLabel(zone) })}
                 required
                 {...form.getInputProps('startsAt')}
               />
-              <TextInput
-                type="datetime-local"
-                label={t('meetings.endsAt', { zone })}
+              <DateTimeField
+                label={t('meetings.endsAt', { zone: zoneLabel(zone) })}
                 {...form.getInputProps('endsAt')}
               />
               <TextInput label={t('meetings.place')} {...form.getInputProps('place')} />

@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { consentCreateSchema, fieldMessage } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { schemaFieldErrors } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
@@ -105,14 +106,13 @@ export function WithdrawConsentDialog({ caseId, personId, consentId, today, onCl
   return (
     <Modal opened={consentId !== null} onClose={onClose} title={t('persons.consent.withdrawTitle')} centered>
       <Stack gap="md">
-        <TextInput
-          type="date"
+        <DateField
           label={t('persons.consent.withdrawnOn')}
           description={t('persons.consent.withdrawHelp')}
           withAsterisk
           value={day}
           max={today}
-          onChange={(event) => setDay(event.currentTarget.value)}
+          onChange={(value) => setDay(value)}
           error={problem ?? (isApiError(withdraw.error) ? withdraw.error.fields.withdrawnOn : undefined)}
         />
         {withdraw.isError ? <ErrorAlert error={withdraw.error} title={t('errors.saveFailed')} /> : null}

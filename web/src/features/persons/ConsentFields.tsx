@@ -1,6 +1,7 @@
-import { Checkbox, Group, MultiSelect, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Radio, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { CONSENT_GIVERS } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { useLanguage } from '../../i18n';
 import { useAgencyOptions } from '../agencies/agency.api';
 import { valueOptions } from '../cases/case-values';
@@ -63,12 +64,11 @@ export function ConsentFields({ value, onChange, errors, optional, isChild }: Co
             />
           ) : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t('persons.consent.givenOn')}
               withAsterisk
               value={value.givenOn}
-              onChange={(event) => set('givenOn', event.currentTarget.value)}
+              onChange={(value) => set('givenOn', value)}
               error={errors.givenOn}
             />
             <Radio.Group

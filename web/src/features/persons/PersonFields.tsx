@@ -1,6 +1,7 @@
 import { Alert, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { ageAtIncident, isChildAt } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { FormSection } from '../../app/ui/FormSection';
 import { errorsUnder } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
@@ -97,11 +98,10 @@ export function PersonFields({
         </SimpleGrid>
         <NikInput value={value.nik} onChange={(nik) => set('nik', nik)} error={errors.nik} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t('persons.birthDate')}
             value={value.birthDate}
-            onChange={(event) => set('birthDate', event.currentTarget.value)}
+            onChange={(value) => set('birthDate', value)}
             error={errors.birthDate}
           />
           <TextInput

@@ -2,6 +2,7 @@ import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ALERT_CHANNELS, alertInputSchema, type RecruitmentAlert } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
 import { VersionConflictDialog } from '../../app/ui/VersionConflictDialog';
@@ -85,12 +86,7 @@ export function AlertForm({ opened, onClose, record }: FormProps<RecruitmentAler
             required
             {...form.getInputProps('reportedBy')}
           />
-          <TextInput
-            type="date"
-            label={t('prevention.alerts.seenOn')}
-            required
-            {...form.getInputProps('seenOn')}
-          />
+          <DateField label={t('prevention.alerts.seenOn')} required {...form.getInputProps('seenOn')} />
           <Actions onClose={onClose} loading={saver.pending} label={t('prevention.save')} />
         </Stack>
       </form>

@@ -18,6 +18,7 @@ import {
   watchGroupInputSchema,
 } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
 import { VersionConflictDialog } from '../../app/ui/VersionConflictDialog';
@@ -117,12 +118,7 @@ export function OutreachForm({ opened, onClose, record }: FormProps<PreventionAc
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {saver.error ? <ErrorAlert error={saver.error} /> : null}
-          <TextInput
-            type="date"
-            label={t('prevention.outreach.heldOn')}
-            required
-            {...form.getInputProps('heldOn')}
-          />
+          <DateField label={t('prevention.outreach.heldOn')} required {...form.getInputProps('heldOn')} />
           <VillageSelect
             value={form.values.villageCode}
             onChange={(code) => form.setFieldValue('villageCode', code)}
@@ -248,12 +244,7 @@ export function WatchGroupForm({ opened, onClose, record }: FormProps<WatchGroup
             required
           />
           <TextInput label={t('prevention.groups.name')} required {...form.getInputProps('name')} />
-          <TextInput
-            type="date"
-            label={t('prevention.groups.formedOn')}
-            required
-            {...form.getInputProps('formedOn')}
-          />
+          <DateField label={t('prevention.groups.formedOn')} required {...form.getInputProps('formedOn')} />
           <NumberInput
             label={t('prevention.groups.members')}
             min={1}

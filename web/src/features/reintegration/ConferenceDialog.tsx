@@ -2,14 +2,17 @@ import { Button, Group, MultiSelect, Select, Textarea, TextInput } from '@mantin
 import { type ConferenceCreate, conferenceCreateSchema } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, today, useAgencySelect, useSaveForm } from './dialog-form';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
+import { Dialog, useAgencySelect, useSaveForm } from './dialog-form';
 import { useRecordConference } from './reintegration.api';
 
 export function ConferenceDialog({ caseId, onClose }: { caseId: string; onClose: () => void }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useRecordConference(caseId);
   const agencies = useAgencySelect();
-  const [v, setV] = useState({ heldOn: today(), agencyIds: [] as string[], summary: '', decisions: '' });
+  const [v, setV] = useState({ heldOn: today, agencyIds: [] as string[], summary: '', decisions: '' });
   const [actions, setActions] = useState<{ description: string; ownerAgencyId: string; dueDate: string }[]>(
     [],
   );
@@ -30,12 +33,11 @@ export function ConferenceDialog({ caseId, onClose }: { caseId: string; onClose:
       saving={save.isPending}
       error={save.error}
     >
-      <TextInput
-        type="date"
+      <DateField
         label={t('reintegration.heldOn')}
         required
         value={v.heldOn}
-        onChange={(e) => setV({ ...v, heldOn: e.currentTarget.value })}
+        onChange={(value) => setV({ ...v, heldOn: value })}
         error={errors.heldOn}
       />
       <MultiSelect
@@ -85,21 +87,18 @@ export function ConferenceDialog({ caseId, onClose }: { caseId: string; onClose:
             }
             error={errors[`actions.${i}.ownerAgencyId`]}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('reintegration.actionDue')}
             required
             value={a.dueDate}
-            onChange={(e) =>
-              setActions(actions.map((x, j) => (j === i ? { ...x, dueDate: e.currentTarget.value } : x)))
-            }
+            onChange={(value) => setActions(actions.map((x, j) => (j === i ? { ...x, dueDate: value } : x)))}
             error={errors[`actions.${i}.dueDate`]}
           />
         </Group>
       ))}
       <Button
         variant="light"
-        onClick={() => setActions([...actions, { description: '', ownerAgencyId: '', dueDate: today() }])}
+        onClick={() => setActions([...actions, { description: '', ownerAgencyId: '', dueDate: today }])}
       >
         {t('reintegration.addAction')}
       </Button>

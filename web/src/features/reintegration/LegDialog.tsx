@@ -4,8 +4,10 @@ import { type RepatriationLegCreate, repatriationLegCreateSchema } from '@sinerg
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useDocuments } from '../documents/document.api';
-import { Dialog, type Person, today, useAgencySelect, useSaveForm } from './dialog-form';
+import { Dialog, type Person, useAgencySelect, useSaveForm } from './dialog-form';
 import { useAddLeg, useUpdateLeg } from './reintegration.api';
 
 export function LegDialog({
@@ -17,6 +19,7 @@ export function LegDialog({
   persons: Person[];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useAddLeg(caseId);
   const agencies = useAgencySelect();
@@ -25,7 +28,7 @@ export function LegDialog({
     from: '',
     to: '',
     agencyId: '',
-    plannedDate: today(),
+    plannedDate: today,
     escort: '',
     escortRequired: false,
     transport: '',
@@ -89,12 +92,11 @@ export function LegDialog({
         onChange={(x) => setV({ ...v, agencyId: x ?? '' })}
         error={errors.agencyId}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={t('reintegration.planned')}
         required
         value={v.plannedDate}
-        onChange={(e) => setV({ ...v, plannedDate: e.currentTarget.value })}
+        onChange={(value) => setV({ ...v, plannedDate: value })}
         error={errors.plannedDate}
       />
       <Checkbox
@@ -147,6 +149,7 @@ export function LegEditDialog({
   leg: Reintegration['legs'][number];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useUpdateLeg();
   const documents = useDocumentOptions(caseId);
@@ -178,12 +181,11 @@ export function LegEditDialog({
       saving={save.isPending}
       error={save.error}
     >
-      <TextInput
-        type="date"
+      <DateField
         label={t('reintegration.actual')}
-        max={today()}
+        max={today}
         value={v.actualDate}
-        onChange={(e) => setV({ ...v, actualDate: e.currentTarget.value })}
+        onChange={(value) => setV({ ...v, actualDate: value })}
         error={errors.actualDate}
       />
       <TextInput

@@ -9,7 +9,9 @@ import {
 } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, type Person, today, useAgencySelect, useSaveForm } from './dialog-form';
+import { DateField } from '../../app/ui/DateField';
+import { useZonedToday } from '../../app/zoned-dates';
+import { Dialog, type Person, useAgencySelect, useSaveForm } from './dialog-form';
 import { useAddPlan, useRecordVisit } from './reintegration.api';
 
 export function PlanDialog({
@@ -21,6 +23,7 @@ export function PlanDialog({
   persons: Person[];
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useAddPlan(caseId);
   const agencies = useAgencySelect();
@@ -29,7 +32,7 @@ export function PlanDialog({
     supportType: 'economic',
     providerAgencyId: '',
     items: '',
-    startDate: today(),
+    startDate: today,
     amount: '' as number | string,
   });
   const { errors, submit } = useSaveForm<ReintegrationPlanCreate>(
@@ -93,12 +96,11 @@ export function PlanDialog({
           value={v.amount}
           onChange={(x) => setV({ ...v, amount: x })}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('reintegration.start')}
           required
           value={v.startDate}
-          onChange={(e) => setV({ ...v, startDate: e.currentTarget.value })}
+          onChange={(value) => setV({ ...v, startDate: value })}
           error={errors.startDate}
         />
       </Group>
@@ -113,9 +115,10 @@ export function VisitDialog({
   visit: { id: string; version: number };
   onClose: () => void;
 }) {
+  const today = useZonedToday();
   const { t } = useTranslation();
   const save = useRecordVisit(visit.id);
-  const [v, setV] = useState({ visitedOn: today(), situation: 'working', findings: '', nextStep: '' });
+  const [v, setV] = useState({ visitedOn: today, situation: 'working', findings: '', nextStep: '' });
   const { errors, submit } = useSaveForm<FollowUpRecord>(followUpRecordSchema, save, onClose);
   const send = () =>
     submit({
@@ -133,12 +136,11 @@ export function VisitDialog({
       saving={save.isPending}
       error={save.error}
     >
-      <TextInput
-        type="date"
+      <DateField
         label={t('reintegration.visitedOn')}
         required
         value={v.visitedOn}
-        onChange={(e) => setV({ ...v, visitedOn: e.currentTarget.value })}
+        onChange={(value) => setV({ ...v, visitedOn: value })}
         error={errors.visitedOn}
       />
       <Select

@@ -15,6 +15,7 @@ import { formatRupiah } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
 import { type CaseDocument, downloadDocument, useDocuments } from '../documents/document.api';
@@ -28,6 +29,7 @@ import { useActionDone, useConferences, useReintegration, useUpdateLeg } from '.
 export function ReintegrationTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const today = useZonedToday();
   const data = useReintegration(caseId);
   const plan = useServicePlan(caseId);
   const conferences = useConferences(caseId);
@@ -44,7 +46,6 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
     personId: p.personId,
     label: p.name ?? p.initials,
   }));
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <Stack gap="lg">
       {r.flags.map((f) => (

@@ -10,7 +10,6 @@ import { useLanguage } from '../../i18n';
 import { useAgencyOptions } from '../agencies/agency.api';
 
 export type Person = { personId: string; label: string };
-export const today = () => new Date().toISOString().slice(0, 10);
 
 /** A dialog that validates with the shared schema, then saves; server field errors land next to the fields. */
 export function useSaveForm<T>(

@@ -11,12 +11,13 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { DEADLINE_UNITS, type DeadlineRule, type DeadlineSettings } from '@sinergi/core';
+import { DEADLINE_UNITS, type DeadlineRule, type DeadlineSettings, zoneLabel } from '@sinergi/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest, isApiError } from '../../app/api-client';
 import { useSessionInfo } from '../../app/session';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 
@@ -95,7 +96,7 @@ export function DeadlineRulesPage() {
             <ErrorAlert error={save.error} />
           ) : null}
           <Text size="sm" c="dimmed">
-            {t('deadlines.timeZone', { zone: draft.timeZone })}
+            {t('deadlines.timeZone', { zone: zoneLabel(draft.timeZone) })}
           </Text>
           <Card withBorder radius="md" padding="md">
             <Title order={2} fz="h4" mb="sm">
@@ -135,17 +136,14 @@ export function DeadlineRulesPage() {
             <Stack gap="xs">
               {draft.holidays.map((h, i) => (
                 <Group key={`h-${i.toString()}`} gap="xs" wrap="wrap" align="flex-start">
-                  <TextInput
-                    type="date"
+                  <DateField
                     aria-label={t('deadlines.holidayDate')}
                     w={170}
                     value={h.date}
-                    onChange={(e) =>
+                    onChange={(value) =>
                       setDraft({
                         ...draft,
-                        holidays: draft.holidays.map((x, j) =>
-                          j === i ? { ...x, date: e.currentTarget.value } : x,
-                        ),
+                        holidays: draft.holidays.map((x, j) => (j === i ? { ...x, date: value } : x)),
                       })
                     }
                     error={errors[`holidays.${i}.date`]}

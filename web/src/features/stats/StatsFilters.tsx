@@ -1,6 +1,7 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Group, NativeSelect } from '@mantine/core';
 import type { StatsFilter } from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../app/ui/DateField';
 import { DistrictFilter } from '../cases/DistrictFilter';
 import { useStatsTaskForces } from './stats.api';
 
@@ -89,19 +90,17 @@ export function StatsFilters({
       />
       {year === 'custom' ? (
         <>
-          <TextInput
-            type="date"
+          <DateField
             label={t('stats.filters.from')}
             value={values.from}
-            onChange={(e) => setFilter('from', e.currentTarget.value)}
+            onChange={(value) => setFilter('from', value)}
             error={errors.from}
             w={{ base: '100%', xs: 170 }}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('stats.filters.to')}
             value={values.to}
-            onChange={(e) => setFilter('to', e.currentTarget.value)}
+            onChange={(value) => setFilter('to', value)}
             error={errors.to}
             w={{ base: '100%', xs: 170 }}
           />

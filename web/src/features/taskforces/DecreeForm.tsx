@@ -5,6 +5,7 @@ import { type Decree, decreeInputSchema } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from '../../app/api-client';
+import { DateField } from '../../app/ui/DateField';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { focusFirstInvalidField, schemaFieldErrors } from '../../app/ui/form-validation';
 import { useLanguage } from '../../i18n';
@@ -60,12 +61,7 @@ export function DecreeForm({ taskForceId, decrees, opened, onClose }: DecreeForm
           {create.isError ? <ErrorAlert error={create.error} /> : null}
           <TextInput label={t('membership.decreeNumber')} required {...form.getInputProps('number')} />
           <TextInput label={t('membership.decreeTitle')} required {...form.getInputProps('title')} />
-          <TextInput
-            type="date"
-            label={t('membership.signedOn')}
-            required
-            {...form.getInputProps('signedOn')}
-          />
+          <DateField label={t('membership.signedOn')} required {...form.getInputProps('signedOn')} />
           <Select
             label={t('membership.replaces')}
             description={t('membership.replacesHint')}
