@@ -192,6 +192,11 @@ export const myWorkSchema = z.object({
     meetingActionsOpen: z.number(),
     meetingActionsOverdue: z.number(),
     notificationsUnread: z.number(),
+    /** Cases assigned to the caller's police or prosecution office, no police report yet. */
+    legalAssigned: z.number(),
+    /** RAD progress reports the agency owes (this period's, and overdue ones of the period before). */
+    radReportsDue: z.number(),
+    radReportsOverdue: z.number(),
     total: z.number(),
   }),
   referrals: z.array(referralViewSchema),
@@ -228,6 +233,17 @@ export const myWorkSchema = z.object({
     }),
   ),
   meetingActions: z.array(meetingActionSchema),
+  legalAssigned: z.array(z.object({ caseId: z.string(), caseNumber: z.string(), assignedAt: z.string() })),
+  radReports: z.array(
+    z.object({
+      planId: z.string(),
+      activityId: z.string(),
+      activityTitle: z.string(),
+      year: z.number().int(),
+      period: z.number().int(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type MyWork = z.infer<typeof myWorkSchema>;
 

@@ -54,6 +54,7 @@ export function AppLayout() {
             ) : null}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <MyWorkCount inHeader />
             <LanguageSwitch />
             <UserMenu />
           </Group>

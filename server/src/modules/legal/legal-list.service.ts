@@ -11,6 +11,7 @@ import {
 import type { z } from 'zod';
 import type { Actor } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
+import { legalAssignedTo } from '../notifications/my-work-offices.js';
 import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
 import { todayIn } from '../taskforces/taskforce.service.js';
 import { money } from './legal.tables.js';
@@ -146,27 +147,8 @@ export async function listLegalTracks(
         : items;
   const byStage: Record<string, number> = {};
   for (const i of items) byStage[i.stage] = (byStage[i.stage] ?? 0) + 1;
-  // Cases handed to the actor's police or prosecution office that have no police report yet: they
-  // have no stage, but they are this office's work from the day they are assigned.
-  const awaiting = lawEnforcement
-    ? (
-        await deps.db
-          .selectFrom('legal_tracks')
-          .innerJoin('cases', 'cases.id', 'legal_tracks.case_id')
-          .select(['legal_tracks.case_id', 'cases.case_number', 'legal_tracks.updated_at'])
-          .where('legal_tracks.stage', 'is', null)
-          .where('cases.stage', '!=', 'closed')
-          .where((eb) =>
-            eb.or([
-              eb('legal_tracks.police_agency_id', '=', actor.agencyId),
-              eb('legal_tracks.prosecution_agency_id', '=', actor.agencyId),
-            ]),
-          )
-          .orderBy('legal_tracks.updated_at', 'desc')
-          .limit(MAX_ROWS)
-          .execute()
-      ).map((r) => ({ caseId: r.case_id, caseNumber: r.case_number, assignedAt: r.updated_at }))
-    : [];
+  // Cases handed to the actor's office that have no police report yet: no stage, but its work.
+  const awaiting = await legalAssignedTo(deps, actor);
   await inTransaction(deps, actor, meta, (_trx, audit) =>
     audit({ action: 'legal.list', details: { view: query.view, rows: filtered.length } }),
   );

@@ -4,6 +4,8 @@ import type { ReferralRow } from '../../platform/db/schema.js';
 import { agencyOpenActions } from '../meetings/meeting.service.js';
 import { presentReferrals, type ReferralSide } from '../referrals/referral.presenter.js';
 import { documentsOfServices, presentService } from '../services/service.presenter.js';
+import { todayIn } from '../taskforces/taskforce.service.js';
+import { legalAssignedTo, radReportsDue } from './my-work-offices.js';
 import { deliverPending, notifyUsers } from './notification.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'cipher' | 'config'>;
@@ -164,6 +166,8 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
   }
   if (lateItems.length) await deliverPending(deps);
   const meetingActions = actor.permissions.has('plan.report') ? await agencyOpenActions(deps, actor) : [];
+  const legalAssigned = await legalAssignedTo(deps, actor);
+  const radReports = await radReportsDue(deps, actor, await todayIn(deps, actor.taskForceId));
   const counts = {
     referralsWaiting: incoming.length,
     referralsOverdue: overdue.length,
@@ -175,6 +179,9 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     meetingActionsOpen: meetingActions.length,
     meetingActionsOverdue: meetingActions.filter((a) => a.overdue).length,
     notificationsUnread: Number(unread?.n ?? 0),
+    legalAssigned: legalAssigned.length,
+    radReportsDue: radReports.length,
+    radReportsOverdue: radReports.filter((r) => r.overdue).length,
     total: 0,
   };
   counts.total =
@@ -184,7 +191,9 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
     cases.length +
     followUps.length +
     actions.length +
-    meetingActions.length;
+    meetingActions.length +
+    legalAssigned.length +
+    radReports.length;
   return {
     counts,
     referrals,
@@ -215,5 +224,7 @@ export async function myWork(deps: Deps, actor: Actor): Promise<MyWork> {
       version: a.version,
     })),
     meetingActions,
+    legalAssigned,
+    radReports,
   };
 }

@@ -6,6 +6,7 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { PendingRetentionAlert } from '../retention/PendingRetentionAlert';
 import { AccountSummary } from './AccountSummary';
 import { CaseCounts } from './CaseCounts';
+import { WorkQueue } from './WorkQueue';
 
 interface NextStep {
   path: string;
@@ -48,8 +49,10 @@ export function HomePage() {
           {t('home.greeting', { name: session.user.displayName })}
         </Title>
         <PendingRetentionAlert />
+        {/* The user's work first: on a phone it is what they open the app for. */}
+        <WorkQueue />
+        {can('case.create') || can('stats.read') ? <CaseCounts /> : null}
         <AccountSummary />
-        {can('case.read') ? <CaseCounts /> : null}
         <section aria-labelledby="next-steps-heading">
           <Title order={2} fz="h4" mb="sm" id="next-steps-heading">
             {t('home.nextSteps')}

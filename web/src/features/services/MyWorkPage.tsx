@@ -99,6 +99,59 @@ export function MyWorkPage() {
               </Stack>
             </section>
           ) : null}
+          {w.legalAssigned.length ? (
+            <section aria-labelledby="mw-legal">
+              <Title order={2} fz="h4" mb="sm" id="mw-legal">
+                {t('home.work.legalAssigned')}
+              </Title>
+              <Text size="sm" mb="xs">
+                {t('legal.list.awaitingHelp')}
+              </Text>
+              <Stack gap="xs">
+                {w.legalAssigned.map((c) => (
+                  <Card key={c.caseId} withBorder radius="md" padding="sm">
+                    <Group gap="xs" wrap="wrap">
+                      <Anchor component={Link} to={`/legal/${c.caseId}`} fw={600} size="sm">
+                        {c.caseNumber}
+                      </Anchor>
+                      <Text size="sm">
+                        {t('legal.list.assignedOn', { date: formatDateTime(c.assignedAt, lang, zone) })}
+                      </Text>
+                    </Group>
+                  </Card>
+                ))}
+              </Stack>
+            </section>
+          ) : null}
+          {w.radReports.length ? (
+            <section aria-labelledby="mw-rad">
+              <Title order={2} fz="h4" mb="sm" id="mw-rad">
+                {t('home.work.radReports')}
+              </Title>
+              <Stack gap="xs">
+                {w.radReports.map((r) => (
+                  <Card key={`${r.activityId}:${r.year}:${r.period}`} withBorder radius="md" padding="sm">
+                    <Group justify="space-between" wrap="wrap" gap="xs">
+                      <Anchor
+                        component={Link}
+                        to={`/plans?plan=${r.planId}&year=${r.year}`}
+                        size="sm"
+                        fw={600}
+                      >
+                        {r.activityTitle}
+                      </Anchor>
+                      {r.overdue ? (
+                        <Badge color="red" radius="sm">
+                          {t('services.myWork.overdue')}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                    <Text size="sm">{t('home.work.period', { period: r.period, year: r.year })}</Text>
+                  </Card>
+                ))}
+              </Stack>
+            </section>
+          ) : null}
           {w.services.length ? (
             <section aria-labelledby="mw-services">
               <Title order={2} fz="h4" mb="sm" id="mw-services">
