@@ -252,7 +252,7 @@ describe('the sinergi command and its environment', () => {
         '--username',
         'admin.mabar',
         '--password',
-        'Labuan-Bajo-Komodo-1',
+        'Perahu-Pinisi-Biru-41',
         '--agency',
         'Dinsos Mabar',
         '--role',
