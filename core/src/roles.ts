@@ -8,6 +8,7 @@ export const ROLES = [
   'investigator',
   'leadership',
   'analyst',
+  'focal_point',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -99,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Analysts get only what is anonymous by construction: the k-anonymous data set. SIMFONI tables
   // hold exact small counts, so they stay with coordinators (like `stats.exact`).
   analyst: [...COMMON, 'stats.read', 'export.ctdc'],
+  // An agency's focal person for the action plan: reports the agency's RAD progress and its
+  // meeting follow-up actions; opens no case and sees no personal data.
+  focal_point: [...COMMON, 'plan.report'],
 };
 
 export function isRole(value: string): value is Role {

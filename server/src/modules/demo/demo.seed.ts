@@ -211,6 +211,13 @@ export const DEMO_USERS: { username: string; displayName: string; agency: string
     agency: 'kejari',
     roles: ['investigator'],
   },
+  // Disnakertrans's focal person reports the agency's action-plan progress; she opens no case.
+  {
+    username: 'focal.disnakertrans',
+    displayName: 'Elisabeth Focal Point RAD (demo)',
+    agency: 'disnakertrans',
+    roles: ['focal_point'],
+  },
 ];
 
 export type SeedResult =
