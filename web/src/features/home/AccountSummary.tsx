@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
-import { formatTime } from '@sinergi/core';
+import { formatTime, zoneLabel } from '@sinergi/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionInfo, useTimeZone } from '../../app/session';
@@ -44,7 +44,7 @@ export function AccountSummary() {
           )}
         </Fact>
         <Fact label={t('home.timeZone')}>
-          {zone}
+          {zoneLabel(zone)}
           <Text size="xs" c="dimmed" span display="block">
             {t('home.timeNow', { time: formatTime(new Date(), lang, zone) })}
           </Text>
