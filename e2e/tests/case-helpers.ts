@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { typeDate, witaDay } from './date-field';
 import { expectNoSidewaysScroll } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -31,9 +32,9 @@ export async function chooseMany(page: Page, label: string, options: string[]) {
   await input.press('Escape');
 }
 
-/** YYYY-MM-DD of a day `daysAgo` before today (UTC is close enough for dates in the past). */
+/** YYYY-MM-DD of a day `daysAgo` before today where the task force is (WITA). */
 export function dayBefore(daysAgo: number): string {
-  return new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  return witaDay(-daysAgo);
 }
 
 /** Waits until the short confirmations have faded, so they do not cover the page in a screenshot. */
@@ -50,7 +51,7 @@ export function personSection(page: Page, title: string) {
 
 export async function fillReportStep(page: Page, incidentDate: string) {
   await choose(page, 'Jenis kasus', 'TPPO');
-  await page.getByLabel('Tanggal kejadian').fill(incidentDate);
+  await typeDate(page, 'Tanggal kejadian', incidentDate);
   await choose(page, 'Cara pengaduan masuk', 'Datang langsung');
   await choose(page, 'Pelapor', 'Keluarga');
   await page.getByRole('radio', { name: /^Tinggi/ }).click();

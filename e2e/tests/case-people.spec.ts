@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { dayBefore, waitForNotifications } from './case-helpers';
+import { typeDate } from './date-field';
 import { signIn, signOut } from './helpers';
 
 async function csrfToken(page: Page): Promise<string> {
@@ -45,14 +46,14 @@ test('a person changed meanwhile by someone else shows both versions; consents a
   await victim.getByRole('button', { name: 'Catat persetujuan' }).click();
   const consent = page.getByRole('dialog', { name: /^Catat persetujuan/ });
   await consent.getByRole('checkbox', { name: 'Berbagi data dengan instansi lain' }).check();
-  await consent.getByLabel('Tanggal persetujuan').fill(dayBefore(1));
+  await typeDate(consent, 'Tanggal persetujuan', dayBefore(1));
   await consent.getByRole('button', { name: 'Catat persetujuan' }).click();
   await expect(page.getByText('Persetujuan Korban 1 telah dicatat.')).toBeVisible();
   await expect(sharing).toHaveCount(sharedBefore + 1);
   const before = await victim.getByRole('button', { name: 'Tarik persetujuan' }).count();
   await victim.getByRole('button', { name: 'Tarik persetujuan' }).last().click();
   const withdraw = page.getByRole('dialog', { name: 'Catat penarikan persetujuan?' });
-  await withdraw.getByLabel('Tanggal ditarik').fill(dayBefore(1));
+  await typeDate(withdraw, 'Tanggal ditarik', dayBefore(1));
   await withdraw.getByRole('button', { name: 'Ya, catat penarikan' }).click();
   await expect(page.getByText('Penarikan persetujuan telah dicatat.')).toBeVisible();
   await expect(victim.getByRole('button', { name: 'Tarik persetujuan' })).toHaveCount(before - 1);

@@ -8,6 +8,7 @@ import {
   personSection,
   waitForNotifications,
 } from './case-helpers';
+import { typeDate } from './date-field';
 import { signIn, signOut } from './helpers';
 
 test.use({ actionTimeout: 15_000 });
@@ -67,7 +68,7 @@ test('a case manager records a case on a phone, screens it and moves it on; othe
   await guardian.getByLabel('Nomor telepon').fill('0812 3456 7890');
   await guardian.getByLabel('Nomor telepon').blur();
   await expect(guardian.getByLabel('Nomor telepon')).toHaveValue('+6281234567890');
-  await guardian.getByLabel('Tanggal persetujuan').fill(consentDay);
+  await typeDate(guardian, 'Tanggal persetujuan', consentDay);
 
   await page.getByRole('button', { name: 'Tambah korban' }).click();
   const child = personSection(page, 'Korban 1');
@@ -77,18 +78,18 @@ test('a case manager records a case on a phone, screens it and moves it on; othe
   await expect(child.getByText('12 dari 16 angka')).toBeVisible();
   await child.getByLabel('NIK').fill('5310170101090001');
   await expect(child.getByText('Susunan NIK masuk akal.')).toBeVisible();
-  await child.getByLabel('Tanggal lahir').fill(childBirth);
+  await typeDate(child, 'Tanggal lahir', childBirth);
   await expect(child.getByText('Usia saat kejadian: 17 tahun (anak, di bawah 18 tahun).')).toBeVisible();
   await choose(child, 'Wali korban', 'Wali 1: Maria Goreti Jelahu');
   await child.getByRole('radio', { name: 'Oleh wali' }).check();
-  await child.getByLabel('Tanggal persetujuan').fill(consentDay);
+  await typeDate(child, 'Tanggal persetujuan', consentDay);
 
   await page.getByRole('button', { name: 'Tambah korban' }).click();
   const friend = personSection(page, 'Korban 2');
   await friend.getByRole('textbox', { name: 'Nama lengkap' }).fill('Fransiskus Nggalu');
   await choose(friend, 'Jenis kelamin', 'Laki-laki');
   await friend.getByLabel('Perkiraan usia (tahun)').fill('19');
-  await friend.getByLabel('Tanggal persetujuan').fill(consentDay);
+  await typeDate(friend, 'Tanggal persetujuan', consentDay);
   await capture(page, 'intake-3-people', 360);
   await page.getByRole('button', { name: 'Lanjut' }).click();
 

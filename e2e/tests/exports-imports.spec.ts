@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { typeDate } from './date-field';
 import { expectNoSidewaysScroll, signIn } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -22,8 +23,8 @@ test('a coordinator downloads the k-anonymous CTDC data set', async ({ page }) =
   await page.getByRole('link', { name: 'Ekspor data' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ekspor data' })).toBeVisible();
   await expect(page.getByRole('radio', { name: /Data set CTDC/ })).toBeChecked();
-  await page.getByLabel('Dari tanggal lapor').fill('2020-01-01');
-  await page.getByLabel('Sampai tanggal lapor').fill('2026-11-28');
+  await typeDate(page, 'Dari tanggal lapor', '2020-01-01');
+  await typeDate(page, 'Sampai tanggal lapor', '2026-11-28');
   const k = page.getByLabel('Nilai k');
   await k.fill('4');
   await expect(page.getByText('Nilai k minimal 5')).toBeVisible();

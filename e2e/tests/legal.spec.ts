@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { capture, choose, waitForNotifications } from './case-helpers';
+import { typeDate, witaDay } from './date-field';
 import { DEMO_PASSWORD, signIn } from './helpers';
 
 /** A signed-in page; its API calls share the session with the browser. */
@@ -127,7 +128,7 @@ test('police and prosecutor walk a case to its verdict; the case manager sees th
   await prosecutor.getByRole('button', { name: 'Perbarui' }).click();
   const grant = prosecutor.getByRole('dialog');
   await grant.getByLabel('Dikabulkan').fill('25000000');
-  await grant.getByLabel('Tanggal putusan diberitahukan').fill(new Date().toISOString().slice(0, 10));
+  await typeDate(grant, 'Tanggal putusan diberitahukan', witaDay(0));
   await dialogSave(prosecutor, 'Simpan perubahan');
   await expect(prosecutor.getByText('Dikabulkan, belum dibayar')).toBeVisible();
 

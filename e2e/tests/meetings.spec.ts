@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { typeDate } from './date-field';
 import { chooseOption, expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -38,8 +39,8 @@ test('the secretariat builds the agenda pack, records the meeting and assigns an
   await page.getByRole('button', { name: 'Simpan rapat' }).click();
   await expect(page.getByText('Isi tempat rapat atau tautan rapat daring.')).toBeVisible();
 
-  await page.getByLabel(/^Mulai/).fill(`${dayFromToday(1)}T09:00`);
-  await page.getByLabel(/^Selesai/).fill(`${dayFromToday(1)}T12:00`);
+  await typeDate(page, /^Mulai/, `${dayFromToday(1)}T09:00`);
+  await typeDate(page, /^Selesai/, `${dayFromToday(1)}T12:00`);
   await page.getByLabel(/^Tempat/).fill('Aula Ranaka, Kantor Bupati Manggarai');
   await page.getByLabel(/^Pimpinan rapat/).fill('Wakil Bupati Manggarai (demo)');
   await page.getByRole('button', { name: 'Tambah peserta' }).click();
@@ -69,7 +70,7 @@ test('the secretariat builds the agenda pack, records the meeting and assigns an
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/^Apa yang harus dikerjakan/).fill(action);
   await chooseOption(page, 'Instansi pelaksana', 'Dinsos Manggarai', 'Dinsos');
-  await dialog.getByLabel(/^Batas waktu/).fill(dayFromToday(15));
+  await typeDate(dialog, /^Batas waktu/, dayFromToday(15));
   await dialog.getByRole('button', { name: 'Tambah tindak lanjut' }).click();
   await expect(dialog).toBeHidden();
   const assigned = page.getByTestId('meeting-action').filter({ hasText: action });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { typeDate } from './date-field';
 import { chooseOption, expectNoSidewaysScroll, signIn, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -22,7 +23,7 @@ test('an agency records outreach in a village and a recruitment alert, then move
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog.getByText('Wajib diisi.').first()).toBeVisible();
-  await dialog.getByLabel(/^Tanggal/).fill('2026-11-02');
+  await typeDate(dialog, 'Tanggal', '2026-11-02');
   await chooseOption(page, 'Kecamatan', 'Wae Rii', 'Wae');
   await chooseOption(page, 'Desa/kelurahan', 'Golo Cador', 'Golo C');
   await chooseOption(page, 'Sasaran', 'Calon pekerja migran');
@@ -40,7 +41,7 @@ test('an agency records outreach in a village and a recruitment alert, then move
   await chooseOption(page, 'Media atau cara perekrutan', 'Facebook', 'Face');
   await dialog.getByLabel(/^Apa yang terlihat/).fill(alertText);
   await dialog.getByLabel(/^Sumber laporan/).fill('Kepala Desa');
-  await dialog.getByLabel(/^Tanggal terlihat/).fill('2026-11-20');
+  await typeDate(dialog, 'Tanggal terlihat', '2026-11-20');
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog).toBeHidden();
   const alert = page.getByTestId('alert').filter({ hasText: alertText });

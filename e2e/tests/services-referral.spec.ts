@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { waitForNotifications } from './case-helpers';
+import { dateField, typeInto } from './date-field';
 import { expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
@@ -196,7 +197,7 @@ test('an administrator keeps the deadline rules and holidays of the task force',
   await expect(page.getByRole('heading', { level: 1, name: 'Aturan tenggat' })).toBeVisible();
   await expect(page.getByText('Jawaban atas rujukan')).toBeVisible();
   await page.getByRole('button', { name: 'Tambah hari libur' }).click();
-  await page.getByLabel('Tanggal', { exact: true }).last().fill('2026-12-25');
+  await typeInto(dateField(page, 'Tanggal').last(), '2026-12-25');
   await page.getByLabel('Nama hari libur').last().fill('Hari Raya Natal');
   await page.getByRole('button', { name: 'Simpan perubahan' }).click();
   await expect(page.getByText('Aturan tenggat disimpan.')).toBeVisible();
