@@ -11,6 +11,7 @@ import {
   Text,
 } from '@mantine/core';
 import type { AchievementStatus, PlanActivity } from '@sinergi/core';
+import { formatNumber, formatPercent } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionInfo } from '../../app/session';
@@ -176,7 +177,7 @@ export function PlanPage() {
                   <Table.Td>
                     {s.achievementPercent === null
                       ? t('plans.noAchievement')
-                      : `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 }).format(s.achievementPercent)}%`}
+                      : formatPercent(s.achievementPercent, lang)}
                   </Table.Td>
                   <Table.Td>{s.activities}</Table.Td>
                   <Table.Td>{s.behind}</Table.Td>
@@ -198,7 +199,7 @@ export function PlanPage() {
                   {t(`plans.horizons.${p.horizon}`)} ·{' '}
                   {p.achievementPercent === null
                     ? t('plans.noAchievement')
-                    : t('plans.percent', { value: p.achievementPercent })}
+                    : t('plans.percent', { value: formatNumber(p.achievementPercent, lang) })}
                 </Text>
               </Accordion.Control>
               <Accordion.Panel>
@@ -218,13 +219,19 @@ export function PlanPage() {
                         <Text size="sm">{a.indicator}</Text>
                         <Text size="sm" c="dimmed">
                           {t('plans.responsible')}: {agencyName(a.responsibleAgencyId)} ·{' '}
-                          {t('plans.realisedOfTarget', { realised: a.realised ?? 0, target, unit: a.unit })}
+                          {t('plans.realisedOfTarget', {
+                            realised: formatNumber(a.realised ?? 0, lang),
+                            target: formatNumber(target, lang),
+                            unit: a.unit,
+                          })}
                         </Text>
                         <Progress
                           mt={6}
                           value={Math.min(100, a.achievementPercent ?? 0)}
                           color={STATUS_COLOR[a.status]}
-                          aria-label={t('plans.percent', { value: a.achievementPercent ?? 0 })}
+                          aria-label={t('plans.percent', {
+                            value: formatNumber(a.achievementPercent ?? 0, lang),
+                          })}
                         />
                         <Group justify="flex-end" mt="xs" gap="xs">
                           <Button

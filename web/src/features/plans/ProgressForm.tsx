@@ -2,6 +2,7 @@ import { Button, Group, Modal, NumberInput, Select, Stack, Textarea } from '@man
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
+  formatNumber,
   formatRupiah,
   type PlanActivity,
   type PlanTree,
@@ -195,13 +196,13 @@ export function ProgressForm({ plan, activity, agencies, onClose, onFiled, corre
             ? [
                 {
                   label: t('plans.realised', { unit: activity?.unit ?? '' }),
-                  yours: String(form.values.realised),
-                  theirs: String(conflict.realised),
+                  yours: formatNumber(Number(form.values.realised) || 0, lang, 2),
+                  theirs: formatNumber(conflict.realised, lang, 2),
                 },
                 {
                   label: t('plans.budgetSpent'),
-                  yours: formatRupiah(Number(form.values.budgetSpent) || 0),
-                  theirs: formatRupiah(conflict.budgetSpent),
+                  yours: formatRupiah(Number(form.values.budgetSpent) || 0, lang),
+                  theirs: formatRupiah(conflict.budgetSpent, lang),
                 },
                 {
                   label: t('plans.achievement'),

@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Modal, Skeleton, Stack, Text, Textarea } fr
 import { notifications } from '@mantine/notifications';
 import {
   formatDateTime,
+  formatNumber,
   formatRupiah,
   type PlanActivity,
   type PlanTree,
@@ -120,11 +121,11 @@ function ReportCard({
       </Group>
       <Text size="sm">
         {t('plans.realisedOfTarget', {
-          realised: r.realised,
-          target: activity.targets.find((x) => x.year === r.year)?.value ?? 0,
+          realised: formatNumber(r.realised, lang),
+          target: formatNumber(activity.targets.find((x) => x.year === r.year)?.value ?? 0, lang),
           unit: activity.unit,
         })}{' '}
-        · {formatRupiah(r.budgetSpent)}
+        · {formatRupiah(r.budgetSpent, lang)}
       </Text>
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
         {r.achievement}

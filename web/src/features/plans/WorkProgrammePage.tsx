@@ -20,6 +20,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import {
   draftEvaluation,
+  formatNumber,
   formatRupiah,
   type WorkProgramme,
   type WorkProgrammeItemInput,
@@ -151,14 +152,14 @@ function ProgrammePanel({ year, planId }: { year: number; planId: string | null 
                     </Group>
                   </Table.Td>
                   <Table.Td>{i.responsibleAgency}</Table.Td>
-                  <Table.Td style={{ textAlign: 'right' }}>{formatRupiah(i.budget)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right' }}>{formatRupiah(i.budget, lang)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
             <Table.Tfoot>
               <Table.Tr>
                 <Table.Th colSpan={3}>{t('workProgramme.total')}</Table.Th>
-                <Table.Th style={{ textAlign: 'right' }}>{formatRupiah(wp.totalBudget)}</Table.Th>
+                <Table.Th style={{ textAlign: 'right' }}>{formatRupiah(wp.totalBudget, lang)}</Table.Th>
               </Table.Tr>
             </Table.Tfoot>
           </Table>
@@ -343,6 +344,7 @@ function EvaluationPanel({ year }: { year: number }) {
 
 function Evaluation({ evaluation, title }: { evaluation: YearEvaluation; title: string }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const save = useSaveYearEvaluation(evaluation.year);
   const [text, setText] = useState(() => ({
     achievements: evaluation.achievements,
@@ -449,7 +451,11 @@ function Evaluation({ evaluation, title }: { evaluation: YearEvaluation; title: 
           </Group>
           <Text size="sm" c="dimmed">
             {a.agency} ·{' '}
-            {t('plans.realisedOfTarget', { realised: a.realised ?? 0, target: a.target, unit: a.unit })}
+            {t('plans.realisedOfTarget', {
+              realised: formatNumber(a.realised ?? 0, lang),
+              target: formatNumber(a.target, lang),
+              unit: a.unit,
+            })}
           </Text>
           {(['achievements', 'obstacles'] as const).map((k) =>
             a[k].length ? (

@@ -1,6 +1,7 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Table, Text } from '@mantine/core';
 import type { Breakdown, Language } from '@sinergi/core';
+import { formatNumber, formatPercent } from '@sinergi/core';
 import type { TFunction } from 'i18next';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,7 +41,7 @@ export const BreakdownChart = forwardRef<
     series,
     withLegend: series.length > 1,
     valueFormatter: (v: number) =>
-      `${new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en').format(v)}${breakdown.unit === 'percent' ? '%' : ''}`,
+      breakdown.unit === 'percent' ? formatPercent(v, lang) : formatNumber(v, lang),
     xAxisProps: {
       interval: 0,
       angle: data.length > 6 ? -30 : 0,

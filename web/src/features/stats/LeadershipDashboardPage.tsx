@@ -1,6 +1,13 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Card, EmptyState, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { type Breakdown, type Dashboard, formatNumber, type StatsFilter } from '@sinergi/core';
+import {
+  type Breakdown,
+  type Dashboard,
+  formatNumber,
+  formatPercent,
+  formatRupiah,
+  type StatsFilter,
+} from '@sinergi/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
@@ -50,7 +57,7 @@ export function LeadershipDashboardPage() {
   );
   const d = dash.data;
   const num = (v: number | null) => countText(v, d?.threshold ?? 3, lang);
-  const rupiah = (v: number) => `Rp ${formatNumber(v, lang)}`;
+  const rupiah = (v: number) => formatRupiah(v, lang);
   const optional = (v: number | null, unit: (n: number) => string) =>
     v === null ? t('stats.dashboard.notAvailable') : unit(v);
 
@@ -90,7 +97,7 @@ export function LeadershipDashboardPage() {
                 <Figure label={t('stats.dashboard.bodiesReturned')} value={num(d.bodiesReturned)} />
                 <Figure
                   label={t('stats.dashboard.onTime')}
-                  value={optional(d.firstResponseOnTimePercent, (n) => `${formatNumber(n, lang)}%`)}
+                  value={optional(d.firstResponseOnTimePercent, (n) => formatPercent(n, lang))}
                 />
                 <Figure label={t('stats.dashboard.referralsSent')} value={num(d.referrals.sent)} />
                 <Figure
@@ -125,6 +132,7 @@ export function LeadershipDashboardPage() {
                       data={chartModel(destinations.data, t, lang).data}
                       dataKey="key"
                       series={chartModel(destinations.data, t, lang).series}
+                      valueFormatter={(v: number) => formatNumber(v, lang)}
                       aria-label={t('stats.dashboard.destinationTitle')}
                     />
                   ) : (
@@ -242,6 +250,7 @@ function TrendChart({ dashboard: d }: { dashboard: Dashboard }) {
         data={data}
         dataKey="month"
         withLegend
+        valueFormatter={(v: number) => formatNumber(v, lang)}
         series={[
           { name: 'cases', label: t('stats.dashboard.cases'), color: SERIES_COLORS[0]! },
           { name: 'victims', label: t('stats.dashboard.victims'), color: SERIES_COLORS[1]! },

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, List, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { formatNumber } from '@sinergi/core';
+import { formatNumber, formatPercent } from '@sinergi/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -66,9 +66,7 @@ export function SecretariatDashboardPage() {
               {t('stats.secretariat.overdue')}
             </Text>
             <Text fz={26} fw={700}>
-              {late === null
-                ? t('stats.dashboard.notAvailable')
-                : `${formatNumber(Math.round(late * 10) / 10, lang)}%`}
+              {late === null ? t('stats.dashboard.notAvailable') : formatPercent(late, lang)}
             </Text>
           </Card>
           <Card withBorder padding="md">
@@ -78,7 +76,7 @@ export function SecretariatDashboardPage() {
             <Text fz={26} fw={700}>
               {d?.serviceDeadlinesMetPercent == null
                 ? t('stats.dashboard.notAvailable')
-                : `${formatNumber(d.serviceDeadlinesMetPercent, lang)}%`}
+                : formatPercent(d.serviceDeadlinesMetPercent, lang)}
             </Text>
           </Card>
           <Card withBorder padding="md">

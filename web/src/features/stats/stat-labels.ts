@@ -1,4 +1,5 @@
 import type { Breakdown, Language, StatDimension } from '@sinergi/core';
+import { formatNumber, formatPercent } from '@sinergi/core';
 import type { TFunction } from 'i18next';
 import { coreLabel, valueLabel } from '../cases/case-values';
 
@@ -70,7 +71,7 @@ export function statKeyLabel(
  */
 export function countText(value: number | null, threshold: number, lang: Language, masked = false): string {
   if (value === null) return masked ? '•' : `< ${threshold}`;
-  return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en').format(value);
+  return formatNumber(value, lang);
 }
 
 /** A released cell for reading: a count as `countText`, a percentage with "%" ("no report yet" when null). */
@@ -83,5 +84,5 @@ export function cellText(
 ): string {
   if (b.unit !== 'percent') return countText(value, b.threshold, lang, masked);
   if (value === null) return noReport;
-  return `${new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en', { maximumFractionDigits: 1 }).format(value)}%`;
+  return formatPercent(value, lang);
 }
