@@ -127,7 +127,7 @@ export function LegalListPage() {
                     </Text>
                     {i.owed ? (
                       <Text size="xs" c={i.overdueRestitutions ? 'red' : undefined}>
-                        {t('legal.restitution.owed')}: {rupiah(i.owed)}
+                        {t('legal.restitution.owed')}: {rupiah(i.owed, lang)}
                         {i.overdueRestitutions ? ` · ${t('legal.list.overdue')}` : ''}
                       </Text>
                     ) : null}
@@ -159,7 +159,7 @@ export function LegalListPage() {
                       </Table.Td>
                       <Table.Td>{i.suspects}</Table.Td>
                       <Table.Td>
-                        {rupiah(i.owed)}
+                        {rupiah(i.owed, lang)}
                         {i.overdueRestitutions ? (
                           <Badge ml="xs" color="red">
                             {t('legal.list.overdue')}

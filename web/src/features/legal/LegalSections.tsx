@@ -61,7 +61,9 @@ export function StageTimeline({ track }: { track: LegalTrack }) {
                 s.verdict.outcome === 'guilty'
                   ? t('legal.verdict.months', { count: s.verdict.prisonMonths })
                   : null,
-                s.verdict.fineRupiah ? `${t('legal.verdict.fine')} ${rupiah(s.verdict.fineRupiah)}` : null,
+                s.verdict.fineRupiah
+                  ? `${t('legal.verdict.fine')} ${rupiah(s.verdict.fineRupiah, lang)}`
+                  : null,
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -164,13 +166,14 @@ export function RestitutionCard({ r, actions }: { r: RestitutionView; actions?: 
         </Group>
       </Group>
       <Text size="sm">
-        {t('legal.restitution.requested')}: {rupiah(r.requestedAmount)} · {t('legal.restitution.lpskAmount')}:{' '}
-        {rupiah(r.lpskAmount)} · {t('legal.restitution.grantedAmount')}: {rupiah(r.grantedAmount)}
+        {t('legal.restitution.requested')}: {rupiah(r.requestedAmount, lang)} ·{' '}
+        {t('legal.restitution.lpskAmount')}: {rupiah(r.lpskAmount, lang)} ·{' '}
+        {t('legal.restitution.grantedAmount')}: {rupiah(r.grantedAmount, lang)}
       </Text>
       <Text size="sm">
-        {t('legal.restitution.paid')}: {rupiah(r.paid)} ·{' '}
+        {t('legal.restitution.paid')}: {rupiah(r.paid, lang)} ·{' '}
         <Text span fw={700}>
-          {t('legal.restitution.owed')}: {rupiah(r.owed)}
+          {t('legal.restitution.owed')}: {rupiah(r.owed, lang)}
         </Text>
         {r.dueOn ? ` · ${t('legal.restitution.due')}: ${formatDay(r.dueOn, lang)}` : ''}
       </Text>

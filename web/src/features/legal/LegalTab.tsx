@@ -92,7 +92,7 @@ export function LegalTab({ caseId }: { caseId: string }) {
             </Group>
           </div>
           <Text size="sm" aria-label={t('legal.restitution.totalOwed')}>
-            {t('legal.restitution.totalOwed')}: <b>{rupiah(owed)}</b>
+            {t('legal.restitution.totalOwed')}: <b>{rupiah(owed, lang)}</b>
           </Text>
           {edit && track.abilities.nextStages.length && track.stage ? (
             <Button onClick={() => setDialog({ kind: 'stage' })}>{t('legal.stage.action')}</Button>

@@ -33,5 +33,5 @@ export function legalOptions(lang: Language, list: keyof Legal['values']) {
   return Object.entries(dict).map(([value, label]) => ({ value, label }));
 }
 
-export const rupiah = (n: number | null | undefined) =>
-  n === null || n === undefined ? '–' : formatRupiah(n);
+export const rupiah = (n: number | null | undefined, lang: Language) =>
+  n === null || n === undefined ? '–' : formatRupiah(n, lang);

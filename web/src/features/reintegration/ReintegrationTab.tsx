@@ -86,7 +86,9 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
                 <Text size="sm">
                   {l.agency} · {l.personInitials}
                   {l.transport ? ` · ${l.transport}` : ''}
-                  {l.cost !== null ? ` · ${formatRupiah(l.cost)}${l.paidBy ? ` (${l.paidBy})` : ''}` : ''}
+                  {l.cost !== null
+                    ? ` · ${formatRupiah(l.cost, lang)}${l.paidBy ? ` (${l.paidBy})` : ''}`
+                    : ''}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {t('reintegration.planned')} {formatDay(l.plannedDate, lang)} ·{' '}
@@ -149,7 +151,7 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
                 </Text>
                 <Text size="sm" c="dimmed">
                   {p.items ? `${p.items} · ` : ''}
-                  {p.amount !== null ? `${formatRupiah(p.amount)} · ` : ''}
+                  {p.amount !== null ? `${formatRupiah(p.amount, lang)} · ` : ''}
                   {t('reintegration.start')} {formatDay(p.startDate, lang)}
                 </Text>
                 <Stack gap={6} mt="xs">

@@ -12,7 +12,13 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatDateTime, type ReportFormat, type ReportJob, yearlyReportInfoSchema } from '@sinergi/core';
+import {
+  formatDateTime,
+  formatNumber,
+  type ReportFormat,
+  type ReportJob,
+  yearlyReportInfoSchema,
+} from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api-client';
@@ -122,7 +128,10 @@ function GenerateCard({ year, latest }: { year: number; latest: ReportJob | null
           <Stack gap={4} data-testid="report-progress">
             <Progress value={current.percent} animated aria-label={t('reports.progressLabel')} size="lg" />
             <Text size="sm" aria-live="polite">
-              {t('reports.progress', { percent: current.percent, step: t(`reports.steps.${current.step}`) })}
+              {t('reports.progress', {
+                percent: formatNumber(current.percent, lang, 0),
+                step: t(`reports.steps.${current.step}`),
+              })}
             </Text>
           </Stack>
         ) : null}
