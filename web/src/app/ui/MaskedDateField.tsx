@@ -86,7 +86,8 @@ export default function MaskedDateField(props: DateFieldProps & { withTime: bool
           minDate={min || undefined}
           maxDate={max || undefined}
           withAsterisk={withAsterisk ?? required}
-          clearable={!required}
+          clearable={!(required || withAsterisk)}
+          clearButtonProps={{ 'aria-label': t('dateField.clear') }}
           pasteSplit={parseTypedDate}
           dayInputLabel={t('dateField.day')}
           monthInputLabel={t('dateField.month')}
