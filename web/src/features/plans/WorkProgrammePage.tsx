@@ -34,6 +34,7 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { StatusBadge } from '../../app/ui/StatusBadge';
 import { useUrlFilters } from '../../app/ui/use-url-filters';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { useMembership } from '../taskforces/membership.api';
 import {
@@ -58,7 +59,8 @@ export function WorkProgrammePage() {
   const { t } = useTranslation();
   const filters = useUrlFilters(['year', 'tab'] as const);
   const plans = usePlans();
-  const thisYear = new Date().getFullYear();
+  // The year where the task force is: on 31 December after 16.00 UTC it is already next year in WITA.
+  const thisYear = Number(useZonedToday().slice(0, 4));
   const year = Number(filters.values.year) || thisYear;
   const plan = plans.data?.find((p) => p.startYear <= year && p.endYear >= year) ?? null;
   const years = new Set<number>([thisYear]);

@@ -27,6 +27,7 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useUrlFilters } from '../../app/ui/use-url-filters';
 import { VersionConflictDialog } from '../../app/ui/VersionConflictDialog';
+import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import {
   downloadReport,
@@ -43,7 +44,8 @@ import {
 export function YearlyReportPage() {
   const { t } = useTranslation();
   const filters = useUrlFilters(['year'] as const);
-  const thisYear = new Date().getFullYear();
+  // The year where the task force is: on 31 December after 16.00 UTC it is already next year in WITA.
+  const thisYear = Number(useZonedToday().slice(0, 4));
   // The report of a year is usually written early the next year.
   const year = Number(filters.values.year) || thisYear - 1;
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
