@@ -313,6 +313,10 @@ export const FIELD_MESSAGES: Dict = {
   },
   country_code_format: { id: 'Kode negara tidak valid.', en: 'Invalid country code.' },
   country_unknown: { id: 'Negara tidak ditemukan.', en: 'Unknown country.' },
+  place_format: {
+    id: 'Pilih negara atau wilayah Indonesia dari daftar (ketik namanya, misalnya Nunukan).',
+    en: 'Choose a country or an Indonesian region from the list (type its name, for example Nunukan).',
+  },
   nik_format: {
     id: 'NIK harus 16 angka dengan tanggal lahir yang masuk akal.',
     en: 'The NIK must be 16 digits with a plausible birth date.',

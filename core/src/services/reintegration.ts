@@ -5,7 +5,7 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** A country (ISO 3166 alpha-2, e.g. MY) or a Kemendagri region code (e.g. 53.10.06.2001). */
 const place = z
   .string()
-  .regex(/^([A-Z]{2}|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/, { message: 'invalid_format' });
+  .regex(/^([A-Z]{2}|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$/, { message: 'place_format' });
 
 export const FOLLOW_UP_SITUATIONS = [
   'working',
@@ -118,7 +118,8 @@ export const reintegrationSchema = z.object({
   ),
   flags: z.array(z.object({ flag: z.string(), setAt: z.string() })),
   legs: z.array(repatriationLegSchema),
-  abilities: z.object({ edit: z.boolean() }),
+  /** `addLeg` without `edit`: an agency referred to for repatriation records the legs of its persons. */
+  abilities: z.object({ edit: z.boolean(), addLeg: z.boolean() }),
 });
 export type Reintegration = z.infer<typeof reintegrationSchema>;
 

@@ -11,6 +11,7 @@ import { seedDemoCases } from './demo-cases.seed.js';
 import { seedDemoMembership } from './demo-coordination.seed.js';
 import { seedDemoLegal } from './demo-legal.seed.js';
 import { seedDemoMeetings } from './demo-meetings.seed.js';
+import { NUNUKAN_USERS, seedDemoNunukan } from './demo-nunukan.seed.js';
 import { seedDemoPlan } from './demo-plan.seed.js';
 import { seedDemoPrevention } from './demo-prevention.seed.js';
 import { seedDemoYear2025 } from './demo-report.seed.js';
@@ -218,6 +219,8 @@ export const DEMO_USERS: { username: string; displayName: string; agency: string
     agency: 'disnakertrans',
     roles: ['focal_point'],
   },
+  // The Nunukan task force, another regency's: it refers deportees home to Manggarai.
+  ...NUNUKAN_USERS,
 ];
 
 export type SeedResult =
@@ -270,6 +273,7 @@ export async function seedDemo(deps: AppDeps, password?: string): Promise<SeedRe
     active: true,
   });
   agencyIds.set('dp3ap2kb_ntt', provinceAgency.id);
+  await seedDemoNunukan(deps, meta, agencyIds);
   const userIds = new Map<string, string>();
   for (const u of DEMO_USERS) {
     const created = await createUser(deps, null, meta, {

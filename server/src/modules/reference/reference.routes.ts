@@ -5,6 +5,12 @@ import type { AppDeps } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
 import { authorize } from '../../platform/http/auth-hooks.js';
 import { errorResponses } from '../../platform/http/schemas.js';
+import { ancestorsOf, searchRegionsByName } from './region-search.js';
+
+const regionWithPath = regionSchema.extend({
+  /** The ancestors, province first: given for a name search and for one region. */
+  path: z.array(regionSchema).optional(),
+});
 
 export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,19 +21,22 @@ export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['reference'],
           summary:
-            'Regions (Kemendagri): children of `parent` (provinces without it), or a name search with `q`',
+            'Regions (Kemendagri): children of `parent` (provinces without it), or a name search with `q` ' +
+            "(every word in the name or its ancestors' names, best matches first, each with its path), " +
+            'optionally inside the region `within`',
           querystring: z.object({
             parent: z.string().regex(REGION_CODE_PATTERN, { message: 'region_code_format' }).optional(),
             q: z.string().trim().min(2).max(100).optional(),
             level: z.enum(REGION_LEVELS).optional(),
+            within: z.string().regex(REGION_CODE_PATTERN, { message: 'region_code_format' }).optional(),
             limit: queryInt({ min: 1, max: 100 }).default(50),
           }),
-          response: { 200: z.object({ items: z.array(regionSchema) }), ...errorResponses },
+          response: { 200: z.object({ items: z.array(regionWithPath) }), ...errorResponses },
         },
       },
       async (req) => {
-        const { parent, q, level, limit } = req.query;
-        if (q) return { items: deps.reference.searchRegions(q, limit, level) };
+        const { parent, q, level, within, limit } = req.query;
+        if (q) return { items: searchRegionsByName(deps.reference, q, limit, { level, within }) };
         if (parent && !deps.reference.region(parent)) {
           throw errors.notFound();
         }
@@ -50,15 +59,7 @@ export function referenceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (req) => {
         const region = deps.reference.region(req.params.code);
         if (!region) throw errors.notFound();
-        const path = [];
-        let cur = region.parentCode;
-        while (cur) {
-          const r = deps.reference.region(cur);
-          if (!r) break;
-          path.unshift(r);
-          cur = r.parentCode;
-        }
-        return { ...region, path };
+        return { ...region, path: ancestorsOf(deps.reference, region) };
       },
     );
     app.get(

@@ -13,16 +13,49 @@ import { errors } from '../../platform/errors.js';
 import { caseAccess } from '../cases/case.policy.js';
 import { caseEvent } from '../cases/case.service.js';
 import { deadlineSettingsOf } from '../services/deadline-settings.service.js';
+import { legsOfCase } from './legs.presenter.js';
 
 export type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'reference'>;
 export type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
 
-/** The case if the actor may see it, and whether they may change its reintegration records. */
+/**
+ * Persons the actor's agency was asked to bring home: named by an accepted referral to the agency
+ * that requests repatriation (the SOP's `pemulangan` stage), for a service worker of that agency.
+ */
+async function repatriationReferralPersons(db: Db, actor: Actor, caseId: string): Promise<Set<string>> {
+  if (!actor.permissions.has('service.manage') || !actor.agencyId) return new Set();
+  const rows = await db
+    .selectFrom('services')
+    .innerJoin('referrals', 'referrals.id', 'services.referral_id')
+    .select('services.person_id')
+    .where('services.case_id', '=', caseId)
+    .where('services.stage', '=', 'pemulangan')
+    .where('services.provider_agency_id', '=', actor.agencyId)
+    .where('referrals.to_agency_id', '=', actor.agencyId)
+    .where('referrals.status', '=', 'accepted')
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+/**
+ * The case if the actor may see it, and whether they may change its reintegration records. The
+ * case team sees all of it. An agency that accepted a referral for repatriation sees and records
+ * only the legs of the persons referred to it (`legsOf`), nothing else of the case.
+ */
 export async function accessTo(deps: Deps, actor: Actor, caseId: string) {
   const c = await deps.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-  const access = c ? await caseAccess(deps.db, actor, c) : null;
-  if (!c || !access) throw errors.notFound();
-  return { c, access, edit: access === 'full' && actor.permissions.has('service.manage') };
+  if (!c) throw errors.notFound();
+  const access = await caseAccess(deps.db, actor, c);
+  if (access)
+    return {
+      c,
+      access,
+      edit: access === 'full' && actor.permissions.has('service.manage'),
+      legsOf: null as Set<string> | null,
+    };
+  const legsOf = await repatriationReferralPersons(deps.db, actor, caseId);
+  if (legsOf.size === 0) throw errors.notFound();
+  return { c, access: 'referral' as const, edit: false, legsOf };
 }
 
 export async function personOf(db: Db, caseId: string, personId: string) {
@@ -41,27 +74,21 @@ export async function checkAgency(db: Db, id: string, field: string) {
   if (!a?.active) throw errors.validation({ [field]: 'agency_unknown' });
 }
 
-function placeName(deps: Deps, code: string, lang: 'id' | 'en' = 'id'): string {
-  if (/^[A-Z]{2}$/.test(code))
-    return deps.reference.country(code)?.[lang === 'id' ? 'nameId' : 'nameEn'] ?? code;
-  return deps.reference.region(code)?.name ?? code;
-}
-
 /** Legs, reintegration plans with their follow-up visits, and the case's flags, on one screen. */
 export async function reintegrationOf(deps: Deps, actor: Actor, caseId: string): Promise<Reintegration> {
-  const { access, edit } = await accessTo(deps, actor, caseId);
+  const { access, edit, legsOf } = await accessTo(deps, actor, caseId);
+  // An agency referred to for repatriation sees the legs of its persons and nothing else of the case.
+  if (legsOf)
+    return {
+      legs: await legsOfCase(deps, caseId, { full: true, personIds: legsOf }),
+      plans: [],
+      flags: [],
+      abilities: { edit: false, addLeg: true },
+    };
   const full = access === 'full';
   const today = deps.clock.now().toISOString().slice(0, 10);
   const [legs, plans, visits, flags] = await Promise.all([
-    deps.db
-      .selectFrom('repatriation_legs')
-      .innerJoin('agencies', 'agencies.id', 'repatriation_legs.agency_id')
-      .innerJoin('persons', 'persons.id', 'repatriation_legs.person_id')
-      .selectAll('repatriation_legs')
-      .select(['agencies.short_name', 'persons.full_name_enc'])
-      .where('repatriation_legs.case_id', '=', caseId)
-      .orderBy('repatriation_legs.planned_date')
-      .execute(),
+    legsOfCase(deps, caseId, { full }),
     deps.db
       .selectFrom('reintegration_plans')
       .innerJoin('agencies', 'agencies.id', 'reintegration_plans.provider_agency_id')
@@ -80,27 +107,7 @@ export async function reintegrationOf(deps: Deps, actor: Actor, caseId: string):
     deps.db.selectFrom('case_flags').select(['flag', 'set_at']).where('case_id', '=', caseId).execute(),
   ]);
   return {
-    legs: legs.map((l) => ({
-      id: l.id,
-      personId: l.person_id,
-      personInitials: initials(deps.cipher.decrypt(l.full_name_enc)),
-      from: l.from_place,
-      fromName: placeName(deps, l.from_place),
-      to: l.to_place,
-      toName: placeName(deps, l.to_place),
-      agencyId: l.agency_id,
-      agency: l.short_name,
-      plannedDate: l.planned_date,
-      actualDate: l.actual_date,
-      escortRequired: l.escort_required === 1,
-      escort: full ? deps.cipher.decryptNullable(l.escort_enc) : null,
-      transport: l.transport,
-      cost: l.cost === null ? null : Number(l.cost),
-      paidBy: l.paid_by,
-      handoverDocumentId: l.handover_document_id,
-      escortMissing: l.escort_required === 1 && !l.escort_enc,
-      version: l.version,
-    })),
+    legs,
     plans: plans.map((p) => ({
       id: p.id,
       personId: p.person_id,
@@ -126,7 +133,7 @@ export async function reintegrationOf(deps: Deps, actor: Actor, caseId: string):
         })),
     })),
     flags: flags.map((f) => ({ flag: f.flag, setAt: f.set_at })),
-    abilities: { edit },
+    abilities: { edit, addLeg: edit },
   };
 }
 

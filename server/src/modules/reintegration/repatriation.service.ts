@@ -34,8 +34,10 @@ export async function addLeg(
   caseId: string,
   input: RepatriationLegCreate,
 ) {
-  const { edit } = await accessTo(deps, actor, caseId);
-  if (!edit) throw errors.forbidden();
+  const { edit, legsOf } = await accessTo(deps, actor, caseId);
+  if (!edit && !legsOf) throw errors.forbidden();
+  // A person not referred to the agency is as unknown to it as one of another case.
+  if (legsOf && !legsOf.has(input.personId)) throw errors.validation({ personId: 'person_unknown' });
   const person = await personOf(deps.db, caseId, input.personId);
   await checkAgency(deps.db, input.agencyId, 'agencyId');
   const fields: Record<string, string> = {};
@@ -105,8 +107,9 @@ export async function updateLeg(
     .where('id', '=', legId)
     .executeTakeFirst();
   if (!leg) throw errors.notFound();
-  const { edit } = await accessTo(deps, actor, leg.case_id);
-  if (!edit) throw errors.forbidden();
+  const { edit, legsOf } = await accessTo(deps, actor, leg.case_id);
+  if (legsOf && !legsOf.has(leg.person_id)) throw errors.notFound();
+  if (!edit && !legsOf) throw errors.forbidden();
   if (leg.version !== input.version)
     throw errors.versionConflict(await reintegrationOf(deps, actor, leg.case_id));
   await checkHandoverDocument(deps, leg.case_id, input.handoverDocumentId);
