@@ -59,7 +59,7 @@ for (const width of WIDTHS) {
     await capture(page, 'user-create', width);
 
     await page.goto('/audit');
-    await expect(page.getByText('Waktu ditampilkan dalam zona Asia/Makassar.')).toBeVisible();
+    await expect(page.getByText('Waktu ditampilkan dalam zona WITA.')).toBeVisible();
     await expect(page.getByText('Masuk', { exact: true }).first()).toBeVisible();
     await capture(page, 'audit', width);
 

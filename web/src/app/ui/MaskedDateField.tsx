@@ -63,6 +63,7 @@ export default function MaskedDateField(props: DateFieldProps & { withTime: bool
   // listens on the window and skips events from elements marked so.
   const segment = {
     'aria-required': required || undefined,
+    'aria-invalid': rest.error ? true : undefined,
     'data-mantine-stop-propagation': calendarOpen || undefined,
   } as const;
   const closeOnEscape = (event: KeyboardEvent<HTMLDivElement>) => {
