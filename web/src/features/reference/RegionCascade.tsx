@@ -2,6 +2,7 @@ import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import { REGION_LEVELS, type RegionLevel, regionLevelOf } from '@sinergi/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PlacePicker } from './PlacePicker';
 import { RegionLevelSelect, SelectLoadFailed } from './RegionLevelSelect';
 import { useRegionChildren } from './region.api';
 
@@ -58,6 +59,17 @@ export function RegionCascade({
         <Text size="xs" c="dimmed">
           {description}
         </Text>
+      ) : null}
+      {levels.length > 1 ? (
+        <PlacePicker
+          kind="region"
+          label={t('reference.findRegion')}
+          within={root}
+          value={current}
+          disabled={disabled}
+          // A place deeper than this field keeps (a village for a kecamatan filter) counts as its ancestor.
+          onChange={(code) => onChange(code ? codeAt(code, last) || code : '')}
+        />
       ) : null}
       <SimpleGrid cols={{ base: 1, sm: Math.min(levels.length, 2) }} spacing="sm">
         {levels.map((level) => {

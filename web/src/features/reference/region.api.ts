@@ -24,3 +24,24 @@ export function useRegion(code: string | null | undefined) {
     enabled: !!code,
   });
 }
+
+export type RegionWithPath = Region & { path: Region[] };
+
+/** Regions whose names match what was typed, best first, each with its ancestors. */
+export function useRegionSearch(
+  query: string,
+  options: { within?: string | null; level?: Region['level']; enabled?: boolean } = {},
+) {
+  const q = query.trim();
+  return useQuery({
+    queryKey: ['regions', 'search', q, options.within ?? '', options.level ?? ''],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: RegionWithPath[] }>('/regions', {
+        query: { q, within: options.within ?? undefined, level: options.level, limit: 20 },
+        signal,
+      }),
+    select: (data) => data.items,
+    staleTime: Number.POSITIVE_INFINITY,
+    enabled: (options.enabled ?? true) && q.length >= 2,
+  });
+}

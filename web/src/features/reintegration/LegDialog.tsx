@@ -1,4 +1,4 @@
-import { Checkbox, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { Reintegration } from '@sinergi/core';
 import { type RepatriationLegCreate, repatriationLegCreateSchema } from '@sinergi/core';
 import { useState } from 'react';
@@ -7,25 +7,35 @@ import { isApiError } from '../../app/api-client';
 import { DateField } from '../../app/ui/DateField';
 import { useZonedToday } from '../../app/zoned-dates';
 import { useDocuments } from '../documents/document.api';
+import { PlacePicker } from '../reference/PlacePicker';
 import { Dialog, type Person, useAgencySelect, useSaveForm } from './dialog-form';
 import { useAddLeg, useUpdateLeg } from './reintegration.api';
 
+/** Where the person's chain stopped so far: the next leg starts there. */
+function lastStop(legs: Reintegration['legs'], personId: string): string {
+  return legs.filter((l) => l.personId === personId).at(-1)?.to ?? '';
+}
+
+/** Adds one hand-over of the chain home; its ends are chosen by place name (a country or a region). */
 export function LegDialog({
   caseId,
   persons,
+  legs = [],
   onClose,
 }: {
   caseId: string;
   persons: Person[];
+  legs?: Reintegration['legs'];
   onClose: () => void;
 }) {
   const today = useZonedToday();
   const { t } = useTranslation();
   const save = useAddLeg(caseId);
   const agencies = useAgencySelect();
+  const firstPerson = persons[0]?.personId ?? '';
   const [v, setV] = useState({
-    personId: persons[0]?.personId ?? '',
-    from: '',
+    personId: firstPerson,
+    from: lastStop(legs, firstPerson),
     to: '',
     agencyId: '',
     plannedDate: today,
@@ -39,8 +49,8 @@ export function LegDialog({
   const send = () =>
     submit({
       personId: v.personId,
-      from: v.from.trim().toUpperCase(),
-      to: v.to.trim().toUpperCase(),
+      from: v.from,
+      to: v.to,
       agencyId: v.agencyId,
       plannedDate: v.plannedDate,
       escortRequired: v.escortRequired,
@@ -62,27 +72,25 @@ export function LegDialog({
         required
         data={persons.map((p) => ({ value: p.personId, label: p.label }))}
         value={v.personId || null}
-        onChange={(x) => setV({ ...v, personId: x ?? '' })}
+        onChange={(x) => setV({ ...v, personId: x ?? '', from: v.from || lastStop(legs, x ?? '') })}
         error={errors.personId}
       />
-      <Group grow wrap="wrap">
-        <TextInput
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <PlacePicker
           label={t('reintegration.from')}
           required
-          placeholder="MY · 65.03"
           value={v.from}
-          onChange={(e) => setV({ ...v, from: e.currentTarget.value })}
+          onChange={(from) => setV({ ...v, from })}
           error={errors.from}
         />
-        <TextInput
+        <PlacePicker
           label={t('reintegration.to')}
           required
-          placeholder="53.10"
           value={v.to}
-          onChange={(e) => setV({ ...v, to: e.currentTarget.value })}
+          onChange={(to) => setV({ ...v, to })}
           error={errors.to}
         />
-      </Group>
+      </SimpleGrid>
       <Select
         label={t('reintegration.agency')}
         required
@@ -134,25 +142,51 @@ export function LegDialog({
 }
 
 /** The case's documents as options for a leg's hand-over report (uploaded on the Documents tab). */
-function useDocumentOptions(caseId: string) {
+function HandoverSelect({
+  caseId,
+  value,
+  onChange,
+  error,
+}: {
+  caseId: string;
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
   const docs = useDocuments(caseId);
-  return (docs.data ?? []).map((d) => ({ value: d.id, label: d.filename ?? d.id }));
+  const documents = (docs.data ?? []).map((d) => ({ value: d.id, label: d.filename ?? d.id }));
+  return (
+    <Select
+      label={t('reintegration.handover')}
+      description={t('reintegration.handoverHelp')}
+      placeholder={documents.length ? undefined : t('reintegration.handoverNone')}
+      data={documents}
+      value={value || null}
+      onChange={(x) => onChange(x ?? '')}
+      error={error}
+      clearable
+      searchable
+    />
+  );
 }
 
 /** Records what happened on a leg: the actual date, the escort and the hand-over report. */
 export function LegEditDialog({
   caseId,
   leg,
+  withDocuments = true,
   onClose,
 }: {
   caseId: string;
   leg: Reintegration['legs'][number];
+  /** The case's documents are readable here (the case team), so a hand-over report can be chosen. */
+  withDocuments?: boolean;
   onClose: () => void;
 }) {
   const today = useZonedToday();
   const { t } = useTranslation();
   const save = useUpdateLeg();
-  const documents = useDocumentOptions(caseId);
   const [v, setV] = useState({
     actualDate: leg.actualDate ?? '',
     escort: leg.escort ?? '',
@@ -166,7 +200,7 @@ export function LegEditDialog({
         version: leg.version,
         actualDate: v.actualDate || null,
         escort: v.escort.trim() || null,
-        handoverDocumentId: v.handoverDocumentId || null,
+        ...(withDocuments && { handoverDocumentId: v.handoverDocumentId || null }),
       },
       {
         onSuccess: () => onClose(),
@@ -194,17 +228,14 @@ export function LegEditDialog({
         onChange={(e) => setV({ ...v, escort: e.currentTarget.value })}
         error={errors.escort}
       />
-      <Select
-        label={t('reintegration.handover')}
-        description={t('reintegration.handoverHelp')}
-        placeholder={documents.length ? undefined : t('reintegration.handoverNone')}
-        data={documents}
-        value={v.handoverDocumentId || null}
-        onChange={(x) => setV({ ...v, handoverDocumentId: x ?? '' })}
-        error={errors.handoverDocumentId}
-        clearable
-        searchable
-      />
+      {withDocuments ? (
+        <HandoverSelect
+          caseId={caseId}
+          value={v.handoverDocumentId}
+          onChange={(handoverDocumentId) => setV({ ...v, handoverDocumentId })}
+          error={errors.handoverDocumentId}
+        />
+      ) : null}
     </Dialog>
   );
 }

@@ -1,44 +1,26 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Skeleton,
-  Stack,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { formatRupiah } from '@sinergi/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
-import { useZonedToday } from '../../app/zoned-dates';
 import { useLanguage } from '../../i18n';
 import { formatDay } from '../cases/format-day';
-import { type CaseDocument, downloadDocument, useDocuments } from '../documents/document.api';
 import { useServicePlan } from '../services/service.api';
 import { ConferenceDialog } from './ConferenceDialog';
-import { LegDialog, LegEditDialog } from './LegDialog';
 import { PlanDialog, VisitDialog } from './PlanDialogs';
-import { useActionDone, useConferences, useReintegration, useUpdateLeg } from './reintegration.api';
+import { RepatriationChain } from './RepatriationChain';
+import { useActionDone, useConferences, useReintegration } from './reintegration.api';
 
 /** The chain home leg by leg, reintegration with its follow-up visits, and case conferences, on one screen. */
 export function ReintegrationTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const today = useZonedToday();
   const data = useReintegration(caseId);
   const plan = useServicePlan(caseId);
   const conferences = useConferences(caseId);
-  const updateLeg = useUpdateLeg();
   const actionDone = useActionDone();
-  const [dialog, setDialog] = useState<'leg' | 'plan' | 'conference' | null>(null);
+  const [dialog, setDialog] = useState<'plan' | 'conference' | null>(null);
   const [visit, setVisit] = useState<{ id: string; version: number } | null>(null);
-  const [editingLeg, setEditingLeg] = useState<string | null>(null);
-  const documents = useDocuments(caseId);
   if (data.isPending) return <Skeleton height={240} radius="md" />;
   if (!data.data) return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
   const r = data.data;
@@ -60,9 +42,6 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
       ))}
       {r.abilities.edit ? (
         <Group gap="sm">
-          <Button variant="default" onClick={() => setDialog('leg')} disabled={!persons.length}>
-            {t('reintegration.addLeg')}
-          </Button>
           <Button variant="default" onClick={() => setDialog('plan')} disabled={!persons.length}>
             {t('reintegration.addPlan')}
           </Button>
@@ -71,69 +50,13 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
           </Button>
         </Group>
       ) : null}
-      <section aria-labelledby="chain-heading">
-        <Title order={2} fz="h4" mb="sm" id="chain-heading">
-          {t('reintegration.chainTitle')}
-        </Title>
-        {r.legs.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('reintegration.chainEmpty')}
-          </Text>
-        ) : (
-          <Timeline active={r.legs.filter((l) => l.actualDate).length - 1} bulletSize={20} lineWidth={2}>
-            {r.legs.map((l) => (
-              <Timeline.Item key={l.id} title={`${l.fromName} → ${l.toName}`} data-testid="repatriation-leg">
-                <Text size="sm">
-                  {l.agency} · {l.personInitials}
-                  {l.transport ? ` · ${l.transport}` : ''}
-                  {l.cost !== null
-                    ? ` · ${formatRupiah(l.cost, lang)}${l.paidBy ? ` (${l.paidBy})` : ''}`
-                    : ''}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('reintegration.planned')} {formatDay(l.plannedDate, lang)} ·{' '}
-                  {l.actualDate
-                    ? `${t('reintegration.actual')} ${formatDay(l.actualDate, lang)}`
-                    : t('reintegration.notYet')}
-                </Text>
-                {l.escort ? (
-                  <Text size="sm">
-                    {t('reintegration.escort')}: {l.escort}
-                  </Text>
-                ) : null}
-                {l.escortMissing ? (
-                  <Badge color="orange" radius="sm" mt={4}>
-                    {t('reintegration.escortMissing')}
-                  </Badge>
-                ) : null}
-                {l.handoverDocumentId ? (
-                  <HandoverLink
-                    caseId={caseId}
-                    document={documents.data?.find((d) => d.id === l.handoverDocumentId)}
-                  />
-                ) : null}
-                {r.abilities.edit ? (
-                  <Group gap={6} mt={4}>
-                    {!l.actualDate && l.plannedDate <= today ? (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        loading={updateLeg.isPending}
-                        onClick={() => updateLeg.mutate({ id: l.id, version: l.version, actualDate: today })}
-                      >
-                        {t('reintegration.markDone')}
-                      </Button>
-                    ) : null}
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditingLeg(l.id)}>
-                      {t('reintegration.edit')}
-                    </Button>
-                  </Group>
-                ) : null}
-              </Timeline.Item>
-            ))}
-          </Timeline>
-        )}
-      </section>
+      <RepatriationChain
+        caseId={caseId}
+        legs={r.legs}
+        persons={persons}
+        canRecord={r.abilities.addLeg}
+        withDocuments
+      />
       <section aria-labelledby="plan-r-heading">
         <Title order={2} fz="h4" mb="sm" id="plan-r-heading">
           {t('reintegration.planTitle')}
@@ -244,48 +167,11 @@ export function ReintegrationTab({ caseId }: { caseId: string }) {
           </Stack>
         )}
       </section>
-      {editingLeg && r.legs.find((l) => l.id === editingLeg) ? (
-        <LegEditDialog
-          caseId={caseId}
-          leg={r.legs.find((l) => l.id === editingLeg)!}
-          onClose={() => setEditingLeg(null)}
-        />
-      ) : null}
-      {dialog === 'leg' ? (
-        <LegDialog caseId={caseId} persons={persons} onClose={() => setDialog(null)} />
-      ) : null}
       {dialog === 'plan' ? (
         <PlanDialog caseId={caseId} persons={persons} onClose={() => setDialog(null)} />
       ) : null}
       {dialog === 'conference' ? <ConferenceDialog caseId={caseId} onClose={() => setDialog(null)} /> : null}
       {visit ? <VisitDialog visit={visit} onClose={() => setVisit(null)} /> : null}
     </Stack>
-  );
-}
-
-/** The hand-over report of a leg: its name and a download for the case team. */
-function HandoverLink({ caseId, document }: { caseId: string; document: CaseDocument | undefined }) {
-  const { t } = useTranslation();
-  const [failed, setFailed] = useState<unknown>(null);
-  return (
-    <Text size="sm">
-      {t('reintegration.handover')}:{' '}
-      {document?.filename ? (
-        <Anchor
-          component="button"
-          type="button"
-          size="sm"
-          onClick={() => {
-            setFailed(null);
-            downloadDocument(caseId, document).catch(setFailed);
-          }}
-        >
-          {document.filename}
-        </Anchor>
-      ) : (
-        t('documents.nameHidden')
-      )}
-      {failed ? <ErrorAlert error={failed} /> : null}
-    </Text>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useLanguage } from '../../i18n';
 import { valueLabel } from '../cases/case-values';
+import { ReferralRepatriation } from '../reintegration/ReferralRepatriation';
 import { ReferralCard } from './ReferralCard';
 import { ServicesTab } from './ServicesTab';
 import { useReferral } from './service.api';
@@ -77,6 +78,12 @@ export function ReferralPage() {
           </Card>
           {r.side === 'receiver' && r.status !== 'pending' ? (
             <ServicesTab caseId={r.caseId} canSeeCase={false} />
+          ) : null}
+          {r.side === 'receiver' && r.status === 'accepted' && r.services.includes('repatriation') ? (
+            <ReferralRepatriation
+              caseId={r.caseId}
+              persons={r.persons.map((p) => ({ personId: p.id, label: p.fullName ?? p.initials }))}
+            />
           ) : null}
         </Stack>
       )}
