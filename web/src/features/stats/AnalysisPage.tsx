@@ -14,6 +14,7 @@ import { notifications } from '@mantine/notifications';
 import {
   type BreakdownQuery,
   dimensionsOf,
+  formatDate,
   NO_DISTRICT_FILTER,
   STAT_INDICATOR_IDS,
   type StatDimension,
@@ -23,6 +24,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage, isApiError } from '../../app/api-client';
+import { useTimeZone } from '../../app/session';
 import { ErrorAlert } from '../../app/ui/ErrorAlert';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { useUrlFilters } from '../../app/ui/use-url-filters';
@@ -32,21 +34,13 @@ import { downloadChartPng } from './chart-png';
 import { FILTER_KEYS, filterFromValues, StatsFilters } from './StatsFilters';
 import { downloadBreakdownXlsx, useBreakdown } from './stats.api';
 
-function formatDay(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Asia/Makassar',
-  }).format(new Date(iso));
-}
-
 const KEYS = [...FILTER_KEYS, 'indicator', 'dimension', 'series', 'chart'] as const;
 
 /** Any indicator by any of its dimensions, as a chart and the table behind it; printable and downloadable. */
 export function AnalysisPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const zone = useTimeZone();
   const { values, setFilter } = useUrlFilters(KEYS);
   const indicator = (STAT_INDICATOR_IDS as readonly string[]).includes(values.indicator)
     ? (values.indicator as StatIndicator)
@@ -188,8 +182,8 @@ export function AnalysisPage() {
         ) : (
           <>
             <Text className="print-only" size="sm">
-              {t('stats.filters.title')}: {b.period.from ? formatDay(b.period.from, lang) : '…'} –{' '}
-              {b.period.to ? formatDay(new Date(Date.parse(b.period.to) - 1).toISOString(), lang) : '…'}
+              {t('stats.filters.title')}: {b.period.from ? formatDate(b.period.from, lang, zone) : '…'} –{' '}
+              {b.period.to ? formatDate(new Date(Date.parse(b.period.to) - 1), lang, zone) : '…'}
             </Text>
             <ProtectionNote
               percent={b.unit === 'percent'}
