@@ -119,6 +119,10 @@ export const FIELD_MESSAGES: Dict = {
     id: 'Tidak ada kasus dengan nomor ini.',
     en: 'There is no case with this number.',
   },
+  search_identity_not_allowed: {
+    id: 'Peran Anda tidak dapat mencari berdasarkan NIK atau nama orang. Cari dengan nomor kasus.',
+    en: 'Your role cannot search by NIK or by the name of a person. Search by case number.',
+  },
   review_own_grant: {
     id: 'Akses darurat Anda sendiri ditinjau oleh orang lain.',
     en: 'Your own emergency access is reviewed by someone else.',

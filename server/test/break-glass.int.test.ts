@@ -17,6 +17,7 @@ describe.each(DB_KINDS)('break-glass on %s', (kind) => {
   let env: TestEnv;
   let manager: Session;
   let farCoordinator: Session;
+  let otherTaskForceCoordinator: Session;
   const names = { farCoordinator: '', admin: '' };
   let caseId: string;
   let caseNumber: string;
@@ -26,11 +27,18 @@ describe.each(DB_KINDS)('break-glass on %s', (kind) => {
     const tf = await buildTaskForce(env);
     const uptd = await buildAgency(env, { taskForceId: tf.id });
     manager = await signIn(env, (await buildUser(env, ['case_manager'], { agencyId: uptd.id })).username);
-    const farTf = await buildTaskForce(env, '65.03');
-    const farAgency = await buildAgency(env, { taskForceId: farTf.id, shortName: 'DP3A Nunukan Uji' });
+    // A coordinator of the same task force in another agency, off the case team: sees the case
+    // without identities, and may open it in an emergency.
+    const farAgency = await buildAgency(env, { taskForceId: tf.id, shortName: 'DP3A Manggarai Uji' });
     names.farCoordinator = (await buildUser(env, ['coordinator'], { agencyId: farAgency.id })).username;
     names.admin = (await buildUser(env, ['admin'], { agencyId: uptd.id })).username;
     farCoordinator = await signIn(env, names.farCoordinator);
+    const otherTf = await buildTaskForce(env, '65.03');
+    const otherAgency = await buildAgency(env, { taskForceId: otherTf.id, shortName: 'DP3A Nunukan Uji' });
+    otherTaskForceCoordinator = await signIn(
+      env,
+      (await buildUser(env, ['coordinator'], { agencyId: otherAgency.id })).username,
+    );
     const c = (
       await call(env, manager, 'POST', '/api/v1/cases', {
         caseType: 'tppo',
@@ -52,7 +60,9 @@ describe.each(DB_KINDS)('break-glass on %s', (kind) => {
   afterAll(async () => env?.close());
 
   it('opens a case outside the access of a coordinator who states why, for a limited time, on the record', async () => {
-    expect((await call(env, farCoordinator, 'GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await call(env, farCoordinator, 'GET', `/api/v1/cases/${caseId}/persons`)).body).not.toContain(
+      'Anak Dalam Bahaya',
+    );
     expect(
       (
         await call(env, manager, 'POST', '/api/v1/break-glass', {
@@ -70,7 +80,18 @@ describe.each(DB_KINDS)('break-glass on %s', (kind) => {
       caseNumber: 'TPPO/99.99/2026/9999',
       reason: 'Anak dalam bahaya malam ini, keluarga menelepon',
     });
+    expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.fields.caseNumber).toBe('Tidak ada kasus dengan nomor ini.');
+    // Another task force's coordinator gets the same answer as for a number that does not exist.
+    const elsewhere = await call(env, otherTaskForceCoordinator, 'POST', '/api/v1/break-glass', {
+      caseNumber,
+      reason: 'Anak dalam bahaya malam ini, keluarga menelepon',
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().error.fields).toEqual(unknown.json().error.fields);
+    expect(
+      (await call(env, otherTaskForceCoordinator, 'GET', `/api/v1/cases/${caseId}/persons`)).statusCode,
+    ).toBe(404);
 
     const opened = await call(env, farCoordinator, 'POST', '/api/v1/break-glass', {
       caseNumber: caseNumber.toLowerCase(),
@@ -88,7 +109,7 @@ describe.each(DB_KINDS)('break-glass on %s', (kind) => {
     // The team sees who opened it and why.
     const shown = (await call(env, manager, 'GET', `/api/v1/cases/${caseId}/emergency-access`)).json().items;
     expect(shown[0]).toMatchObject({
-      agencyShortName: 'DP3A Nunukan Uji',
+      agencyShortName: 'DP3A Manggarai Uji',
       reason: 'Anak dalam bahaya malam ini, keluarga menelepon',
       active: true,
       reviewedAt: null,
@@ -100,7 +121,9 @@ describe.each(DB_KINDS)('break-glass on %s', (kind) => {
     // The sessions were idle meanwhile: everyone signs in again.
     const coordinator = await signIn(env, names.farCoordinator);
     const adminNow = await signIn(env, names.admin);
-    expect((await call(env, coordinator, 'GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await call(env, coordinator, 'GET', `/api/v1/cases/${caseId}/persons`)).body).not.toContain(
+      'Anak Dalam Bahaya',
+    );
     const pending = (await call(env, coordinator, 'GET', '/api/v1/break-glass')).json().items;
     expect(pending).toHaveLength(1);
     const own = await call(env, coordinator, 'POST', `/api/v1/break-glass/${pending[0].id}/review`, {

@@ -1029,26 +1029,32 @@ describe('task force settings on sqlite', () => {
         env,
         (await buildUser(env, ['case_manager'], { agencyId: uptd.id })).username,
       );
-      expect(
-        (await call(env, coord, 'GET', `/api/v1/taskforces/${tf.id}/settings`)).json().responseLimits,
-      ).toEqual({ highHours: 1, mediumHours: 6, lowWorkingDays: 1 });
+      const before = (await call(env, coord, 'GET', `/api/v1/taskforces/${tf.id}/settings`)).json();
+      expect(before.responseLimits).toEqual({ highHours: 1, mediumHours: 6, lowWorkingDays: 1 });
       const res = await call(env, coord, 'PATCH', `/api/v1/taskforces/${tf.id}/settings`, {
         responseLimits: { highHours: 2 },
         caseNumberPrefix: 'GT-TPPO',
+        version: before.version,
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toEqual({
         responseLimits: { highHours: 2, mediumHours: 6, lowWorkingDays: 1 },
         caseNumberPrefix: 'GT-TPPO',
+        version: before.version + 1,
       });
       expect(
-        (await call(env, manager, 'PATCH', `/api/v1/taskforces/${tf.id}/settings`, { caseNumberPrefix: 'X' }))
-          .statusCode,
+        (
+          await call(env, manager, 'PATCH', `/api/v1/taskforces/${tf.id}/settings`, {
+            caseNumberPrefix: 'X',
+            version: before.version + 1,
+          })
+        ).statusCode,
       ).toBe(403);
       expect(
         (
           await call(env, coord, 'PATCH', `/api/v1/taskforces/${other.id}/settings`, {
             caseNumberPrefix: 'X',
+            version: 1,
           })
         ).statusCode,
       ).toBe(404);

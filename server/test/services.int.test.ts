@@ -133,7 +133,7 @@ describe.each(DB_KINDS)('services on %s', (kind) => {
     expect(
       (await call(env, coordinator, 'PUT', `/api/v1/taskforces/${otherTfId}/deadline-rules`, body))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
     const bad = await call(env, admin, 'PUT', `/api/v1/taskforces/${tfId}/deadline-rules`, {
       ...body,
       rules: [{ key: 'referral_response', amount: -1, unit: 'weeks' }],

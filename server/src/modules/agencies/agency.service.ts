@@ -4,6 +4,7 @@ import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { AgencyRow } from '../../platform/db/schema.js';
 import { errors } from '../../platform/errors.js';
+import { sameTaskForce } from '../../platform/tenancy.js';
 import { type AgencyFilter, agencyRepository as repo, shortNameKey } from './agency.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'reference'>;
@@ -59,13 +60,31 @@ export async function getAgency(deps: Deps, id: string): Promise<Agency> {
   return presentAgency(deps, row);
 }
 
-/** Creates an agency; the creator is an administrator (checked by the route). */
+/**
+ * An administrator places agencies only in its own task force: without a task force named, the
+ * agency joins the administrator's; another task force is unknown, like one that does not exist.
+ */
+function ownTaskForce(
+  actor: Pick<Actor, 'taskForceId'>,
+  taskForceId: string | null | undefined,
+): string | null {
+  if (taskForceId === undefined) return actor.taskForceId;
+  if (!sameTaskForce(actor.taskForceId, taskForceId))
+    throw errors.validation({ taskForceId: 'task_force_unknown' });
+  return taskForceId;
+}
+
+/**
+ * Creates an agency: an administrator (the route checks the permission) in its own task force, or
+ * the command line and the seeding (`actor` null) anywhere.
+ */
 export async function createAgency(
   deps: Deps,
-  actor: Pick<Actor, 'userId' | 'agencyId'> | null,
+  actor: Pick<Actor, 'userId' | 'agencyId' | 'taskForceId'> | null,
   meta: Pick<RequestMeta, 'requestId' | 'ip'>,
-  input: AgencyCreate,
+  given: AgencyCreate,
 ): Promise<Agency> {
+  const input = actor ? { ...given, taskForceId: ownTaskForce(actor, given.taskForceId) } : given;
   await checkReferences(deps, input);
   const now = deps.clock.now().toISOString();
   const id = randomUUID();
@@ -108,10 +127,13 @@ export async function updateAgency(
   id: string,
   patch: AgencyPatch,
 ): Promise<Agency> {
+  // An agency stays in the administrator's task force: it cannot be handed to another one.
+  if (patch.taskForceId !== undefined) ownTaskForce(actor, patch.taskForceId);
   await checkReferences(deps, patch);
   return inTransaction(deps, actor, meta, async (trx, audit) => {
     const current = await repo.byId(trx, id);
-    if (!current) throw errors.notFound();
+    // Another task force's agency is not the administrator's to change: not found.
+    if (!current || !sameTaskForce(actor.taskForceId, current.task_force_id)) throw errors.notFound();
     if (current.version !== patch.version) throw errors.versionConflict(presentAgency(deps, current));
     if (patch.shortName !== undefined) {
       const other = await repo.byShortName(trx, patch.shortName);

@@ -125,25 +125,45 @@ export async function insertAlert(
   await db.insertInto('security_alerts').values(alert).execute();
 }
 
-function alertQuery(db: Db, open: boolean) {
+/**
+ * Alerts an administrator of `taskForceId` sees: those about users of its task force (of none when
+ * null), and those about no user (failed sign-ins from one address), which concern the whole
+ * deployment and name only an address and a count.
+ */
+function alertQuery(db: Db, taskForceId: string | null, open: boolean) {
   let q = db
     .selectFrom('security_alerts as a')
     .leftJoin('users as u', 'u.id', 'a.subject_user_id')
     .leftJoin('agencies as g', 'g.id', 'u.agency_id')
-    .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by');
+    .leftJoin('users as ack', 'ack.id', 'a.acknowledged_by')
+    .where((eb) =>
+      eb.or([
+        eb('a.subject_user_id', 'is', null),
+        taskForceId === null
+          ? eb.and([eb('g.id', 'is not', null), eb('g.task_force_id', 'is', null)])
+          : eb('g.task_force_id', '=', taskForceId),
+      ]),
+    );
   if (open) q = q.where('a.acknowledged_at', 'is', null);
   return q;
 }
 
-export async function countAlerts(db: Db, open: boolean): Promise<number> {
-  const row = await alertQuery(db, open)
+export async function countAlerts(db: Db, taskForceId: string | null, open: boolean): Promise<number> {
+  const row = await alertQuery(db, taskForceId, open)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
   return toNumber(row?.n as number | string | undefined);
 }
 
-export async function findAlerts(db: Db, open: boolean, limit: number, offset: number, id?: string) {
-  let q = alertQuery(db, open);
+export async function findAlerts(
+  db: Db,
+  taskForceId: string | null,
+  open: boolean,
+  limit: number,
+  offset: number,
+  id?: string,
+) {
+  let q = alertQuery(db, taskForceId, open);
   if (id) q = q.where('a.id', '=', id);
   return q
     .selectAll('a')

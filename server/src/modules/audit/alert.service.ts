@@ -27,24 +27,30 @@ function present(r: AlertRow): SecurityAlert {
 }
 
 /**
- * Alerts for administrators, newest first. The check for new ones runs first, so the list is
+ * Alerts for an administrator (its task force's, and the deployment's address alerts), newest first. The check for new ones runs first, so the list is
  * current even between scheduled checks.
  */
 export async function listAlerts(
   deps: Deps,
-  _actor: Actor,
+  actor: Actor,
   query: { open: boolean; page: number; pageSize: number },
 ) {
   await detectAlerts(deps);
-  const total = await countAlerts(deps.db, query.open);
-  const rows = await findAlerts(deps.db, query.open, query.pageSize, (query.page - 1) * query.pageSize);
+  const total = await countAlerts(deps.db, actor.taskForceId, query.open);
+  const rows = await findAlerts(
+    deps.db,
+    actor.taskForceId,
+    query.open,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
   return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** How many alerts nobody has acknowledged yet (the badge in the navigation). */
-export async function openAlertCount(deps: Deps, _actor: Actor): Promise<{ open: number }> {
+export async function openAlertCount(deps: Deps, actor: Actor): Promise<{ open: number }> {
   await detectAlerts(deps);
-  return { open: await countAlerts(deps.db, true) };
+  return { open: await countAlerts(deps.db, actor.taskForceId, true) };
 }
 
 /** Marks an alert as looked at, with a note of what was found; audited. */
@@ -56,7 +62,7 @@ export async function acknowledgeAlert(
   input: { note: string },
 ): Promise<SecurityAlert> {
   return inTransaction(deps, actor, meta, async (trx, audit) => {
-    const [current] = await findAlerts(trx, false, 1, 0, id);
+    const [current] = await findAlerts(trx, actor.taskForceId, false, 1, 0, id);
     if (!current) throw errors.notFound();
     if (current.acknowledged_at) throw errors.conflict({ _: 'alert_already_acknowledged' });
     await markAcknowledged(trx, id, actor.userId, input.note, deps.clock.now().toISOString());
@@ -66,7 +72,7 @@ export async function acknowledgeAlert(
       entityId: id,
       details: { kind: current.kind },
     });
-    const [after] = await findAlerts(trx, false, 1, 0, id);
+    const [after] = await findAlerts(trx, actor.taskForceId, false, 1, 0, id);
     return present(after!);
   });
 }

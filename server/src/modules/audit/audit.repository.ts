@@ -1,13 +1,50 @@
 import type { AuditFilter } from '@sinergi/core';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/connect.js';
 import { toNumber } from '../../platform/db/connect.js';
 
-/** The audit trail joined with who acted, narrowed by the administrator's filters. */
-function filtered(db: Db, f: AuditFilter) {
+/**
+ * The task force an event belongs to: the acting agency's; for an event without an agency, the
+ * acting user's; for an event without an actor, the user or task force it is about. Null: the
+ * deployment's own (its administrators, the command line, sign-ins to unknown accounts).
+ */
+const eventTaskForce = sql<string | null>`case
+  when audit_events.actor_agency_id is not null then agencies.task_force_id
+  when audit_events.actor_user_id is not null then actor_home.task_force_id
+  when audit_events.entity_type = 'user' then subject_home.task_force_id
+  when audit_events.entity_type = 'task_force' then audit_events.entity_id
+  else null end`;
+
+/**
+ * The audit trail of one task force (of none when `taskForceId` is null) joined with who acted,
+ * narrowed by the administrator's filters. Events about the task force's cases by users of
+ * another task force (a case team member from elsewhere) belong to it too.
+ */
+function filtered(db: Db, taskForceId: string | null, f: AuditFilter) {
   let q = db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
-    .leftJoin('agencies', 'agencies.id', 'audit_events.actor_agency_id');
+    .leftJoin('agencies', 'agencies.id', 'audit_events.actor_agency_id')
+    .leftJoin('agencies as actor_home', 'actor_home.id', 'users.agency_id')
+    .leftJoin('users as subject', (join) =>
+      join.onRef('subject.id', '=', 'audit_events.entity_id').on('audit_events.entity_type', '=', 'user'),
+    )
+    .leftJoin('agencies as subject_home', 'subject_home.id', 'subject.agency_id')
+    .where((eb) =>
+      taskForceId === null
+        ? eb(eventTaskForce, 'is', null)
+        : eb.or([
+            eb(eventTaskForce, '=', taskForceId),
+            eb.and([
+              eb('audit_events.entity_type', '=', 'case'),
+              eb(
+                'audit_events.entity_id',
+                'in',
+                eb.selectFrom('cases').select('cases.id').where('cases.task_force_id', '=', taskForceId),
+              ),
+            ]),
+          ]),
+    );
   if (f.actor) q = q.where('audit_events.actor_user_id', '=', f.actor);
   if (f.agency) q = q.where('audit_events.actor_agency_id', '=', f.agency);
   if (f.action)
@@ -22,8 +59,8 @@ function filtered(db: Db, f: AuditFilter) {
   return q;
 }
 
-export async function countAuditEvents(db: Db, f: AuditFilter): Promise<number> {
-  const row = await filtered(db, f)
+export async function countAuditEvents(db: Db, taskForceId: string | null, f: AuditFilter): Promise<number> {
+  const row = await filtered(db, taskForceId, f)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirst();
   return toNumber(row?.n as string | number | undefined);
@@ -32,10 +69,11 @@ export async function countAuditEvents(db: Db, f: AuditFilter): Promise<number> 
 /** One page of events, newest first; `beforeSeq` pages by key for long exports. */
 export async function findAuditEvents(
   db: Db,
+  taskForceId: string | null,
   f: AuditFilter,
   page: { limit: number; offset?: number; beforeSeq?: number },
 ) {
-  let q = filtered(db, f);
+  let q = filtered(db, taskForceId, f);
   if (page.beforeSeq !== undefined) q = q.where('audit_events.seq', '<', page.beforeSeq);
   const rows = await q
     .selectAll('audit_events')

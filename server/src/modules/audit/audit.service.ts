@@ -22,7 +22,10 @@ function filterNames(f: AuditFilter): string[] {
     .map(([k]) => k);
 }
 
-/** The administrator's audit view: one page of the filtered trail, newest first. Audited. */
+/**
+ * The administrator's audit view: one page of its own task force's filtered trail, newest first.
+ * Audited.
+ */
 export async function searchAudit(
   deps: Deps,
   actor: Actor,
@@ -31,8 +34,11 @@ export async function searchAudit(
 ) {
   const { page, pageSize, ...filter } = query;
   checkRange(filter);
-  const total = await countAuditEvents(deps.db, filter);
-  const items = await findAuditEvents(deps.db, filter, { limit: pageSize, offset: (page - 1) * pageSize });
+  const total = await countAuditEvents(deps.db, actor.taskForceId, filter);
+  const items = await findAuditEvents(deps.db, actor.taskForceId, filter, {
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
   await inTransaction(deps, actor, meta, (_trx, audit) =>
     audit({ action: 'audit.read', details: { filters: filterNames(filter) } }),
   );
@@ -69,7 +75,7 @@ const CSV_HEADERS = {
 };
 
 /**
- * The filtered trail as CSV (UTF-8 with a byte-order mark so spreadsheet programs read it right),
+ * The task force's filtered trail as CSV (UTF-8 with a byte-order mark so spreadsheet programs read it right),
  * cells neutralised against formulas, at most AUDIT_EXPORT_MAX_ROWS rows. The export is itself an
  * audit event, written before the file leaves.
  */
@@ -80,7 +86,10 @@ export async function exportAuditCsv(deps: Deps, actor: Actor, meta: RequestMeta
   let beforeSeq: number | undefined;
   let truncated = false;
   for (;;) {
-    const batch = await findAuditEvents(deps.db, filter, { limit: EXPORT_BATCH, beforeSeq });
+    const batch = await findAuditEvents(deps.db, actor.taskForceId, filter, {
+      limit: EXPORT_BATCH,
+      beforeSeq,
+    });
     for (const e of batch) {
       if (rows >= AUDIT_EXPORT_MAX_ROWS) {
         truncated = true;

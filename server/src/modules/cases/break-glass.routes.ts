@@ -55,7 +55,7 @@ export function breakGlassRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary:
-            'Emergency openings for review (administrators: all; coordinators: their task force and their own)',
+            "Emergency openings for review: those on cases of the reader's own task force (its administrators and coordinators)",
           querystring: z.object({ pending: z.enum(['true', 'false']).default('true') }),
           response: { 200: z.object({ items: z.array(grantSchema) }), ...errorResponses },
         },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
-import { errors } from '../../platform/errors.js';
+import { AppError, errors } from '../../platform/errors.js';
 import { caseEvent } from './case.service.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock' | 'cipher' | 'config'>;
@@ -24,7 +24,9 @@ export interface EmergencyGrant {
 /**
  * Opens a case outside one's access in an emergency (a child in danger at night): a coordinator
  * names the case by its number and states why. The grant lasts BREAK_GLASS_MINUTES, is shown on
- * the case to its team, lands on the timeline and in the audit trail, and waits for review.
+ * the case to its team, lands on the timeline and in the audit trail, and waits for review. Only
+ * cases of the coordinator's own task force open: another task force's case number answers 404
+ * exactly like a number that does not exist.
  */
 export async function breakGlass(
   deps: Deps,
@@ -32,12 +34,15 @@ export async function breakGlass(
   meta: RequestMeta,
   input: { caseNumber: string; reason: string },
 ): Promise<{ caseId: string; expiresAt: string }> {
-  const c = await deps.db
-    .selectFrom('cases')
-    .select(['id'])
-    .where('case_number', '=', input.caseNumber.trim().toUpperCase())
-    .executeTakeFirst();
-  if (!c) throw errors.validation({ caseNumber: 'case_number_unknown' });
+  const c = actor.taskForceId
+    ? await deps.db
+        .selectFrom('cases')
+        .select(['id'])
+        .where('case_number', '=', input.caseNumber.trim().toUpperCase())
+        .where('task_force_id', '=', actor.taskForceId)
+        .executeTakeFirst()
+    : undefined;
+  if (!c) throw new AppError(404, 'not_found', { caseNumber: 'case_number_unknown' });
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.BREAK_GLASS_MINUTES * 60_000).toISOString();
   await inTransaction(deps, actor, meta, async (trx, audit) => {
@@ -122,16 +127,16 @@ export async function caseGrants(deps: Deps, caseId: string, withReason: boolean
 }
 
 /**
- * Emergency openings waiting for review (or all), for administrators (every task force) and
- * coordinators (cases of their task force, and their own openings).
+ * Emergency openings waiting for review (or all): those on cases of the reader's task force (for
+ * its administrators and coordinators), and a coordinator's own. Another task force's openings
+ * are not the reader's, administrators included.
  */
 export async function grantsForReview(deps: Deps, actor: Actor, pending: boolean): Promise<EmergencyGrant[]> {
   let q = grantsQuery(deps);
   if (pending) q = q.where('g.reviewed_at', 'is', null);
-  if (!actor.permissions.has('user.manage'))
-    q = q.where((eb) =>
-      eb.or([eb('cases.task_force_id', '=', actor.taskForceId ?? ''), eb('g.user_id', '=', actor.userId)]),
-    );
+  q = q.where((eb) =>
+    eb.or([eb('cases.task_force_id', '=', actor.taskForceId ?? ''), eb('g.user_id', '=', actor.userId)]),
+  );
   const rows = await q.orderBy('g.granted_at', 'desc').limit(200).execute();
   return rows.map((r) => present(deps, r, true));
 }

@@ -1,7 +1,9 @@
 import { type CaseListQuery, initials } from '@sinergi/core';
 import { recordRead } from '../../platform/audit-reads.js';
 import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
+import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
+import { errors } from '../../platform/errors.js';
 import { taskForceZone } from '../taskforces/taskforce.service.js';
 import { accessFromTeam, visibilityOf } from './case.policy.js';
 import { presentSummary } from './case.presenter.js';
@@ -76,9 +78,28 @@ function initialsOf(cipher: Pick<AppDeps['cipher'], 'decrypt'>, ciphertext: stri
   return value;
 }
 
+/**
+ * A search by NIK or full name answers whether someone is in a case: an identity lookup. Only
+ * those who may read identities make it; for others (leadership, a chair) it is refused before any
+ * query runs, from the shape of the text alone, so neither rows, totals nor the exactness of a
+ * total can tell. The refusal is audited (without the text); a case-number search stays open.
+ */
+async function refuseIdentitySearch(deps: Deps, actor: Actor, meta: Meta, by: 'nik' | 'name') {
+  await inTransaction(deps, actor, meta, (_trx, audit) =>
+    audit({
+      action: 'access.denied',
+      outcome: 'denied',
+      details: { reason: 'identity_search', by },
+    }),
+  );
+  throw errors.validation({ q: 'search_identity_not_allowed' });
+}
+
 export async function listCases(deps: Deps, actor: Actor, meta: Meta, query: CaseListQuery) {
   const now = deps.clock.now().toISOString();
   const search = query.q ? caseSearchFor(deps.cipher, query.q) : undefined;
+  if ((search?.kind === 'nik' || search?.kind === 'name') && !actor.permissions.has('person.identity.read'))
+    await refuseIdentitySearch(deps, actor, meta, search.kind);
   const visibility = await visibilityOf(deps.db, actor);
   const timeZone = await taskForceZone(deps.db, actor.taskForceId);
   // Each row says whether the reader is on its team and, if they may read identities, carries the

@@ -38,7 +38,10 @@ export async function dueFor(db: Db, taskForceId: string, key: DeadlineRuleKey, 
   return dueByRule(key, start, s, s.timeZone);
 }
 
-/** Replaces the settings (administrators, and coordinators for their own task force); audited. */
+/**
+ * Replaces the settings (administrators and coordinators of the task force); audited. Another task
+ * force's rules are not found, for its administrators too.
+ */
 export async function updateDeadlineSettings(
   deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock'>,
   actor: Actor,
@@ -46,9 +49,8 @@ export async function updateDeadlineSettings(
   taskForceId: string,
   input: DeadlineSettings & { version: number },
 ) {
-  const isAdmin = actor.roles.includes('admin');
-  if (!isAdmin && !(actor.permissions.has('taskforce.manage') && actor.taskForceId === taskForceId))
-    throw errors.forbidden();
+  if (actor.taskForceId !== taskForceId) throw errors.notFound();
+  if (!actor.roles.includes('admin') && !actor.permissions.has('taskforce.manage')) throw errors.forbidden();
   const current = await deadlineSettingsOf(deps.db, taskForceId);
   if (current.version !== input.version) throw errors.versionConflict(current);
   const settings: DeadlineSettings = {

@@ -2,11 +2,11 @@ import type { Actor } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
 
 /**
- * A task force's membership is visible to its own users (and administrators); to anyone else it
- * does not exist.
+ * A task force's membership, settings and files are visible to its own users (its administrators
+ * included); to anyone else, another task force's administrators too, it does not exist.
  */
-export function assertSeesTaskForce(actor: Pick<Actor, 'taskForceId' | 'roles'>, taskForceId: string): void {
-  if (actor.taskForceId !== taskForceId && !actor.roles.includes('admin')) throw errors.notFound();
+export function assertSeesTaskForce(actor: Pick<Actor, 'taskForceId'>, taskForceId: string): void {
+  if (actor.taskForceId !== taskForceId) throw errors.notFound();
 }
 
 /** Only the task force's coordinators (secretariat) change its membership. */

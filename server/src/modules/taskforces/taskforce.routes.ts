@@ -26,6 +26,7 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       .trim()
       .regex(/^[A-Z0-9-]{1,12}$/, { message: 'invalid_format' }),
   });
+  const settingsView = settingsSchema.extend({ version: z.number().int() });
   return async (app) => {
     app.get(
       '/taskforces/:id/settings',
@@ -33,9 +34,10 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         preValidation: authorize('taskforce.read'),
         schema: {
           tags: ['task forces'],
-          summary: "A task force's settings: first-response limits per risk, case-number prefix",
+          summary:
+            "A task force's settings: first-response limits per risk, case-number prefix, and the version to send back with a change",
           params: idParams,
-          response: { 200: settingsSchema, ...errorResponses },
+          response: { 200: settingsView, ...errorResponses },
         },
       },
       async (req) => {
@@ -43,7 +45,7 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         assertSeesTaskForce(actorOf(req), req.params.id);
         const ctx = await taskForceContext(deps.db, req.params.id);
         if (!ctx) throw errors.notFound();
-        return ctx.settings;
+        return { ...ctx.settings, version: ctx.row.version };
       },
     );
     app.patch(
@@ -52,12 +54,14 @@ export function taskForceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         preValidation: [authenticate],
         schema: {
           tags: ['task forces'],
-          summary: 'Change the settings (coordinators of the task force, administrators)',
+          summary:
+            'Change the settings (coordinators and administrators of the task force); carries the version read, a stale one gets 409 with the current settings',
           params: idParams,
-          body: settingsSchema
-            .partial()
-            .extend({ responseLimits: settingsSchema.shape.responseLimits.partial().optional() }),
-          response: { 200: settingsSchema, ...errorResponses },
+          body: settingsSchema.partial().extend({
+            responseLimits: settingsSchema.shape.responseLimits.partial().optional(),
+            version: z.number().int().min(1),
+          }),
+          response: { 200: settingsView, ...errorResponses },
         },
       },
       async (req) => {

@@ -132,23 +132,30 @@ export async function todayIn(
   return calendarDateIn(deps.clock.now(), await taskForceZone(deps.db, taskForceId));
 }
 
-/** Changes a task force's settings (first-response limits, case-number prefix); audited. */
+/**
+ * Changes a task force's settings (first-response limits, case-number prefix); audited. Only its
+ * own coordinators and administrators (the route checks the role): for anyone else the task force
+ * is not found. The change carries the version read; a stale one gets 409 with the current settings.
+ */
 export async function updateTaskForceSettings(
   deps: Pick<AppDeps, 'db' | 'dbKind' | 'clock'>,
-  actor: { userId: string; agencyId: string; taskForceId: string | null; roles: string[] },
+  actor: { userId: string; agencyId: string; taskForceId: string | null },
   meta: { requestId: string; ip: string | null },
   id: string,
-  input: { responseLimits?: Partial<ResponseLimits>; caseNumberPrefix?: string },
-): Promise<TaskForceSettings> {
-  const ctx = await taskForceContext(deps.db, id);
-  // Coordinators manage their own task force; administrators any.
-  if (!ctx || (!actor.roles.includes('admin') && actor.taskForceId !== id)) throw errors.notFound();
-  const settings: TaskForceSettings = {
-    responseLimits: { ...ctx.settings.responseLimits, ...(input.responseLimits ?? {}) },
-    caseNumberPrefix: input.caseNumberPrefix ?? ctx.settings.caseNumberPrefix,
-  };
-  await inTransaction(deps, actor, meta, async (trx, audit) => {
-    await trx
+  input: { responseLimits?: Partial<ResponseLimits>; caseNumberPrefix?: string; version: number },
+): Promise<TaskForceSettings & { version: number }> {
+  if (actor.taskForceId !== id) throw errors.notFound();
+  return inTransaction(deps, actor, meta, async (trx, audit) => {
+    const ctx = await taskForceContext(trx, id);
+    if (!ctx) throw errors.notFound();
+    const stale = () => errors.versionConflict({ ...ctx.settings, version: ctx.row.version });
+    if (ctx.row.version !== input.version) throw stale();
+    const { version: _read, ...changes } = input;
+    const settings: TaskForceSettings = {
+      responseLimits: { ...ctx.settings.responseLimits, ...(changes.responseLimits ?? {}) },
+      caseNumberPrefix: changes.caseNumberPrefix ?? ctx.settings.caseNumberPrefix,
+    };
+    const res = await trx
       .updateTable('task_forces')
       .set({
         settings: JSON.stringify(settings),
@@ -156,13 +163,15 @@ export async function updateTaskForceSettings(
         version: ctx.row.version + 1,
       })
       .where('id', '=', id)
-      .execute();
+      .where('version', '=', input.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw stale();
     await audit({
       action: 'taskforce.settings_changed',
       entityType: 'task_force',
       entityId: id,
-      details: { fields: Object.keys(input) },
+      details: { fields: Object.keys(changes) },
     });
+    return { ...settings, version: ctx.row.version + 1 };
   });
-  return settings;
 }

@@ -25,6 +25,8 @@ const USER_SORT_COLUMNS = {
 } as const;
 
 export interface UserFilter {
+  /** The administrator's task force (null: outside any); a user of another one is never listed. */
+  taskForceId: string | null;
   q?: string;
   agencyId?: string;
   role?: Role;
@@ -59,9 +61,18 @@ function base(db: Db) {
   return db.selectFrom('users').innerJoin('agencies', 'agencies.id', 'users.agency_id');
 }
 
+/** Users whose agency belongs to the task force `taskForceId` (to none when null). */
+function scoped(db: Db, taskForceId: string | null) {
+  return base(db).where((eb) =>
+    taskForceId === null
+      ? eb('agencies.task_force_id', 'is', null)
+      : eb('agencies.task_force_id', '=', taskForceId),
+  );
+}
+
 export const userRepository = {
   async list(db: Db, f: UserFilter): Promise<{ rows: UserWithAgency[]; total: number }> {
-    let q = base(db);
+    let q = scoped(db, f.taskForceId);
     if (f.q) {
       const like = `%${f.q.toLowerCase()}%`;
       q = q.where((eb) =>
@@ -91,8 +102,9 @@ export const userRepository = {
     return { rows: await attachRoles(db, rows), total: toNumber(totalRow?.n as string | number | undefined) };
   },
 
-  async byId(db: Db, id: string): Promise<UserWithAgency | undefined> {
-    const row = await base(db)
+  /** One user; with `taskForceId`, only if the user's agency belongs to that task force (or none). */
+  async byId(db: Db, id: string, taskForceId?: string | null): Promise<UserWithAgency | undefined> {
+    const row = await (taskForceId === undefined ? base(db) : scoped(db, taskForceId))
       .selectAll('users')
       .select(['agencies.name as agency_name', 'agencies.short_name as agency_short_name'])
       .where('users.id', '=', id)

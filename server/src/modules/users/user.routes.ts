@@ -43,7 +43,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
-          summary: 'List users (administrators)',
+          summary: "List the users of the administrator's own task force",
           querystring: z.object({
             q: z.string().trim().max(100).optional(),
             agencyId: z.string().uuid().optional(),
@@ -55,7 +55,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           response: { 200: pageOf(userSchema), ...errorResponses },
         },
       },
-      async (req) => listUsers(deps, req.query),
+      async (req) => listUsers(deps, actorOf(req), req.query),
     );
 
     app.post(
@@ -64,7 +64,7 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
-          summary: 'Create a user (administrators)',
+          summary: "Create a user in an agency of the administrator's own task force",
           headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
           body: userCreateSchema,
           response: { 201: userSchema, ...errorResponses },
@@ -82,12 +82,12 @@ export function userRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         preValidation: authorize('user.manage'),
         schema: {
           tags: ['users'],
-          summary: 'One user (administrators)',
+          summary: "One user of the administrator's own task force (another's is not found)",
           params: idParams,
           response: { 200: userSchema, ...errorResponses },
         },
       },
-      async (req) => getUser(deps, req.params.id),
+      async (req) => getUser(deps, actorOf(req), req.params.id),
     );
 
     app.patch(

@@ -7,13 +7,18 @@ import type { Actor, AppDeps, RequestMeta } from '../../platform/context.js';
 import { inTransaction } from '../../platform/context.js';
 import type { Db } from '../../platform/db/connect.js';
 import { errors } from '../../platform/errors.js';
+import { sameTaskForce } from '../../platform/tenancy.js';
 import { userRepository as repo, type UserFilter, type UserWithAgency } from './user.repository.js';
 
 type Deps = Pick<AppDeps, 'db' | 'dbKind' | 'clock'>;
 /** Setting a password also needs the regions, which a password must not name. */
 type PasswordDeps = Deps & Pick<AppDeps, 'reference'>;
 type Meta = Pick<RequestMeta, 'requestId' | 'ip'>;
-type ActorRef = Pick<Actor, 'userId' | 'agencyId'> | null;
+/**
+ * Who acts: an administrator (scoped to its task force) or null for the command line and the
+ * seeding, which act for the whole deployment.
+ */
+type ActorRef = Pick<Actor, 'userId' | 'agencyId' | 'taskForceId'> | null;
 
 export function presentUser(row: UserWithAgency): User {
   return {
@@ -36,23 +41,34 @@ export function presentUser(row: UserWithAgency): User {
   };
 }
 
-async function requireActiveAgency(db: Db, agencyId: string): Promise<void> {
+/**
+ * The agency exists, is active and, for an administrator, belongs to its task force: another task
+ * force's agency is unknown, like one that does not exist.
+ */
+async function requireActiveAgency(db: Db, agencyId: string, actor: ActorRef): Promise<void> {
   const agency = await db
     .selectFrom('agencies')
-    .select(['id', 'active'])
+    .select(['id', 'active', 'task_force_id'])
     .where('id', '=', agencyId)
     .executeTakeFirst();
-  if (!agency) throw errors.validation({ agencyId: 'agency_unknown' });
+  if (!agency || (actor && !sameTaskForce(actor.taskForceId, agency.task_force_id)))
+    throw errors.validation({ agencyId: 'agency_unknown' });
   if (!agency.active) throw errors.validation({ agencyId: 'agency_inactive' });
 }
 
-export async function listUsers(deps: Deps, filter: UserFilter) {
-  const { rows, total } = await repo.list(deps.db, filter);
+/** Users of the administrator's own task force. */
+export async function listUsers(
+  deps: Deps,
+  actor: Pick<Actor, 'taskForceId'>,
+  filter: Omit<UserFilter, 'taskForceId'>,
+) {
+  const { rows, total } = await repo.list(deps.db, { ...filter, taskForceId: actor.taskForceId });
   return { items: rows.map(presentUser), total, page: filter.page, pageSize: filter.pageSize };
 }
 
-export async function getUser(deps: Deps, id: string): Promise<User> {
-  const row = await repo.byId(deps.db, id);
+/** One user of the administrator's own task force; any other is not found. */
+export async function getUser(deps: Deps, actor: Pick<Actor, 'taskForceId'>, id: string): Promise<User> {
+  const row = await repo.byId(deps.db, id, actor.taskForceId);
   if (!row) throw errors.notFound();
   return presentUser(row);
 }
@@ -73,7 +89,7 @@ export async function createUser(
     { userId: actor?.userId ?? null, agencyId: actor?.agencyId ?? null },
     meta,
     async (trx, audit) => {
-      await requireActiveAgency(trx, input.agencyId);
+      await requireActiveAgency(trx, input.agencyId, actor);
       if (await repo.byUsername(trx, input.username)) throw errors.conflict({ username: 'username_taken' });
       await trx
         .insertInto('users')
@@ -122,11 +138,11 @@ export async function updateUser(
   }
   const now = deps.clock.now();
   return inTransaction(deps, actor, meta, async (trx, audit) => {
-    const current = await repo.byId(trx, id);
+    const current = await repo.byId(trx, id, actor.taskForceId);
     if (!current) throw errors.notFound();
     if (current.version !== patch.version) throw errors.versionConflict(presentUser(current));
     if (patch.agencyId !== undefined && patch.agencyId !== current.agency_id)
-      await requireActiveAgency(trx, patch.agencyId);
+      await requireActiveAgency(trx, patch.agencyId, actor);
     const res = await trx
       .updateTable('users')
       .set({
@@ -173,7 +189,7 @@ export async function resetPassword(
   id: string,
   password: string,
 ): Promise<User> {
-  const current = await repo.byId(deps.db, id);
+  const current = await repo.byId(deps.db, id, actor ? actor.taskForceId : undefined);
   if (!current) throw errors.notFound();
   await checkNewPassword(
     deps,

@@ -10,6 +10,7 @@ import {
 } from '../auth/sessions.js';
 import type { Actor, AppDeps } from '../context.js';
 import { AppError, errors } from '../errors.js';
+import { userInTaskForce } from '../tenancy.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -91,6 +92,15 @@ export function registerSessionLoading(app: FastifyInstance, deps: AppDeps): voi
     );
   };
   app.decorate('auditDenial', auditDenial);
+  // Every administrator route about one user (profile, password, two-step verification, sessions)
+  // answers only for users of the administrator's own task force: another's is not found.
+  app.addHook('preHandler', async (req) => {
+    const url = req.routeOptions.url;
+    if (!url?.startsWith('/api/v1/users/:id') || !req.actor) return;
+    const id = (req.params as { id?: unknown }).id;
+    if (typeof id !== 'string' || !(await userInTaskForce(deps.db, req.actor.taskForceId, id)))
+      throw errors.notFound();
+  });
 }
 
 type DenialRecorder = (

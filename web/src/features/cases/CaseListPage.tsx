@@ -77,7 +77,7 @@ export function CaseListPage() {
           ))}
         </Stack>
       ) : list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} showFieldMessages />
       ) : list.data.items.length === 0 ? (
         <EmptyState
           title={t('cases.emptyTitle')}
