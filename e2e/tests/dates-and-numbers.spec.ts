@@ -95,6 +95,9 @@ test('an English-set phone at 360 px: the police report date is typed day first,
   await expect(bySubTaskForce.getByRole('cell', { name: /^\d+\.\d%$/ })).toHaveCount(0);
   await expect(page.getByText(/Capaian \d+,\d%/).first()).toBeVisible();
   await expect(page.getByText(/Capaian \d+\.\d%/)).toHaveCount(0);
+  // The same figures in English have a decimal point.
+  await page.getByRole('radiogroup').locator('label').filter({ hasText: 'English' }).click();
+  await expect(villages).toContainText(/\d+\.\d of 12 desa/);
   await phone.close();
 });
 
