@@ -46,6 +46,14 @@ test('a person changed meanwhile by someone else shows both versions; consents a
   await victim.getByRole('button', { name: 'Catat persetujuan' }).click();
   const consent = page.getByRole('dialog', { name: /^Catat persetujuan/ });
   await consent.getByRole('checkbox', { name: 'Berbagi data dengan instansi lain' }).check();
+  // Sharing names the agencies that may receive the data.
+  await consent.getByRole('button', { name: 'Catat persetujuan' }).click();
+  await expect(consent.getByText('Pilih instansi yang boleh menerima data orang ini.')).toBeVisible();
+  const agencies = consent.getByRole('combobox', { name: 'Instansi yang boleh menerima data' });
+  await agencies.click();
+  await agencies.fill('Dinsos');
+  await page.getByRole('option', { name: /^Dinsos Manggarai/ }).click();
+  await agencies.press('Escape');
   await typeDate(consent, 'Tanggal persetujuan', dayBefore(1));
   await consent.getByRole('button', { name: 'Catat persetujuan' }).click();
   await expect(page.getByText('Persetujuan Korban 1 telah dicatat.')).toBeVisible();
