@@ -9,7 +9,7 @@ test('an administrator adds an agency and a case manager in it, who then sees no
   const shortName = `YUP ${suffix}`;
   const username = `manajer.${suffix}`;
   const displayName = `Maria Uji ${suffix}`;
-  const password = `Lingko-${suffix}-Kuat`;
+  const password = 'Perahu-Layar-Kuat-58';
 
   await signIn(page, 'admin');
   const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
