@@ -100,8 +100,20 @@ describe('dates typed or pasted day first', () => {
     expect(parseTypedDate('2026-11-28')).toEqual(expected);
   });
   it('reads a time after the date', () => {
-    expect(parseTypedDate('8/1/2026 14.30')).toEqual({ day: 8, month: 1, year: 2026, hours: 14, minutes: 30 });
-    expect(parseTypedDate('2026-01-08T07:05')).toEqual({ day: 8, month: 1, year: 2026, hours: 7, minutes: 5 });
+    expect(parseTypedDate('8/1/2026 14.30')).toEqual({
+      day: 8,
+      month: 1,
+      year: 2026,
+      hours: 14,
+      minutes: 30,
+    });
+    expect(parseTypedDate('2026-01-08T07:05')).toEqual({
+      day: 8,
+      month: 1,
+      year: 2026,
+      hours: 7,
+      minutes: 5,
+    });
   });
   it('refuses what is not a calendar day', () => {
     expect(parseTypedDate('31/02/2026').day).toBeNull();

@@ -103,7 +103,8 @@ export function parseTypedDate(text: string): TypedDateParts {
   const month = Number(parts.m);
   const year = Number(parts.y);
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return none;
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return none;
   const hours = parts.h === undefined ? null : Number(parts.h);
   const minutes = parts.mi === undefined ? null : Number(parts.mi);
   if (hours !== null && (hours > 23 || (minutes ?? 0) > 59)) return none;
