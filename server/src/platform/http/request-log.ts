@@ -21,7 +21,7 @@ const ERROR_FIELDS = ['code', 'statusCode', 'message', 'stack'] as const;
 
 /** Long digit runs (NIK, passport, phone numbers) in a message are replaced before logging. */
 const DIGITS = /\d{8,}/g;
-const HAS_DIGITS = /\d{8,}/;
+const REGION_CODE = /^\d{2}(\.\d{2}){0,2}(\.\d{4})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function scrub(text: string): string {
@@ -39,12 +39,16 @@ export function loggedRequest(req: FastifyRequest) {
   };
 }
 
-/** Path parameters are ids by design; anything longer or stranger than an id is not logged. */
+/**
+ * Path parameters are ids by design, but the router matches whatever was typed there (a name in
+ * place of an id). Only what has the shape of an id is logged: a UUID, a short number (a year, a
+ * period) or a region code; anything else is `[disaring]`.
+ */
 function safeParams(params: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     const text = typeof value === 'string' ? value : String(value);
-    const isId = UUID.test(text) || (/^[A-Za-z0-9._-]{1,64}$/.test(text) && !HAS_DIGITS.test(text));
+    const isId = UUID.test(text) || /^\d{1,4}$/.test(text) || REGION_CODE.test(text);
     out[name] = isId ? text : '[disaring]';
   }
   return out;
