@@ -84,7 +84,6 @@ export function ReferralDialog({ caseId, persons, opened, onClose }: Props) {
     });
   };
   const personError = Object.entries(errors).find(([k]) => k.startsWith('personIds'))?.[1];
-  const coordinatorOnly = !coordinator;
   /** Whether a person's current consent lets the chosen agency receive them (the server's rule). */
   const covered = (personId: string) => {
     const person = people.data?.find((p) => p.id === personId);
@@ -209,7 +208,7 @@ export function ReferralDialog({ caseId, persons, opened, onClose }: Props) {
                   </Button>
                 ) : null;
               })}
-              {coordinatorOnly ? null : <Text size="sm">{t('services.referral.overrideHint')}</Text>}
+              {coordinator ? <Text size="sm">{t('services.referral.overrideHint')}</Text> : null}
             </Stack>
           </Alert>
         ) : personError ? (
