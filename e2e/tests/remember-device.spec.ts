@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, request, test } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
 
 /** Signs in through the page, ticking "remember me" or not, and waits for the home page. */
@@ -35,13 +35,16 @@ test('with "remember me" the session cookie is kept for the session’s 12 hours
   expect(cookie.expires).toBeLessThan(Date.now() / 1000 + 12 * 3600 + 60);
 });
 
-test('after failed sign-ins the next sign-in tells how many failed and when', async ({ page }) => {
+test('after failed sign-ins the next sign-in tells how many failed and when', async ({ page, baseURL }) => {
+  // Someone else, elsewhere, tried the account twice with wrong passwords.
+  const stranger = await request.newContext({ baseURL });
   for (const password of ['Salah-Sandi-Satu', 'Salah-Sandi-Dua']) {
-    const failed = await page.request.post('/api/v1/auth/login', {
+    const failed = await stranger.post('/api/v1/auth/login', {
       data: { username: 'analis.provinsi', password },
     });
     expect(failed.status()).toBe(401);
   }
+  await stranger.dispose();
   await signInThroughPage(page, 'analis.provinsi', false);
   const notice = page.getByRole('alert').filter({ hasText: 'Ada percobaan masuk yang gagal' });
   await expect(notice).toBeVisible();

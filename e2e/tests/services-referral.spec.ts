@@ -1,12 +1,16 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, request, test } from '@playwright/test';
 import { waitForNotifications } from './case-helpers';
 import { dateField, typeInto } from './date-field';
-import { expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
+import { DEMO_PASSWORD, expectNoSidewaysScroll, signIn, signOut, uniqueSuffix } from './helpers';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 
-async function csrfToken(page: Page): Promise<string> {
-  return (await (await page.request.get('/api/v1/auth/me')).json()).csrfToken as string;
+/** The API as another user, for what that user did earlier (never a step under test). */
+async function apiAs(baseURL: string, username: string) {
+  const api = await request.newContext({ baseURL });
+  const login = await api.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  expect(login.status()).toBe(200);
+  return { api, csrf: (await login.json()).csrfToken as string };
 }
 
 /** A screenshot of the step at a phone's and a desktop's width; nothing may scroll sideways. */
@@ -21,14 +25,22 @@ async function step(page: Page, name: string) {
 
 test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial accepts, records and completes it; the case manager sees the completed service', async ({
   page,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await signIn(page, 'manajer.uptdppa');
-
-  // A case the case manager opened earlier, with a victim whose consent is not recorded yet.
-  const headers = { 'X-CSRF-Token': await csrfToken(page) };
-  const created = await page.request.post('/api/v1/cases', {
+  // Earlier, the secretariat recorded the case for the UPTD PPA, with the case manager on its team
+  // and the victim named; the victim's consent is not recorded yet.
+  const { api, csrf } = await apiAs(baseURL!, 'koordinator.dp3a');
+  const headers = { 'X-CSRF-Token': csrf };
+  const agencies = (await (await api.get('/api/v1/agencies?pageSize=200')).json()).items as {
+    id: string;
+    shortName: string;
+  }[];
+  const uptdId = agencies.find((a) => a.shortName === 'UPTD PPA Manggarai')!.id;
+  const candidates = (await (await api.get(`/api/v1/cases/team-candidates?agencyId=${uptdId}`)).json())
+    .items as { id: string; roles: string[] }[];
+  const created = await api.post('/api/v1/cases', {
     headers,
     data: {
       caseType: 'tppo',
@@ -36,16 +48,21 @@ test('the UPTD PPA refers a victim to Dinas Sosial for shelter; Dinas Sosial acc
       channel: 'walk_in',
       reportingParty: 'family',
       risk: 'high',
+      leadAgencyId: uptdId,
+      // The UPTD PPA's case manager (manajer.uptdppa, the only one in the demo).
+      teamUserIds: [candidates.find((u) => u.roles.includes('case_manager'))!.id],
     },
   });
-  expect(created.status()).toBe(201);
+  expect(created.status(), await created.text()).toBe(201);
   const caseId = (await created.json()).id as string;
   const name = `Yoseph Rujukan ${uniqueSuffix()}`;
-  const person = await page.request.post(`/api/v1/cases/${caseId}/persons`, {
+  const person = await api.post(`/api/v1/cases/${caseId}/persons`, {
     headers,
     data: { role: 'victim', fullName: name, sex: 'Male', estimatedAge: 19 },
   });
-  expect(person.status()).toBe(201);
+  expect(person.status(), await person.text()).toBe(201);
+  await api.dispose();
+  await signIn(page, 'manajer.uptdppa');
 
   // 1. The case manager refers the victim to Dinas Sosial for a safe house.
   await page.goto(`/cases/${caseId}?tab=services`);
